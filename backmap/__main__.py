@@ -1,0 +1,5 @@
+import sys
+
+from backmap.cli import main
+
+sys.exit(main())

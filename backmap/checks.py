@@ -1,0 +1,91 @@
+"""Pathway checks: what is missing, in easy words, with a stable code for each.
+
+The codes are for programs (``backmap check --json``, the app's "Fix this"
+buttons); the messages are for people.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from backmap import content
+from backmap.plan import PARTS, Plan
+
+# Which page fixes each finding; flow.py turns a page into a step number.
+FIX_PAGE = {
+    "missing-title": "title",
+    "missing-impact-project": "impact_project",
+    "missing-impact-coproduction": "impact_coproduction",
+    "missing-lasting-change": "lasting_change",
+    "no-outcomes-project": "outcomes_project",
+    "no-outcomes-coproduction": "outcomes_coproduction",
+    "no-activities-project": "activities_project",
+    "no-activities-coproduction": "activities_coproduction",
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    message: str
+    id: str | None = None
+    page: str | None = None
+
+    def as_json(self) -> dict[str, str | None]:
+        data = asdict(self)
+        del data["page"]
+        return data
+
+
+def _short(text: str, limit: int = 60) -> str:
+    """A typed answer cut down for a message, on one line."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 3].rstrip() + "..."
+
+
+def run(plan: Plan) -> list[Finding]:
+    """All findings, in the order of the steps, so people fix them from the top."""
+    found: list[Finding] = []
+
+    def add(code: str, item_id: str | None = None, page: str | None = None, **values: str) -> None:
+        found.append(
+            Finding(
+                code=code,
+                message=content.word("checks", code, **values),
+                id=item_id,
+                page=page or FIX_PAGE.get(code),
+            )
+        )
+
+    if not plan.title.strip():
+        add("missing-title")
+    if not plan.impact.project.strip():
+        add("missing-impact-project")
+    if not plan.impact.coproduction.strip():
+        add("missing-impact-coproduction")
+    if not plan.impact.lasting_change.strip():
+        add("missing-lasting-change")
+
+    helpers = plan.helpers_by_outcome()
+    known = set(helpers)
+    for part in PARTS:
+        outcomes = plan.outcomes_in(part)
+        if not outcomes:
+            add(f"no-outcomes-{part}")
+        for outcome in outcomes:
+            page = f"outcomes_{part}"
+            if not outcome.text.strip():
+                add("empty-text", outcome.id, page, item="stepping stone")
+            elif not helpers[outcome.id]:
+                add("outcome-without-activity", outcome.id, f"activities_{part}", text=_short(outcome.text))
+    for part in PARTS:
+        activities = plan.activities_in(part)
+        if not activities:
+            add(f"no-activities-{part}")
+        for activity in activities:
+            page = f"activities_{part}"
+            if not activity.text.strip():
+                add("empty-text", activity.id, page, item="activity")
+            elif not any(link in known for link in activity.outcomes):
+                add("activity-without-outcome", activity.id, page, text=_short(activity.text))
+    return found

@@ -1,0 +1,72 @@
+"""Every word backmap shows, read from the TOML files beside this module.
+
+Words live in data, not code, so they can be checked for easy read and
+changed without touching a screen.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Any
+
+FILES = ("steps", "words", "glossary", "learn")
+
+
+@cache
+def load(name: str) -> dict[str, Any]:
+    """One content file, parsed once per process."""
+    if name not in FILES:
+        raise KeyError(name)
+    text = resources.files(__package__).joinpath(f"{name}.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def page(key: str) -> dict[str, str]:
+    return load("steps")["pages"][key]
+
+
+def part_name(key: str) -> str:
+    return load("steps")["parts"][key]
+
+
+def word(section: str, key: str, **values: Any) -> str:
+    """An app word from words.toml, with its {placeholders} filled in."""
+    text: str = load("words")[section][key]
+    return text.format(**values) if values else text
+
+
+def activity_word(key: str) -> str:
+    return load("steps")["activity"][key]
+
+
+def kind_name(kind: str) -> str:
+    return load("steps")["kinds"][kind]
+
+
+def glossary() -> list[dict[str, str]]:
+    return load("glossary")["words"]
+
+
+def learn_pages() -> list[dict[str, Any]]:
+    return load("learn")["pages"]
+
+
+def all_strings() -> list[tuple[str, str]]:
+    """(where, text) for every string in every content file: for the easy-read test."""
+    found: list[tuple[str, str]] = []
+
+    def walk(where: str, value: Any) -> None:
+        if isinstance(value, str):
+            found.append((where, value))
+        elif isinstance(value, dict):
+            for key, inner in value.items():
+                walk(f"{where}.{key}", inner)
+        elif isinstance(value, list):
+            for index, inner in enumerate(value):
+                walk(f"{where}[{index}]", inner)
+
+    for name in FILES:
+        walk(name, load(name))
+    return found

@@ -1,0 +1,504 @@
+"""Plan files on disk: reading with clear errors, and saves that never half-write.
+
+A plan is hours of conversation. So a save goes to a temporary file first and
+only then replaces the old one, and a file we cannot understand is explained in
+plain words and never written over.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from backmap.plan import (
+    KINDS,
+    PARTS,
+    SCHEMA_VERSION,
+    Activity,
+    Impact,
+    Outcome,
+    Person,
+    Plan,
+    now,
+)
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_NAME_LENGTH = 60
+_WINDOWS_RESERVED = {
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"com{i}" for i in range(1, 10)),
+    *(f"lpt{i}" for i in range(1, 10)),
+}
+_TOP_KEYS = {
+    "schema_version",
+    "title",
+    "created",
+    "updated",
+    "assumptions",
+    "people",
+    "impact",
+    "outcomes",
+    "activities",
+    "last_ids",
+}
+
+
+@dataclass
+class PlanError(Exception):
+    """A plan file we cannot use, explained for a person, not a programmer."""
+
+    path: str
+    problem: str
+    todo: str
+    line: int | None = None
+    # "newer": made by a newer backmap. "mendable": links or ids can be mended.
+    reason: str = "unreadable"
+
+    def __str__(self) -> str:
+        where = f"{self.path}, line {self.line}" if self.line else self.path
+        return f"Cannot open the plan {where}.\n{self.problem}\n{self.todo}"
+
+
+# ----- reading ------------------------------------------------------------------
+
+
+def load(path: str | os.PathLike[str]) -> Plan:
+    """Read a plan file, or raise PlanError with words a person can act on."""
+    file = Path(path)
+    name = str(file)
+    try:
+        if file.is_symlink() and file.resolve().parent != file.absolute().parent.resolve():
+            raise PlanError(
+                name,
+                "This file is a link to a file in another folder.",
+                "Open the real file instead, or copy it here.",
+            )
+        if file.is_dir():
+            raise PlanError(name, "This is a folder, not a plan file.", "Choose a file that ends in .toml.")
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise PlanError(
+                name,
+                f"The file is too big to be a plan ({size // (1024 * 1024)} MB).",
+                "Check that you chose the right file.",
+            )
+        raw = file.read_bytes()
+    except FileNotFoundError:
+        raise PlanError(name, "There is no file with this name.", "Check the name and the folder.") from None
+    except PermissionError:
+        raise PlanError(name, "You do not have permission to read this file.", "Ask someone to check the file.") from None
+    except IsADirectoryError:
+        raise PlanError(name, "This is a folder, not a plan file.", "Choose a file that ends in .toml.") from None
+    except OSError as error:
+        raise PlanError(name, f"The computer could not read the file ({error.strerror}).", "Try again.") from None
+    return loads_bytes(raw, name)
+
+
+def loads_bytes(raw: bytes, name: str = "the plan") -> Plan:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise PlanError(
+            name,
+            "The file has letters the computer cannot read. It may not be a plan file.",
+            "Check that you chose the right file. Save it as UTF-8 text.",
+            line=line,
+        ) from None
+    return loads(text, name)
+
+
+_TOML_LINE = re.compile(r"line (\d+)")
+
+
+def loads(text: str, name: str = "the plan") -> Plan:
+    if "\x00" in text:
+        raise PlanError(
+            name,
+            "The file holds data that is not text. It is not a plan file.",
+            "Check that you chose the right file.",
+            line=text[: text.index("\x00")].count("\n") + 1,
+        )
+    if not text.strip():
+        raise PlanError(name, "The file is empty.", "Choose another file, or start a new plan.")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        match = _TOML_LINE.search(str(error))
+        raise PlanError(
+            name,
+            "The file is not written the way a plan file should be.",
+            "Look at that line, or open the backup copy (.bak) if there is one.",
+            line=int(match.group(1)) if match else None,
+        ) from None
+    return from_dict(data, name, text)
+
+
+def _line_of(text: str, needle: str, occurrence: int = 0) -> int | None:
+    """Best guess of the line a value sits on, for error messages only."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.find(needle, start + 1)
+        if start < 0:
+            return None
+    return text[:start].count("\n") + 1
+
+
+def _nth_table_line(text: str, table: str, index: int) -> int | None:
+    return _line_of(text, f"[[{table}]]", index)
+
+
+class _Reader:
+    """Checks types as it reads, and says where a wrong one is."""
+
+    def __init__(self, name: str, text: str) -> None:
+        self.name = name
+        self.text = text
+
+    def fail(self, problem: str, line: int | None, todo: str = "", reason: str = "unreadable") -> PlanError:
+        return PlanError(
+            self.name,
+            problem,
+            todo or "Fix that line in a text editor, or open the backup copy (.bak).",
+            line=line,
+            reason=reason,
+        )
+
+    def text_field(self, table: dict[str, Any], key: str, what: str, line: int | None) -> str:
+        value = table.get(key, "")
+        if not isinstance(value, str):
+            raise self.fail(f"The {what} should be words in quotes.", line or _line_of(self.text, f"{key} ="))
+        return value
+
+
+def from_dict(data: dict[str, Any], name: str = "the plan", text: str = "") -> Plan:
+    """Turn parsed TOML into a Plan, checking everything a person could get wrong."""
+    read = _Reader(name, text)
+    version = data.get("schema_version", SCHEMA_VERSION)
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise read.fail("The schema_version should be a whole number.", _line_of(text, "schema_version"))
+    if version > SCHEMA_VERSION:
+        raise PlanError(
+            name,
+            f"A newer backmap made this plan (version {version}). This backmap knows version {SCHEMA_VERSION}.",
+            "Update backmap to open it. The file stays as it is.",
+            line=_line_of(text, "schema_version"),
+            reason="newer",
+        )
+    if version < 1:
+        raise read.fail("The schema_version should be 1 or more.", _line_of(text, "schema_version"))
+
+    plan = Plan(schema_version=SCHEMA_VERSION)
+    plan.title = read.text_field(data, "title", "title", _line_of(text, "title"))
+    plan.created = _time(data.get("created"), read, "created")
+    plan.updated = _time(data.get("updated"), read, "updated")
+
+    assumptions = data.get("assumptions", [])
+    if not isinstance(assumptions, list) or not all(isinstance(a, str) for a in assumptions):
+        raise read.fail("The assumptions should be a list of words in quotes.", _line_of(text, "assumptions"))
+    plan.assumptions = list(assumptions)
+
+    people = _tables(data, "people", read)
+    for index, row in enumerate(people):
+        line = _nth_table_line(text, "people", index)
+        plan.people.append(
+            Person(
+                name=read.text_field(row, "name", "name of a person", line),
+                role=read.text_field(row, "role", "role of a person", line),
+                extra=_extra(row, {"name", "role"}),
+            )
+        )
+
+    impact = data.get("impact", {})
+    if not isinstance(impact, dict):
+        raise read.fail("The impact should be a table that starts with [impact].", _line_of(text, "impact"))
+    line = _line_of(text, "[impact]")
+    plan.impact = Impact(
+        project=read.text_field(impact, "project", "impact of the project", line),
+        coproduction=read.text_field(impact, "coproduction", "impact of co-production", line),
+        lasting_change=read.text_field(impact, "lasting_change", "change that stays", line),
+        extra=_extra(impact, {"project", "coproduction", "lasting_change"}),
+    )
+
+    seen: dict[str, int | None] = {}
+    for index, row in enumerate(_tables(data, "outcomes", read)):
+        line = _nth_table_line(text, "outcomes", index)
+        item = Outcome(
+            id=_id(row, read, line, "stepping stone"),
+            part=_part(row, read, line),
+            text=read.text_field(row, "text", "stepping stone", line),
+            how_we_know=read.text_field(row, "how_we_know", "how we will know", line),
+            extra=_extra(row, {"id", "part", "text", "how_we_know"}),
+        )
+        _unique(item.id, seen, read, line)
+        plan.outcomes.append(item)
+
+    outcome_ids = {o.id for o in plan.outcomes}
+    for index, row in enumerate(_tables(data, "activities", read)):
+        line = _nth_table_line(text, "activities", index)
+        kind = row.get("kind", "other")
+        if kind not in KINDS:
+            raise read.fail(
+                f"The kind of an activity should be one of: {', '.join(KINDS)}.",
+                line,
+            )
+        links = row.get("outcomes", [])
+        if not isinstance(links, list) or not all(isinstance(i, str) for i in links):
+            raise read.fail("The outcomes of an activity should be a list of ids in quotes.", line)
+        item = Activity(
+            id=_id(row, read, line, "activity"),
+            part=_part(row, read, line),
+            kind=kind,
+            text=read.text_field(row, "text", "activity", line),
+            outcomes=list(links),
+            who=read.text_field(row, "who", "who", line),
+            when=read.text_field(row, "when", "when", line),
+            extra=_extra(row, {"id", "part", "kind", "text", "outcomes", "who", "when"}),
+        )
+        _unique(item.id, seen, read, line)
+        for link in item.outcomes:
+            if link not in outcome_ids:
+                raise read.fail(
+                    f"The activity {item.id} links to a stepping stone {link!r} that is not in the plan.",
+                    line,
+                    "Remove that link in a text editor, or let backmap save a mended copy.",
+                    reason="mendable",
+                )
+        plan.activities.append(item)
+
+    last = data.get("last_ids", {})
+    if not isinstance(last, dict) or not all(
+        isinstance(v, int) and not isinstance(v, bool) for v in last.values()
+    ):
+        raise read.fail("The last_ids should be whole numbers.", _line_of(text, "last_ids"))
+    plan.last_ids = {"o": int(last.get("o", 0)), "a": int(last.get("a", 0))}
+    plan.extra = _extra(data, _TOP_KEYS)
+    return plan
+
+
+def _tables(data: dict[str, Any], key: str, read: _Reader) -> list[dict[str, Any]]:
+    rows = data.get(key, [])
+    if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+        raise read.fail(f"The {key} should be tables that start with [[{key}]].", _line_of(read.text, key))
+    return rows
+
+
+def _id(row: dict[str, Any], read: _Reader, line: int | None, what: str) -> str:
+    value = row.get("id")
+    if not isinstance(value, str) or not value.strip():
+        raise read.fail(f"A {what} has no id. Each one needs an id in quotes, like \"o1\".", line)
+    return value
+
+
+def _part(row: dict[str, Any], read: _Reader, line: int | None) -> str:
+    value = row.get("part")
+    if value not in PARTS:
+        raise read.fail('The part should be "project" or "coproduction".', line)
+    return value
+
+
+def _unique(item_id: str, seen: dict[str, int | None], read: _Reader, line: int | None) -> None:
+    if item_id in seen:
+        raise read.fail(
+            f"Two items have the same id {item_id!r}. Each id must be different.",
+            line,
+            "Change one of the ids in a text editor, or let backmap save a mended copy.",
+            reason="mendable",
+        )
+    seen[item_id] = line
+
+
+def _time(value: Any, read: _Reader, key: str) -> datetime:
+    if value is None:
+        return now()
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    if isinstance(value, date) and not isinstance(value, time):
+        return datetime(value.year, value.month, value.day, tzinfo=UTC)
+    raise read.fail(f"The {key} time should be a date and time.", _line_of(read.text, f"{key} ="))
+
+
+def _extra(table: dict[str, Any], known: set[str]) -> dict[str, Any]:
+    return {k: v for k, v in table.items() if k not in known}
+
+
+# ----- writing ------------------------------------------------------------------
+
+
+def to_dict(plan: Plan) -> dict[str, Any]:
+    """The plan as TOML-ready data, in the order design.md shows."""
+    data: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "title": plan.title,
+        "created": plan.created,
+        "updated": plan.updated,
+    }
+    if plan.assumptions:
+        data["assumptions"] = list(plan.assumptions)
+    data["last_ids"] = dict(plan.last_ids)
+    data.update(plan.extra)
+    data["impact"] = {
+        "project": plan.impact.project,
+        "coproduction": plan.impact.coproduction,
+        "lasting_change": plan.impact.lasting_change,
+        **plan.impact.extra,
+    }
+    data["people"] = [{"name": p.name, "role": p.role, **p.extra} for p in plan.people]
+    data["outcomes"] = [
+        {"id": o.id, "part": o.part, "text": o.text, "how_we_know": o.how_we_know, **o.extra}
+        for o in plan.outcomes
+    ]
+    data["activities"] = [
+        {
+            "id": a.id,
+            "part": a.part,
+            "kind": a.kind,
+            "text": a.text,
+            "outcomes": list(a.outcomes),
+            "who": a.who,
+            "when": a.when,
+            **a.extra,
+        }
+        for a in plan.activities
+    ]
+    for key in ("people", "outcomes", "activities"):
+        if not data[key]:
+            del data[key]
+    return data
+
+
+def dumps(plan: Plan) -> str:
+    return tomli_w.dumps(to_dict(plan), multiline_strings=False)
+
+
+def write_text_atomic(path: str | os.PathLike[str], text: str, keep_backup: bool = False) -> None:
+    """Write through a temporary file in the same folder, then rename over the old one.
+
+    If anything fails on the way, the old file is still whole.
+    """
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if keep_backup and target.exists() and not target.is_symlink():
+            backup = target.with_name(target.name + ".bak")
+            _copy_backup(target, backup)
+        os.replace(temporary, target)
+        _fsync_folder(folder)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise
+
+
+def _copy_backup(target: Path, backup: Path) -> None:
+    """Keep the previous version as .bak, itself written atomically."""
+    data = target.read_bytes()
+    handle, temporary = tempfile.mkstemp(prefix=f".{backup.name}.", suffix=".tmp", dir=backup.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, backup)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
+def save(plan: Plan, path: str | os.PathLike[str], keep_backup: bool = True) -> None:
+    """Save the plan atomically. The old version is kept as PLAN.toml.bak."""
+    write_text_atomic(path, dumps(plan), keep_backup=keep_backup)
+
+
+# ----- names and places ------------------------------------------------------------
+
+
+def safe_filename(title: str, suffix: str = ".toml") -> str:
+    """A file name made from a title that can never leave its folder or break on Windows."""
+    text = unicodedata.normalize("NFKC", title).strip().lower()
+    text = "".join(ch if (ch.isalnum() or ch in " -_") else " " for ch in text)
+    text = re.sub(r"[\s_]+", "-", text).strip("-.")
+    text = re.sub(r"-{2,}", "-", text)
+    text = text[:MAX_NAME_LENGTH].rstrip("-.")
+    if not text:
+        text = "my-plan"
+    if text.split(".")[0] in _WINDOWS_RESERVED:
+        text = f"{text}-plan"
+    return text + suffix
+
+
+def unique_path(folder: Path, title: str) -> Path:
+    """A new plan file in the folder that does not take the place of another one."""
+    base = safe_filename(title)
+    candidate = folder / base
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{base[: -len('.toml')]}-{number}.toml"
+        number += 1
+    return candidate
+
+
+def summary_path(plan_path: str | os.PathLike[str], suffix: str = ".md") -> Path:
+    return Path(plan_path).with_suffix(suffix)
+
+
+@dataclass
+class PlanInfo:
+    path: Path
+    title: str
+    updated: datetime
+    readable: bool
+
+
+def list_plans(folder: Path) -> list[PlanInfo]:
+    """Plans in a folder, newest first; files we cannot read are listed, not hidden."""
+    found: list[PlanInfo] = []
+    if not folder.is_dir():
+        return found
+    for file in folder.glob("*.toml"):
+        if file.is_symlink() or not file.is_file():
+            continue
+        mtime = datetime.fromtimestamp(file.stat().st_mtime, UTC).replace(microsecond=0)
+        try:
+            plan = load(file)
+        except PlanError:
+            found.append(PlanInfo(file, file.stem, mtime, False))
+            continue
+        found.append(PlanInfo(file, plan.title or file.stem, plan.updated, True))
+    found.sort(key=lambda info: info.updated, reverse=True)
+    return found
