@@ -100,9 +100,10 @@ class Plan:
     # ----- ids -------------------------------------------------------------
 
     def _new_id(self, prefix: str) -> str:
-        items = self.outcomes if prefix == "o" else self.activities
+        # Ids are unique across the whole plan, and a hand-edited file may put
+        # an "a" id on an outcome, so look at both lists.
         highest = self.last_ids.get(prefix, 0)
-        for item in items:
+        for item in [*self.outcomes, *self.activities]:
             match = _ID_NUMBER.match(item.id)
             if match and item.id[0] == prefix:
                 highest = max(highest, int(match.group(1)))
@@ -255,7 +256,9 @@ class Plan:
 
     def move(self, item_id: str, step: int) -> bool:
         """Move an item up (-1) or down (+1) among the items of its own part."""
-        items: list[Any] = self.outcomes if item_id.startswith("o") else self.activities
+        # Which list by membership, not by the id's first letter: a file may hold any ids.
+        is_outcome = any(o.id == item_id for o in self.outcomes)
+        items: list[Any] = self.outcomes if is_outcome else self.activities
         positions = [i for i, x in enumerate(items) if x.part == _find(items, item_id).part]
         here = next(i for i in positions if items[i].id == item_id)
         at = positions.index(here)
