@@ -1,0 +1,389 @@
+"""The interview as plain lines of text, for screen readers and pipes.
+
+It walks the same pages as the Textual app (``flow.PAGES``) but only prints
+lines and reads lines: no colour, no cursor codes, no full-screen drawing.
+So a screen reader reads it top to bottom, and a script can answer it through
+a pipe. Every answer is saved at once, and the end of input is a normal way
+to stop, never a crash.
+
+This module must never import Textual: a test proves it.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO, TypeVar
+
+from backmap import checks, content, flow
+from backmap.plan import KINDS, PARTS, Person
+from backmap.render import plain_text
+from backmap.session import Session
+from backmap.store import PlanError
+
+T = TypeVar("T")
+
+EXIT_OK = 0
+EXIT_NOT_SAVED = 1
+EXIT_UNREADABLE = 2
+EXIT_STOPPED = 130
+
+
+class InputEnded(Exception):
+    """Standard input ran out: the person (or the script) has nothing more to say."""
+
+
+def _normal(text: str) -> str:
+    """Lower case, with dashes and runs of spaces as one space: "Steering-group" finds "steering group"."""
+    return " ".join(re.split(r"[\s\-_]+", text.strip().lower())).strip()
+
+
+def parse_kind(answer: str) -> str | None:
+    """A kind from a number in the list, a kind key or a kind's name; None when it is none of them."""
+    answer = answer.strip().rstrip(".")
+    if answer.isascii() and answer.isdigit():
+        number = int(answer)
+        return KINDS[number - 1] if 1 <= number <= len(KINDS) else None
+    wanted = _normal(answer)
+    for kind in KINDS:
+        if wanted in (_normal(kind), _normal(content.kind_name(kind))):
+            return kind
+    return None
+
+
+def parse_numbers(answer: str, count: int) -> list[int] | None:
+    """Numbers like "1 3" or "1,3", each from 1 to count; None when any of them is not."""
+    numbers: list[int] = []
+    for piece in re.split(r"[\s,;]+", answer.strip()):
+        piece = piece.rstrip(".")
+        if not piece:
+            continue
+        if not (piece.isascii() and piece.isdigit()) or not 1 <= int(piece) <= count:
+            return None
+        numbers.append(int(piece))
+    return list(dict.fromkeys(numbers))
+
+
+def split_person(line: str) -> Person:
+    """ "Sam, will use the day centre": the first comma splits the name from what they do."""
+    name, _, role = line.partition(",")
+    return Person(name=name.strip(), role=role.strip())
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+class PlainInterview:
+    """One run of the plain interview over one session."""
+
+    def __init__(self, session: Session, stdin: TextIO, stdout: TextIO) -> None:
+        self.session = session
+        self.stdin = stdin
+        self.stdout = stdout
+        # A terminal shows what is typed; a pipe does not, so we show it to keep the record readable.
+        self.echo = not _is_terminal(stdin)
+        self.dirty = False
+
+    # ----- lines in and out ----------------------------------------------------
+
+    def say(self, *lines: str) -> None:
+        for line in lines:
+            self.stdout.write(line + "\n")
+        self.stdout.flush()
+
+    def word(self, key: str, **values: object) -> str:
+        return content.word("plain", key, **values)
+
+    def ask(self, prompt: str = "") -> str:
+        """Print the prompt, read one line. An empty line is an answer too; only the end of input is not."""
+        self.stdout.write((prompt or self.word("prompt")) + " ")
+        self.stdout.flush()
+        line = self.stdin.readline()
+        if line == "":
+            self.stdout.write("\n")
+            self.stdout.flush()
+            raise InputEnded
+        answer = line.rstrip("\r\n").strip()
+        if self.echo:
+            self.say(plain_text(answer))
+        return answer
+
+    # ----- saving ----------------------------------------------------------------
+
+    def changed(self) -> None:
+        """Every answer is saved at once; a failed save is said in words and tried again next time."""
+        self.dirty = True
+        self.save()
+
+    def save(self) -> bool:
+        result = self.session.save()
+        if result.ok:
+            self.dirty = False
+            return True
+        self.say(content.word("app", "save_failed", reason=result.problem))
+        return False
+
+    def on_disk(self) -> bool:
+        """Whether the plan file and its summary are both there."""
+        path = self.session.path
+        summary = self.session.summary_path
+        return bool(path and summary and path.exists() and summary.exists())
+
+    def settle(self) -> bool | None:
+        """Save what is left before we stop. None means there was nothing to save."""
+        if not self.dirty and self.on_disk():
+            return True
+        if self.session.plan.is_empty() and not (self.session.path and self.session.path.exists()):
+            return None
+        return self.save()
+
+    def where_saved(self) -> list[str]:
+        path = self.session.path
+        summary = self.session.summary_path
+        assert path is not None and summary is not None
+        return [
+            self.word("saved_in", path=path.absolute()),
+            content.word("cli", "summary", summary=summary.absolute()),
+        ]
+
+    def stop(self, first: str) -> int:
+        """The input ended or the person stopped: save, say where, and leave quietly."""
+        self.say(first)
+        saved = self.settle()
+        if saved is None:
+            self.say(self.word("nothing_saved"))
+            return EXIT_OK
+        if not saved:
+            return EXIT_NOT_SAVED
+        self.say(*self.where_saved())
+        return EXIT_OK
+
+    # ----- the interview ---------------------------------------------------------
+
+    def run(self, opened: bool) -> int:
+        self.welcome(opened)
+        for page in flow.PAGES:
+            self.header(page)
+            if page.kind == "text":
+                self.text_page(page)
+            elif page.kind == "people":
+                self.people_page(page)
+            elif page.kind == "outcomes":
+                self.outcomes_page(page)
+            elif page.kind == "activities":
+                self.activities_page(page)
+            elif page.kind == "check":
+                self.check_page(page)
+            elif page.kind == "finish":
+                return self.finish_page(page)
+        return EXIT_OK
+
+    def welcome(self, opened: bool) -> None:
+        self.say(
+            content.word("welcome", "title"),
+            content.word("welcome", "intro"),
+            self.word("intro"),
+            self.word("skip"),
+        )
+        if self.session.path is None:
+            self.say(content.word("welcome", "saved_where", folder=self.session.folder.absolute()))
+        else:
+            self.say(self.word("working_on", path=self.session.path.absolute()))
+        if opened and not self.session.plan.is_empty():
+            self.say(self.word("has_answers"))
+
+    def header(self, page: flow.Page) -> None:
+        words = page.words
+        self.say("", flow.step_label(page), page.part_name)
+        if words.get("explain"):
+            self.say(words["explain"])
+        if words["question"] != page.part_name:
+            self.say(words["question"])
+        if page.kind not in ("check", "finish"):
+            self.say(words["hint"])
+        if page.kind not in ("check", "finish", "people"):
+            # The people page shows its own example, in the "name, what they do" form it reads.
+            self.say(self.word("example", example=words["example"]))
+
+    def text_page(self, page: flow.Page) -> None:
+        current = flow.get_text(self.session.plan, page.field)
+        if current.strip():
+            self.say(self.word("answer_now", answer=plain_text(current)), self.word("keep"))
+        answer = self.ask()
+        if answer and flow.set_text(self.session.plan, page.field, answer):
+            self.changed()
+
+    def list_intro(self, page: flow.Page, now: list[str]) -> None:
+        if now:
+            self.say(self.word("list_now"))
+            self.say(*(f"{number}. {plain_text(line)}" for number, line in enumerate(now, 1)))
+            self.say(self.word("list_more"))
+        self.say(self.word("list_how", item=page.words["item"]))
+
+    def read_list(self, page: flow.Page, start: int, add: Callable[[str], T]) -> list[T]:
+        """Lines until an empty one; each is added and saved before the next is read."""
+        added: list[T] = []
+        while True:
+            prompt = self.word("item_prompt", item=_capital(page.words["item"]), number=start + len(added))
+            answer = self.ask(prompt)
+            if not answer:
+                return added
+            added.append(add(answer))
+            self.changed()
+
+    def people_page(self, page: flow.Page) -> None:
+        plan = self.session.plan
+        self.list_intro(page, [f"{p.name}, {p.role}" if p.role else p.name for p in plan.people])
+        self.say(self.word("people_how"), self.word("people_example"))
+        self.read_list(page, len(plan.people) + 1, self.add_person)
+
+    def add_person(self, line: str) -> Person:
+        person = split_person(line)
+        self.session.plan.people.append(person)
+        self.session.plan.touch()
+        return person
+
+    def outcomes_page(self, page: flow.Page) -> None:
+        plan = self.session.plan
+        before = plan.outcomes_in(page.plan_part)
+        self.list_intro(page, [o.text for o in before])
+        self.say(self.word("list_after"))
+        new = self.read_list(page, len(before) + 1, lambda line: plan.add_outcome(page.plan_part, line))
+        question = page.words["second_label"]
+        for number, outcome in enumerate(new, len(before) + 1):
+            self.say("", self.about(page, number, outcome.text), question)
+            answer = self.ask()
+            if answer:
+                plan.edit_outcome(outcome.id, how_we_know=answer)
+                self.changed()
+
+    def about(self, page: flow.Page, number: int, text: str) -> str:
+        return self.word("about", item=page.words["item"], number=number, text=plain_text(text))
+
+    def activities_page(self, page: flow.Page) -> None:
+        plan = self.session.plan
+        before = plan.activities_in(page.plan_part)
+        self.list_intro(page, [a.text for a in before])
+        self.say(self.word("list_after"))
+        new = self.read_list(page, len(before) + 1, lambda line: plan.add_activity(page.plan_part, line))
+        for number, activity in enumerate(new, len(before) + 1):
+            self.say("", self.about(page, number, activity.text))
+            self.ask_kind(activity.id)
+            self.ask_links(activity.id, page.plan_part)
+            for field in ("who", "when"):
+                self.say(content.activity_word(f"{field}_question"))
+                answer = self.ask()
+                if answer:
+                    plan.edit_activity(activity.id, **{field: answer})
+                    self.changed()
+
+    def ask_kind(self, activity_id: str) -> None:
+        self.say(content.activity_word("kind_question"))
+        self.say(*(f"{number}. {content.kind_name(kind)}" for number, kind in enumerate(KINDS, 1)))
+        self.say(self.word("kind_how", other=content.kind_name("other")))
+        while True:
+            answer = self.ask()
+            kind = parse_kind(answer) if answer else "other"
+            if kind is not None:
+                break
+            self.say(self.word("kind_bad", count=len(KINDS)))
+        if kind != self.session.plan.activity(activity_id).kind:
+            self.session.plan.edit_activity(activity_id, kind=kind)
+            self.changed()
+
+    def ask_links(self, activity_id: str, part: str) -> None:
+        """This part's stepping stones come first, then the other part's: the guide links across parts."""
+        plan = self.session.plan
+        self.say(content.activity_word("links_question"))
+        groups = [(part, plan.outcomes_in(part))] + [
+            (other, plan.outcomes_in(other)) for other in PARTS if other != part
+        ]
+        choices = [outcome for _, outcomes in groups for outcome in outcomes]
+        if not choices:
+            self.say(content.activity_word("links_none"))
+            return
+        number = 1
+        for group_part, outcomes in groups:
+            if not outcomes:
+                continue
+            self.say(content.part_name(group_part) + ":")
+            for outcome in outcomes:
+                self.say(f"{number}. {plain_text(outcome.text)}")
+                number += 1
+        self.say(self.word("links_how"), self.word("links_skip"))
+        while True:
+            answer = self.ask()
+            numbers = parse_numbers(answer, len(choices))
+            if numbers is not None:
+                break
+            self.say(self.word("links_bad", count=len(choices)))
+        if not numbers:
+            return
+        chosen = {choices[n - 1].id for n in numbers}
+        # Plan order, so the summary lists them the same way whatever order they were typed in.
+        links = [o.id for o in plan.outcomes if o.id in chosen]
+        plan.edit_activity(activity_id, outcomes=links)
+        self.changed()
+
+    def check_page(self, page: flow.Page) -> None:
+        findings = checks.run(self.session.plan)
+        if not findings:
+            self.say(page.words["none"])
+            return
+        self.say(*(f"{number}. {finding.message}" for number, finding in enumerate(findings, 1)))
+        self.say(self.word("check_later"))
+
+    def finish_page(self, page: flow.Page) -> int:
+        saved = self.settle()
+        if saved is None:
+            self.say(self.word("nothing_saved"))
+            return EXIT_OK
+        if not saved:
+            return EXIT_NOT_SAVED
+        path = self.session.path
+        summary = self.session.summary_path
+        assert path is not None and summary is not None
+        self.say(
+            content.word("finish", "where"),
+            f"{page.words['saved_plan']}: {path.absolute()}",
+            f"{page.words['saved_summary']}: {summary.absolute()}",
+            content.word("finish", "print"),
+            content.word("cli", "bye"),
+        )
+        return EXIT_OK
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def run_plain(
+    plan_arg: str | None, folder: Path, stdin: TextIO | None = None, stdout: TextIO | None = None
+) -> int:
+    """Exit 0 at the end or end of input, 1 when the last save failed, 2 for a plan we cannot read."""
+    if stdin is None:
+        stdin = sys.stdin
+        if hasattr(stdin, "reconfigure"):
+            # A stray byte in a pipe should become a mark in an answer, not a crash.
+            stdin.reconfigure(errors="replace")
+    stdout = sys.stdout if stdout is None else stdout
+    try:
+        session = Session.open(Path(plan_arg), folder) if plan_arg else Session(folder=folder)
+    except PlanError as error:
+        print(str(error), file=sys.stderr)
+        return EXIT_UNREADABLE
+    interview = PlainInterview(session, stdin, stdout)
+    try:
+        return interview.run(opened=plan_arg is not None)
+    except InputEnded:
+        return interview.stop(interview.word("ended"))
+    except KeyboardInterrupt:
+        interview.say("")
+        code = interview.stop(interview.word("stopped"))
+        return code if code != EXIT_OK else EXIT_STOPPED
