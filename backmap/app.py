@@ -1,0 +1,287 @@
+"""The Textual app: keys, moving between steps, and saving after every answer.
+
+Screens change the plan through this app; only this app saves, and it saves
+through ``session`` and ``store``. The welcome screen stays at the bottom of
+the screen stack and the steps sit above it.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+from textual.screen import Screen
+
+from backmap import content, flow, settings, store
+from backmap.plan import Plan
+from backmap.session import Session
+from backmap.speech import Speaker
+from backmap.themes import DEFAULT, ORDER, THEMES
+
+
+def _key(name: str) -> str:
+    return content.word("keys", name)
+
+
+class BackmapApp(App[int]):
+    CSS_PATH = "backmap.tcss"
+    TITLE = "backmap"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [
+        Binding("ctrl+n", "next", _key("next"), key_display="Ctrl+N", id="next"),
+        Binding("ctrl+r", "back", _key("back"), key_display="Ctrl+R", id="back"),
+        Binding("ctrl+s", "save", _key("save"), key_display="Ctrl+S", id="save"),
+        Binding("ctrl+g", "goto", _key("goto"), key_display="Ctrl+G", id="goto"),
+        Binding("ctrl+l", "glossary", _key("glossary"), key_display="Ctrl+L", id="glossary", show=False),
+        Binding("ctrl+o", "read_aloud", _key("read"), key_display="Ctrl+O", id="read", show=False),
+        Binding("ctrl+t", "next_theme", _key("theme"), key_display="Ctrl+T", id="theme", show=False),
+        Binding("f1", "help", _key("help"), key_display="F1", id="help"),
+        Binding(
+            "ctrl+q", "save_and_quit", _key("quit"), key_display="Ctrl+Q", id="quit", priority=True
+        ),
+    ]
+
+    def __init__(self, folder: Path, plan_path: Path | None = None, speaker: Speaker | None = None) -> None:
+        super().__init__()
+        self.folder = folder
+        self.plan_path = plan_path
+        self.session: Session | None = None
+        self.speaker = speaker if speaker is not None else Speaker()
+        self.settings = settings.load_settings()
+        self.message = ""  # the last thing the status line must keep saying
+        for theme in THEMES.values():
+            self.register_theme(theme)
+        chosen = self.settings.get("theme", DEFAULT)
+        self.theme = chosen if chosen in THEMES else DEFAULT
+
+    # ----- the plan -------------------------------------------------------------------
+
+    @property
+    def plan(self) -> Plan:
+        if self.session is None:
+            self.session = Session(folder=self.folder)
+        return self.session.plan
+
+    def get_default_screen(self) -> Screen:
+        from backmap.screens.welcome import WelcomeScreen
+
+        return WelcomeScreen()
+
+    def on_mount(self) -> None:
+        if self.plan_path is not None:
+            self.open_plan(self.plan_path, carry_on=True)
+
+    def start_new_plan(self) -> None:
+        self.session = Session(folder=self.folder)
+        self.message = ""
+        self.go_to(0)
+
+    def open_plan(self, path: Path, carry_on: bool = True) -> None:
+        """Open a plan (or start one at that path); explain any problem in plain words."""
+        try:
+            session = Session.open(path, self.folder)
+        except store.PlanError as error:
+            self.show_problem(error)
+            return
+        self.session = session
+        self.message = ""
+        self.go_to(flow.first_unanswered(session.plan) if carry_on else 0)
+
+    def show_problem(self, error: store.PlanError) -> None:
+        from backmap.screens.dialogs import ProblemScreen
+
+        choices: list[tuple[str, str]] = []
+        if error.reason == "newer":
+            choices.append(("read", content.word("problems", "read")))
+        title = content.word("problems", "cannot_open")
+        self.push_screen(ProblemScreen(title, str(error), choices))
+
+    # ----- moving between steps ---------------------------------------------------------
+
+    def make_screen(self, index: int) -> Screen:
+        from backmap.screens.check import CheckScreen
+        from backmap.screens.finish import FinishScreen
+        from backmap.screens.lists import ListScreen
+        from backmap.screens.question import QuestionScreen
+
+        kind = flow.PAGES[index].kind
+        if kind == "text":
+            return QuestionScreen(index)
+        if kind == "check":
+            return CheckScreen(index)
+        if kind == "finish":
+            return FinishScreen(index)
+        return ListScreen(index)
+
+    def go_to(self, index: int) -> None:
+        screen = self.make_screen(index)
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def go_next(self, index: int) -> None:
+        following = flow.next_index(index)
+        if following is None:
+            self.back_to_welcome()
+        else:
+            self.go_to(following)
+
+    def go_back(self, index: int) -> None:
+        previous = flow.previous_index(index)
+        if previous is None:
+            self.back_to_welcome()
+        else:
+            self.go_to(previous)
+
+    def back_to_welcome(self) -> None:
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def current_step(self):  # -> StepScreen | None
+        from backmap.screens.step import StepScreen
+
+        return self.screen if isinstance(self.screen, StepScreen) else None
+
+    # ----- saving ----------------------------------------------------------------------
+
+    def changed(self, note: str = "") -> None:
+        """Something in the plan changed: save it at once and say so on screen."""
+        self.message = note
+        self.save()
+
+    def save(self) -> None:
+        if self.session is None:
+            return
+        if self.session.path is None and self.session.plan.is_empty():
+            return
+        self.session.save()
+        self.show_status()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Step keys only show, and only work, where there is a step."""
+        if action in ("next", "back"):
+            return hasattr(self.screen, f"action_{action}")
+        if action in ("goto", "save"):
+            return self.current_step() is not None
+        return True
+
+    def status_text(self) -> str:
+        session = self.session
+        if session is None:
+            return self.message
+        parts: list[str] = []
+        if session is not None and session.read_only:
+            parts.append(content.word("app", "read_only"))
+        elif session.last_save is None and session.path is not None and session.path.exists():
+            parts.append(content.word("app", "opened", name=session.path.name))
+        elif session.last_save is None:
+            parts.append(content.word("app", "not_saved"))
+        elif session.last_save.ok:
+            when = session.last_save.when.astimezone().strftime("%H:%M:%S")
+            parts.append(content.word("app", "saved", time=when))
+        else:
+            parts.append(content.word("app", "save_failed", reason=session.last_save.problem))
+        if self.message:
+            parts.append(self.message)
+        return " ".join(parts)
+
+    def show_status(self) -> None:
+        from backmap.widgets.status import StatusLine
+
+        for screen in self.screen_stack:
+            for line in screen.query(StatusLine):
+                line.update(self.status_text())
+
+    def typing(self, field: str, text: str) -> None:
+        """Called on every key press in an answer box; drafts are kept by the session."""
+
+    # ----- actions (keys) ----------------------------------------------------------------
+
+    def _on_step(self, name: str) -> None:
+        screen = self.screen
+        action = getattr(screen, f"action_{name}", None)
+        if action is not None:
+            action()
+
+    def action_next(self) -> None:
+        self._on_step("next")
+
+    def action_back(self) -> None:
+        self._on_step("back")
+
+    def action_save(self) -> None:
+        step = self.current_step()
+        if step is not None:
+            step.keep_answer()
+        self.message = ""
+        if self.session is None or (self.session.path is None and self.session.plan.is_empty()):
+            return
+        self.save()
+
+    def action_goto(self) -> None:
+        from backmap.screens.dialogs import GotoScreen
+
+        step = self.current_step()
+        if step is None and self.session is None:
+            return
+        if step is not None:
+            step.keep_answer()
+        self.push_screen(
+            GotoScreen(step.index if step is not None else None),
+            callback=lambda index: self.go_to(index) if index is not None else None,
+        )
+
+    def action_glossary(self) -> None:
+        from backmap.screens.dialogs import glossary_dialog
+
+        if self.screen.id != "glossary":
+            self.push_screen(glossary_dialog())
+
+    def action_help(self) -> None:
+        from backmap.screens.dialogs import help_dialog
+
+        if self.screen.id == "help":
+            return
+        keys = [(b.key_display or b.key, b.description) for b in self.BINDINGS if isinstance(b, Binding)]
+        self.push_screen(help_dialog(keys))
+
+    def action_read_aloud(self) -> None:
+        step = self.current_step()
+        text = step.spoken_text() if step is not None else content.word("welcome", "title")
+        result = self.speaker.toggle(text)
+        self.message = "" if result == "started" else content.word("speech", result)
+        if result == "started":
+            self.message = content.word("speech", "started")
+        self.show_status()
+
+    def action_next_theme(self) -> None:
+        index = ORDER.index(self.theme) if self.theme in ORDER else -1
+        self.theme = ORDER[(index + 1) % len(ORDER)]
+        self.settings["theme"] = self.theme
+        settings.save_settings(self.settings)
+        self.message = content.word("app", "theme", name=THEMES[self.theme].name)
+        self.show_status()
+
+    def action_save_and_quit(self) -> None:
+        step = self.current_step()
+        if step is not None:
+            step.keep_answer()
+        self.save()
+        self.speaker.stop()
+        self.exit(0)
+
+
+def run_app(plan_arg: str | None, folder: Path) -> int:
+    plan_path = Path(plan_arg).expanduser() if plan_arg else None
+    app = BackmapApp(folder=folder, plan_path=plan_path)
+    result = app.run()
+    session = app.session
+    if session is not None and session.path is not None and session.last_save is not None:
+        print(content.word("cli", "files", plan=session.path.resolve()))
+        print(content.word("cli", "summary", summary=session.summary_path.resolve()))  # type: ignore[union-attr]
+    elif session is not None and session.last_save is not None and not session.last_save.ok:
+        print(content.word("app", "save_failed", reason=session.last_save.problem), file=sys.stderr)
+    return result if isinstance(result, int) else 0

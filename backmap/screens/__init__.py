@@ -1,0 +1,1 @@
+"""A few generic screens; the words they show come from backmap.content."""

@@ -1,0 +1,37 @@
+"""Step 9: what is missing, each with a way to fix it, and the pathway in words."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import Static
+
+from backmap import checks, flow, pathway
+from backmap.screens.step import StepScreen
+from backmap.widgets.choices import Choice, MarkedList
+
+
+class CheckScreen(StepScreen):
+    def compose_answer(self) -> ComposeResult:
+        self.findings = checks.run(self.plan)
+        text = self.page.words
+        if self.findings:
+            rows = [Choice(f.page or "", f.message) for f in self.findings]
+            yield MarkedList(rows, id="findings")
+        else:
+            yield Static(text["none"], id="no-gaps", markup=False)
+        yield Static(text["pathway"], id="pathway-title", markup=False)
+        yield Static("\n".join(pathway.lines(self.plan)), id="pathway", markup=False)
+
+    def focus_first(self) -> None:
+        if self.findings:
+            self.query_one("#findings", MarkedList).focus()
+        else:
+            self.query_one("#next").focus()
+
+    @on(MarkedList.OptionSelected, "#findings")
+    def fix(self, event: MarkedList.OptionSelected) -> None:
+        """Jump to the step that fixes the chosen finding."""
+        key = self.query_one("#findings", MarkedList).choices[event.option_index].key
+        if key:
+            self.backmap.go_to(flow.index_of(key))

@@ -1,0 +1,161 @@
+"""Dialogs: ask before removing, the word list, go to a step, keys, and problems.
+
+Every dialog closes with Escape and gives focus back where it was.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from backmap import content, flow
+from backmap.screens.step import words
+from backmap.widgets.buttons import FocusButton
+from backmap.widgets.choices import Choice, MarkedList
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Yes or no. Escape means no; focus starts on the safe answer."""
+
+    BINDINGS = [Binding("escape", "no", "Close", key_display="Esc")]
+
+    def __init__(self, question: str, subject: str, detail: str, yes: str, no: str) -> None:
+        super().__init__()
+        self.question, self.subject, self.detail, self.yes, self.no = question, subject, detail, yes, no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="small"):
+            yield Static(self.question, id="dialog-title", markup=False)
+            if self.subject:
+                yield Static(f'"{self.subject}"', id="confirm-subject", markup=False)
+            yield Static(self.detail, id="confirm-detail", markup=False)
+            with Horizontal(id="dialog-buttons"):
+                yield FocusButton(self.no, id="no")
+                yield FocusButton(self.yes, id="yes", variant="error")
+
+    def on_mount(self) -> None:
+        self.query_one("#no").focus()
+
+    @on(FocusButton.Pressed, "#yes")
+    def action_yes(self) -> None:
+        self.dismiss(True)
+
+    @on(FocusButton.Pressed, "#no")
+    def action_no(self) -> None:
+        self.dismiss(False)
+
+
+class TextDialog(ModalScreen[None]):
+    """A title, some lines to read (scrolls when long), and a Close button."""
+
+    BINDINGS = [Binding("escape", "close", "Close", key_display="Esc")]
+
+    def __init__(self, title: str, lines: list[str], dialog_id: str = "text-dialog") -> None:
+        super().__init__(id=dialog_id)
+        self.title_text = title
+        self.lines = lines
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(self.title_text, id="dialog-title", markup=False)
+            with VerticalScroll(id="dialog-body", can_focus=True):
+                for line in self.lines:
+                    yield Static(line, classes="dialog-line", markup=False)
+            with Horizontal(id="dialog-buttons"):
+                yield FocusButton(words("buttons", "close"), id="close")
+
+    def on_mount(self) -> None:
+        self.query_one("#close").focus()
+
+    @on(FocusButton.Pressed, "#close")
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def glossary_dialog() -> TextDialog:
+    lines = [f"{entry['word']}: {entry['means']}" for entry in content.glossary()]
+    return TextDialog(words("glossary", "title"), lines, "glossary")
+
+
+def help_dialog(keys: list[tuple[str, str]]) -> TextDialog:
+    lines = [words("help", "intro")] + [f"{key}: {what}" for key, what in keys]
+    return TextDialog(words("help", "title"), lines, "help")
+
+
+class GotoScreen(ModalScreen[int | None]):
+    """Pick a step to go to. Dismisses with the page index, or None."""
+
+    BINDINGS = [Binding("escape", "close", "Close", key_display="Esc")]
+
+    def __init__(self, current: int | None) -> None:
+        super().__init__()
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        rows = []
+        seen: set[int] = set()
+        for index, page in enumerate(flow.PAGES):
+            if page.step in seen:
+                continue
+            seen.add(page.step)
+            label = f"{flow.step_label(page)}: {page.words['question']}"
+            rows.append(Choice(str(index), label))
+        with Vertical(id="dialog"):
+            yield Static(words("goto", "title"), id="dialog-title", markup=False)
+            yield Static(words("goto", "hint"), id="dialog-hint", markup=False)
+            yield MarkedList(rows, id="steps")
+            with Horizontal(id="dialog-buttons"):
+                yield FocusButton(words("buttons", "close"), id="close")
+
+    def on_mount(self) -> None:
+        steps = self.query_one("#steps", MarkedList)
+        if self.current is not None:
+            page = flow.PAGES[self.current]
+            steps.highlighted = page.step - 1
+        steps.focus()
+
+    @on(MarkedList.OptionSelected, "#steps")
+    def chosen(self, event: MarkedList.OptionSelected) -> None:
+        choice = self.query_one("#steps", MarkedList).choices[event.option_index]
+        self.dismiss(int(choice.key))
+
+    @on(FocusButton.Pressed, "#close")
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class ProblemScreen(ModalScreen[str | None]):
+    """A problem in plain words, with what the person can do about it."""
+
+    BINDINGS = [Binding("escape", "close", "Close", key_display="Esc")]
+
+    def __init__(self, title: str, text: str, choices: list[tuple[str, str]]) -> None:
+        super().__init__(id="problem")
+        self.title_text = title
+        self.text = text
+        self.choices = choices
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(self.title_text, id="dialog-title", markup=False)
+            with VerticalScroll(id="dialog-body"):
+                yield Static(self.text, id="problem-text", markup=False)
+            with Horizontal(id="dialog-buttons"):
+                for key, label in self.choices:
+                    yield FocusButton(label, id=f"choice-{key}")
+                yield FocusButton(words("buttons", "close"), id="close")
+
+    def on_mount(self) -> None:
+        self.query(FocusButton).first().focus()
+
+    @on(FocusButton.Pressed)
+    def pressed(self, event: FocusButton.Pressed) -> None:
+        button_id = event.button.id or ""
+        self.dismiss(button_id.removeprefix("choice-") if button_id.startswith("choice-") else None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,251 @@
+"""Add or change one item, one question at a time.
+
+An activity has up to five questions (what, kind, which stepping stones, who,
+when). Each answer is stored in the plan, and saved, as soon as the person
+moves on, so closing the dialog half way loses nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from backmap import content, flow
+from backmap.plan import KINDS, Person, Plan
+from backmap.screens.step import words
+from backmap.widgets.answer import AnswerBox
+from backmap.widgets.buttons import FocusButton
+from backmap.widgets.choices import Choice, MarkedList
+
+if TYPE_CHECKING:
+    from backmap.app import BackmapApp
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str  # the attribute it sets: text, how_we_know, kind, outcomes, who, when, name, role
+    widget: str  # "text", "radio" or "check"
+    question: str
+    hint: str = ""
+    required: bool = False
+
+
+def item_fields(page: flow.Page) -> list[Field]:
+    """The questions for one item of this page, from the content files."""
+    text = page.words
+    if page.kind == "people":
+        return [
+            Field("name", "text", text["first_label"], required=True),
+            Field("role", "text", text["second_label"]),
+        ]
+    if page.kind == "outcomes":
+        return [
+            Field("text", "text", text["first_label"], text["hint"], required=True),
+            Field("how_we_know", "text", text["second_label"]),
+        ]
+    act = content.activity_word
+    return [
+        Field("text", "text", act("text_question"), act("text_hint"), required=True),
+        Field("kind", "radio", act("kind_question"), act("kind_hint")),
+        Field("outcomes", "check", act("links_question"), act("links_hint")),
+        Field("who", "text", act("who_question")),
+        Field("when", "text", act("when_question")),
+    ]
+
+
+def link_rows(plan: Plan, part: str, linked: list[str]) -> list[Choice]:
+    """Stepping stones an activity can help: its own part first, then the other part.
+
+    An activity of one part may well help a stepping stone of the other (in the
+    day-centre example the co-production group helps write the project's plan).
+    """
+    chosen = set(linked)
+    own = [o for o in plan.outcomes if o.part == part]
+    other = [o for o in plan.outcomes if o.part != part]
+    rows = [Choice(o.id, o.text or "-", checked=o.id in chosen) for o in own]
+    for outcome in other:
+        detail = content.activity_word("other_part").format(part=content.part_name(outcome.part))
+        rows.append(Choice(outcome.id, outcome.text or "-", checked=outcome.id in chosen, detail=detail))
+    return rows
+
+
+class ItemScreen(ModalScreen[str | None]):
+    """Dismisses with the key of the item it made or changed (or None)."""
+
+    # App keys stop at a modal screen, so the dialog brings its own.
+    BINDINGS = [
+        Binding("ctrl+n", "next", content.word("keys", "next"), key_display="Ctrl+N"),
+        Binding("ctrl+r", "back", content.word("keys", "back"), key_display="Ctrl+R"),
+        Binding("ctrl+l", "app.glossary", content.word("keys", "glossary"), key_display="Ctrl+L"),
+        Binding("escape", "close", content.word("buttons", "close"), key_display="Esc"),
+    ]
+
+    def __init__(self, page: flow.Page, key: str | None, fields: list[Field]) -> None:
+        super().__init__()
+        self.page = page
+        self.key = key
+        self.fields = fields
+        self.at = 0
+
+    @property
+    def backmap(self) -> BackmapApp:
+        return self.app  # type: ignore[return-value]
+
+    # ----- reading and writing the item ---------------------------------------------
+
+    def value(self, name: str) -> object:
+        if self.key is None:
+            return [] if name == "outcomes" else ("other" if name == "kind" else "")
+        plan = self.backmap.plan
+        if self.page.kind == "people":
+            return getattr(plan.people[int(self.key)], name)
+        if self.page.kind == "outcomes":
+            return getattr(plan.outcome(self.key), name)
+        return getattr(plan.activity(self.key), name)
+
+    def store(self, name: str, value: object) -> None:
+        """Put one answer in the plan (making the item on its first answer) and save."""
+        plan = self.backmap.plan
+        part = self.page.plan_part
+        if self.key is None:
+            if self.page.kind == "people":
+                plan.people.append(Person(name=str(value)))
+                plan.touch()
+                self.key = str(len(plan.people) - 1)
+            elif self.page.kind == "outcomes":
+                self.key = plan.add_outcome(part, text=str(value)).id
+            else:
+                self.key = plan.add_activity(part, text=str(value)).id
+            self.backmap.changed()
+            return
+        if self.value(name) == value:
+            return
+        if self.page.kind == "people":
+            setattr(plan.people[int(self.key)], name, value)
+            plan.touch()
+        elif self.page.kind == "outcomes":
+            plan.edit_outcome(self.key, **{name: str(value)})
+        else:
+            plan.edit_activity(self.key, **{name: value})
+        self.backmap.changed()
+
+    # ----- the screen ----------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        item = self.page.words["item"]
+        title = words("item", "add_title" if self.key is None else "edit_title", item=item)
+        with Vertical(id="dialog"):
+            yield Static(title, id="dialog-title", markup=False)
+            yield Static("", id="counter", markup=False)
+            yield Static("", id="item-question", markup=False)
+            yield Static("", id="item-hint", markup=False)
+            yield AnswerBox("", id="item-answer")
+            yield MarkedList(id="item-choices")
+            yield Static("", id="item-error", markup=False)
+            with Horizontal(id="dialog-buttons"):
+                yield FocusButton(words("buttons", "back"), id="item-back")
+                yield FocusButton(words("buttons", "close"), id="item-cancel")
+                yield FocusButton(words("buttons", "next"), id="item-next", variant="primary")
+
+    def on_mount(self) -> None:
+        self.show_field()
+
+    def show_field(self) -> None:
+        field = self.fields[self.at]
+        self.query_one("#counter", Static).update(
+            words("item", "counter", number=self.at + 1, total=len(self.fields))
+        )
+        self.query_one("#item-question", Static).update(field.question)
+        hint = self.query_one("#item-hint", Static)
+        hint.update(field.hint)
+        hint.display = bool(field.hint)
+        self.query_one("#item-error", Static).update("")
+        box = self.query_one("#item-answer", AnswerBox)
+        choices = self.query_one("#item-choices", MarkedList)
+        box.display = field.widget == "text"
+        choices.display = field.widget != "text"
+        if field.widget == "text":
+            box.load_text(str(self.value(field.name)))
+            box.focus()
+        else:
+            rows = self.choice_rows(field)
+            choices.mode = field.widget
+            choices.set_choices(rows)
+            if not rows:
+                self.query_one("#item-error", Static).update(content.activity_word("links_none"))
+                self.query_one("#item-next").focus()
+            else:
+                checked = next((i for i, c in enumerate(rows) if c.checked), 0)
+                choices.highlighted = checked
+                choices.focus()
+        last = self.at == len(self.fields) - 1
+        self.query_one("#item-next", FocusButton).set_words(words("buttons", "done" if last else "next"))
+        self.query_one("#item-back", FocusButton).disabled = self.at == 0
+
+    def choice_rows(self, field: Field) -> list[Choice]:
+        if field.name == "kind":
+            current = self.value("kind")
+            return [Choice(k, content.kind_name(k), checked=k == current) for k in KINDS]
+        return link_rows(self.backmap.plan, self.page.plan_part, self.value("outcomes"))  # type: ignore[arg-type]
+
+    def keep(self) -> bool:
+        """Store the answer on screen. False (with a message) if it is needed and empty."""
+        field = self.fields[self.at]
+        if field.widget == "text":
+            answer = self.query_one("#item-answer", AnswerBox).answer
+            if field.required and not answer:
+                self.query_one("#item-error", Static).update(words("item", "empty_error"))
+                return False
+            if self.key is None and not answer:
+                return True
+            self.store(field.name, answer)
+        elif self.key is not None:
+            rows = self.query_one("#item-choices", MarkedList).choices
+            if field.widget == "radio":
+                chosen = next((c.key for c in rows if c.checked), "other")
+                self.store("kind", chosen)
+            else:
+                order = {o.id: i for i, o in enumerate(self.backmap.plan.outcomes)}
+                ticked = sorted((c.key for c in rows if c.checked), key=order.__getitem__)
+                self.store("outcomes", ticked)
+        return True
+
+    @on(AnswerBox.Submitted)
+    @on(FocusButton.Pressed, "#item-next")
+    def action_next(self) -> None:
+        if not self.keep():
+            return
+        if self.at == len(self.fields) - 1:
+            self.dismiss(self.key)
+            return
+        self.at += 1
+        self.show_field()
+
+    @on(FocusButton.Pressed, "#item-back")
+    def action_back(self) -> None:
+        if self.at == 0 or not self.keep():
+            return
+        self.at -= 1
+        self.show_field()
+
+    @on(MarkedList.Toggled, "#item-choices")
+    def toggled(self) -> None:
+        """A tick is an answer too: keep it at once."""
+        self.keep()
+
+    @on(FocusButton.Pressed, "#item-cancel")
+    def action_close(self) -> None:
+        """Close the dialog. Answers already given stay; the one on screen is kept if it has words."""
+        field = self.fields[self.at]
+        if field.widget == "text" and self.key is not None:
+            answer = self.query_one("#item-answer", AnswerBox).answer
+            if answer or not field.required:
+                self.store(field.name, answer)
+        self.dismiss(self.key)

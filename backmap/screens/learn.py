@@ -1,0 +1,71 @@
+"""Learn about impact: a few short pages, one idea each, with Back and Next."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from backmap import content
+from backmap.screens.step import words
+from backmap.widgets.buttons import FocusButton
+
+
+class LearnScreen(Screen):
+    BINDINGS = [Binding("escape", "app.pop_screen", "Close", key_display="Esc")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pages = content.learn_pages()
+        self.at = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="learn-counter", markup=False)
+        with VerticalScroll(id="learn-body"):
+            yield Static("", id="learn-title", markup=False)
+            yield Static("", id="learn-text", markup=False)
+        with Horizontal(id="nav"):
+            yield FocusButton(words("buttons", "back"), id="back")
+            yield FocusButton(words("buttons", "close"), id="close")
+            yield FocusButton(words("buttons", "next"), id="next", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_page()
+        self.query_one("#next").focus()
+
+    def show_page(self) -> None:
+        page = self.pages[self.at]
+        self.query_one("#learn-counter", Static).update(
+            words("learn", "counter", number=self.at + 1, total=len(self.pages))
+        )
+        self.query_one("#learn-title", Static).update(page["title"])
+        self.query_one("#learn-text", Static).update("\n\n".join(page["text"]))
+        self.query_one("#back", FocusButton).disabled = self.at == 0
+        last = self.at == len(self.pages) - 1
+        self.query_one("#next", FocusButton).set_words(words("buttons", "done" if last else "next"))
+
+    @on(FocusButton.Pressed, "#next")
+    def next_page(self) -> None:
+        if self.at == len(self.pages) - 1:
+            self.app.pop_screen()
+            return
+        self.at += 1
+        self.show_page()
+        if self.query_one("#back").disabled is False and self.focused is None:
+            self.query_one("#next").focus()
+
+    @on(FocusButton.Pressed, "#back")
+    def previous_page(self) -> None:
+        if self.at > 0:
+            self.at -= 1
+            self.show_page()
+            if self.at == 0:
+                self.query_one("#next").focus()
+
+    @on(FocusButton.Pressed, "#close")
+    def close(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,130 @@
+"""The frame every step shares: where you are, the question, help, and Back / Skip / Next."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from backmap import content, flow
+from backmap.widgets.buttons import FocusButton
+from backmap.widgets.status import StatusLine, StepHeader
+
+if TYPE_CHECKING:
+    from backmap.app import BackmapApp
+
+
+def words(section: str, key: str, **values: object) -> str:
+    return content.word(section, key, **values)
+
+
+class StepScreen(Screen):
+    """One step of the interview. Subclasses add the answer part in ``compose_answer``."""
+
+    def __init__(self, index: int) -> None:
+        super().__init__()
+        self.index = index
+        self.page: flow.Page = flow.PAGES[index]
+
+    @property
+    def backmap(self) -> BackmapApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def plan(self):  # -> Plan
+        return self.backmap.plan
+
+    def compose(self) -> ComposeResult:
+        page = self.page
+        text = page.words
+        yield StepHeader(f"{flow.step_label(page)}  |  {page.part_name}", id="step-header")
+        with VerticalScroll(id="body"):
+            yield Static(text["question"], id="question", markup=False)
+            yield Static(text["hint"], id="hint", markup=False)
+            if text.get("explain"):
+                yield Static(text["explain"], id="explain", markup=False)
+            with Horizontal(id="tools"):
+                yield FocusButton(words("buttons", "example"), id="example-button", classes="tool")
+                yield FocusButton(words("buttons", "glossary"), id="glossary-button", classes="tool")
+                yield FocusButton(words("buttons", "read_aloud"), id="read-button", classes="tool")
+            yield Static(
+                words("app", "example_prefix") + " " + text["example"],
+                id="example",
+                markup=False,
+            )
+            yield Static(words("app", "tip_prefix") + " " + text["tip"], id="tip", markup=False)
+            yield from self.compose_answer()
+        with Horizontal(id="nav"):
+            yield FocusButton(words("buttons", "back"), id="back")
+            yield FocusButton(words("buttons", "skip"), id="skip")
+            yield FocusButton(self.next_label(), id="next", variant="primary")
+        yield StatusLine(self.backmap.status_text(), id="status", markup=False)
+        yield Footer()
+
+    def compose_answer(self) -> ComposeResult:
+        yield from ()
+
+    def next_label(self) -> str:
+        return words("buttons", "next")
+
+    def on_mount(self) -> None:
+        self.query_one("#example").display = False
+        if self.index == 0:
+            self.query_one("#back", FocusButton).disabled = False
+        self.focus_first()
+
+    def focus_first(self) -> None:
+        """The answer gets focus first; subclasses say which widget that is."""
+
+    # ----- help on every step ---------------------------------------------------
+
+    @on(FocusButton.Pressed, "#example-button")
+    def toggle_example(self) -> None:
+        example = self.query_one("#example")
+        example.display = not example.display
+        label = "hide_example" if example.display else "example"
+        self.query_one("#example-button", FocusButton).set_words(words("buttons", label))
+        if example.display:
+            example.scroll_visible(animate=False)
+
+    @on(FocusButton.Pressed, "#glossary-button")
+    def open_glossary(self) -> None:
+        self.backmap.action_glossary()
+
+    @on(FocusButton.Pressed, "#read-button")
+    def read_aloud(self) -> None:
+        self.backmap.action_read_aloud()
+
+    def spoken_text(self) -> str:
+        """What read aloud says on this step: the question, the hint and the example."""
+        text = self.page.words
+        return " ".join([text["question"], text["hint"], words("app", "example_prefix"), text["example"]])
+
+    # ----- moving on -------------------------------------------------------------
+
+    @on(FocusButton.Pressed, "#next")
+    def action_next(self) -> None:
+        if self.keep_answer():
+            self.backmap.go_next(self.index)
+
+    @on(FocusButton.Pressed, "#back")
+    def action_back(self) -> None:
+        if self.keep_answer():
+            self.backmap.go_back(self.index)
+
+    @on(FocusButton.Pressed, "#skip")
+    def action_skip(self) -> None:
+        """Skip keeps anything already typed: skipping never throws an answer away."""
+        if self.keep_answer():
+            self.backmap.go_next(self.index)
+
+    def keep_answer(self) -> bool:
+        """Store what is on screen in the plan. Return False to stay on this step."""
+        return True
+
+    def show_status(self, text: str) -> None:
+        self.query_one("#status", StatusLine).update(text)

@@ -1,0 +1,1 @@
+"""Small widgets that set app-wide defaults for this audience."""

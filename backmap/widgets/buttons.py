@@ -1,0 +1,36 @@
+"""Buttons whose focus shows without colour: a marker in the label, and a thick border."""
+
+from __future__ import annotations
+
+from textual.widgets import Button
+
+from backmap.widgets.cursor import place_cursor
+
+MARK = "> "
+
+
+class FocusButton(Button):
+    """A button that shows "> " when it has focus, so focus is clear in any colours."""
+
+    DEFAULT_CSS = """
+    FocusButton { min-width: 8; }
+    """
+
+    def __init__(self, label: str, **kwargs: object) -> None:
+        self._plain_label = label
+        super().__init__(f"  {label}", **kwargs)  # type: ignore[arg-type]
+
+    def set_words(self, label: str) -> None:
+        self._plain_label = label
+        self.label = (MARK if self.has_focus else "  ") + label
+
+    def on_focus(self) -> None:
+        self.label = MARK + self._plain_label
+        self.call_after_refresh(place_cursor, self, self.content_region.height // 2, 0)
+
+    def on_blur(self) -> None:
+        self.label = "  " + self._plain_label
+
+    @property
+    def words(self) -> str:
+        return self._plain_label

@@ -1,0 +1,128 @@
+"""Lists whose state and focus are written in text: "[x]" and "> ", never colour alone."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from backmap.widgets.cursor import place_cursor
+
+
+@dataclass
+class Choice:
+    key: str
+    text: str
+    checked: bool = False
+    detail: str = ""
+
+
+class MarkedList(OptionList):
+    """An option list that writes "> " before the highlighted row.
+
+    With ``mode="check"`` each row shows "[x]" or "[ ]" and Enter or Space ticks it;
+    with ``mode="radio"`` one row shows "(x)"; with ``mode="plain"`` rows have no box.
+    """
+
+    BINDINGS = [Binding("space", "select", "Tick", show=False)]
+
+    class Toggled(Message):
+        def __init__(self, marked: MarkedList, choice: Choice) -> None:
+            super().__init__()
+            self.marked = marked
+            self.choice = choice
+
+        @property
+        def control(self) -> MarkedList:
+            return self.marked
+
+    def __init__(self, choices: list[Choice] | None = None, mode: str = "plain", **kwargs: object) -> None:
+        super().__init__(markup=False, **kwargs)  # type: ignore[arg-type]
+        self.mode = mode
+        self.choices: list[Choice] = []
+        if choices:
+            self.set_choices(choices)
+
+    def _prompt(self, index: int) -> Text:
+        choice = self.choices[index]
+        mark = "> " if index == self.highlighted and self.has_focus else "  "
+        box = ""
+        if self.mode == "check":
+            box = "[x] " if choice.checked else "[ ] "
+        elif self.mode == "radio":
+            box = "(x) " if choice.checked else "( ) "
+        text = Text(mark + box + choice.text)
+        if choice.detail:
+            text.append("\n" + " " * (len(mark) + len(box)) + choice.detail)
+        return text
+
+    def set_choices(self, choices: list[Choice], keep: str | None = None) -> None:
+        """Replace every row; keep the highlight on the row with key ``keep`` if given."""
+        old = self.highlighted
+        self.choices = list(choices)
+        self.set_options(Option(self._prompt(i), id=None) for i in range(len(self.choices)))
+        if not self.choices:
+            return
+        target = 0
+        if keep is not None:
+            target = next((i for i, c in enumerate(self.choices) if c.key == keep), old or 0)
+        elif old is not None:
+            target = min(old, len(self.choices) - 1)
+        self.highlighted = target
+        self._refresh_prompts()
+
+    def _repaint(self, index: int | None) -> None:
+        if index is not None and 0 <= index < min(len(self.choices), self.option_count):
+            self.replace_option_prompt_at_index(index, self._prompt(index))
+
+    def _refresh_prompts(self) -> None:
+        for index in range(len(self.choices)):
+            self._repaint(index)
+
+    @property
+    def current(self) -> Choice | None:
+        if self.highlighted is None or not self.choices:
+            return None
+        return self.choices[self.highlighted]
+
+    def watch_highlighted(self, old: int | None, new: int | None) -> None:
+        super().watch_highlighted(new)
+        for index in (old, new):
+            self._repaint(index)
+        self._follow_cursor()
+
+    def _follow_cursor(self) -> None:
+        if self.has_focus and self.highlighted is not None:
+            self.call_after_refresh(self._place)
+
+    def _place(self) -> None:
+        if self.highlighted is None:
+            return
+        self._update_lines()
+        row = self._index_to_line.get(self.highlighted, 0)
+        place_cursor(self, row - int(self.scroll_offset.y), 0)
+
+    def watch_has_focus(self, has_focus: bool) -> None:
+        super().watch_has_focus(has_focus)
+        if has_focus and self.highlighted is None and self.choices:
+            self.highlighted = 0
+        self._refresh_prompts()
+        self._follow_cursor()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if self.mode == "plain":
+            return
+        event.stop()
+        choice = self.choices[event.option_index]
+        if self.mode == "radio":
+            for other in self.choices:
+                other.checked = other is choice
+            self._refresh_prompts()
+        else:
+            choice.checked = not choice.checked
+            self._repaint(event.option_index)
+        self.post_message(self.Toggled(self, choice))

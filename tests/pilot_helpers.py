@@ -1,0 +1,43 @@
+"""Driving the app by keys in Pilot tests, at the size people use: 80x24."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import events
+from textual.keys import _character_to_key
+from textual.pilot import Pilot
+
+from backmap.app import BackmapApp
+from backmap.speech import Speaker
+
+SIZE = (80, 24)
+
+
+def make_app(folder: Path, plan: Path | None = None) -> BackmapApp:
+    """An app with no real speech program, so tests never make a sound."""
+    return BackmapApp(folder=folder, plan_path=plan, speaker=Speaker(command=[]))
+
+
+async def type_text(pilot: Pilot, text: str) -> None:
+    """Send each character as a real key event, then wait once.
+
+    ``pilot.press`` waits after every key (about 60 ms); a plan has hundreds
+    of letters, so this sends them in one go through the same driver path.
+    """
+    app = pilot.app
+    driver = app._driver
+    assert driver is not None
+    for character in text:
+        key = character if character.isalnum() else _character_to_key(character)
+        event = events.Key(key, character)
+        event.set_sender(app)
+        driver.send_message(event)
+    await pilot.pause()
+
+
+async def answer(pilot: Pilot, text: str) -> None:
+    """Type an answer and press Enter (which means Next)."""
+    await type_text(pilot, text)
+    await pilot.press("enter")
+    await pilot.pause()

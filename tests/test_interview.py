@@ -1,0 +1,191 @@
+"""The interview, driven by keys only at 80x24, from the welcome screen to the last step."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from backmap import flow, store
+from backmap.plan import KINDS
+from backmap.screens.check import CheckScreen
+from backmap.screens.finish import FinishScreen
+from backmap.screens.item import ItemScreen
+from backmap.screens.lists import ListScreen
+from backmap.screens.question import QuestionScreen
+from backmap.screens.welcome import WelcomeScreen
+from backmap.widgets.answer import AnswerBox
+from tests.pilot_helpers import SIZE, answer, make_app, type_text
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "day-centre.toml"
+
+
+def example() -> dict:
+    return tomllib.loads(EXAMPLE.read_text(encoding="utf-8"))
+
+
+def saved(folder: Path) -> dict:
+    files = list(folder.glob("*.toml"))
+    assert len(files) == 1, files
+    return tomllib.loads(files[0].read_text(encoding="utf-8"))
+
+
+async def add_outcome(pilot, text: str, how: str) -> None:
+    await pilot.press("enter")  # focus is on Add
+    assert isinstance(pilot.app.screen, ItemScreen)
+    await answer(pilot, text)
+    await answer(pilot, how)
+    assert not isinstance(pilot.app.screen, ItemScreen)
+
+
+async def add_activity(pilot, row: dict, stones: list[str]) -> None:
+    """Add one activity: words, kind, links, who, when; by keys."""
+    await pilot.press("enter")
+    assert isinstance(pilot.app.screen, ItemScreen)
+    await answer(pilot, row["text"])
+    # The kind list starts on "other" (the last); walk up to the one we want.
+    steps_up = len(KINDS) - 1 - KINDS.index(row["kind"])
+    await pilot.press(*(["up"] * steps_up), "enter", "ctrl+n")
+    # The links list shows this part's stepping stones, then the other part's.
+    at = 0
+    for link in sorted(stones.index(o) for o in row["outcomes"]):
+        await pilot.press(*(["down"] * (link - at)), "enter")
+        at = link
+    await pilot.press("ctrl+n")
+    await answer(pilot, row["who"])
+    await answer(pilot, row["when"])
+    assert not isinstance(pilot.app.screen, ItemScreen)
+
+
+async def test_day_centre_plan_by_keys_only(tmp_path: Path) -> None:
+    want = example()
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, WelcomeScreen)
+        await pilot.press("enter")  # Start a new plan
+
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.focused is app.screen.query_one("#answer")
+        await answer(pilot, want["title"])
+        assert saved(tmp_path)["title"] == want["title"]
+
+        for person in want["people"]:
+            await pilot.press("enter")
+            await answer(pilot, person["name"])
+            await answer(pilot, person["role"])
+        assert [p["name"] for p in saved(tmp_path)["people"]] == ["Sam", "Priya"]
+        await pilot.press("ctrl+n")
+
+        for key in ("project", "coproduction", "lasting_change"):
+            assert isinstance(app.screen, QuestionScreen)
+            await answer(pilot, want["impact"][key])
+            assert saved(tmp_path)["impact"][key] == want["impact"][key]
+
+        for part in ("project", "coproduction"):
+            assert isinstance(app.screen, ListScreen)
+            for row in [o for o in want["outcomes"] if o["part"] == part]:
+                await add_outcome(pilot, row["text"], row["how_we_know"])
+            on_disk = [o["text"] for o in saved(tmp_path)["outcomes"] if o["part"] == part]
+            assert on_disk == [o["text"] for o in want["outcomes"] if o["part"] == part]
+            await pilot.press("ctrl+n")
+
+        for part in ("project", "coproduction"):
+            assert isinstance(app.screen, ListScreen)
+            own = [o["id"] for o in want["outcomes"] if o["part"] == part]
+            stones = own + [o["id"] for o in want["outcomes"] if o["part"] != part]
+            for row in [a for a in want["activities"] if a["part"] == part]:
+                await add_activity(pilot, row, stones)
+            on_disk = [a["text"] for a in saved(tmp_path)["activities"] if a["part"] == part]
+            assert on_disk == [a["text"] for a in want["activities"] if a["part"] == part]
+            await pilot.press("ctrl+n")
+
+        assert isinstance(app.screen, CheckScreen)
+        assert app.screen.findings == []
+        await pilot.press("enter")  # focus is on Next when there are no gaps
+        assert isinstance(app.screen, FinishScreen)
+
+    got = saved(tmp_path)
+    assert got["title"] == want["title"]
+    assert got["impact"] == want["impact"]
+    assert got["people"] == want["people"]
+    for key in ("outcomes", "activities"):
+        assert got[key] == want[key]
+    summary = next(tmp_path.glob("*.md")).read_text(encoding="utf-8")
+    assert "Our plan in short" in summary
+
+
+async def test_back_and_forth_keeps_answers_and_editing_adds(tmp_path: Path) -> None:
+    plan_file = tmp_path / "plan.toml"
+    app = make_app(tmp_path, plan_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await answer(pilot, "Title")
+        await pilot.press("ctrl+n")
+        await answer(pilot, "Project impact")
+        await answer(pilot, "Co-production impact")
+        await answer(pilot, "Lasting change")
+        # Back through every step to the first, then forward again.
+        for _ in range(5):
+            await pilot.press("ctrl+r")
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.screen.page.key == "title"
+        box = app.screen.query_one("#answer", AnswerBox)
+        assert box.text == "Title"
+        # Editing after going back adds to the answer: focus never selects it all.
+        await type_text(pilot, " two")
+        await pilot.press("ctrl+n")
+        for _ in range(9):
+            await pilot.press("ctrl+n")
+        assert isinstance(app.screen, FinishScreen)
+        for _ in range(10):
+            await pilot.press("ctrl+r")
+        assert app.screen.page.key == "title"
+    plan = store.load(plan_file)
+    assert plan.title == "Title two"
+    assert plan.impact.project == "Project impact"
+    assert plan.impact.coproduction == "Co-production impact"
+    assert plan.impact.lasting_change == "Lasting change"
+
+
+async def test_carry_on_lands_on_the_first_unanswered_step(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await answer(pilot, "Half way")
+        await pilot.press("ctrl+n")
+        await answer(pilot, "Project impact")
+        await pilot.press("ctrl+q")
+    assert len(list(tmp_path.glob("*.toml"))) == 1
+
+    again = make_app(tmp_path)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "enter")  # Carry on with a plan
+        await pilot.press("enter")  # the newest plan is first
+        assert isinstance(again.screen, QuestionScreen)
+        assert again.screen.page.key == "impact_coproduction"
+        assert flow.first_unanswered(again.plan) == flow.index_of("impact_coproduction")
+
+
+async def test_remove_asks_first_can_be_undone_and_cuts_links(tmp_path: Path) -> None:
+    plan_file = tmp_path / "day.toml"
+    plan_file.write_bytes(EXAMPLE.read_bytes())
+    app = make_app(tmp_path, plan_file)
+    async with app.run_test(size=SIZE) as pilot:
+        app.go_to(flow.index_of("outcomes_project"))
+        await pilot.pause()
+        assert isinstance(app.screen, ListScreen)
+        app.screen.query_one("#items").focus()
+        await pilot.press("tab", "tab", "tab", "enter")  # Add, Change, Remove
+        assert app.screen.__class__.__name__ == "ConfirmScreen"
+        await pilot.press("escape")  # Escape means "no"
+        assert [o.id for o in app.plan.outcomes_in("project")] == ["o1", "o2"]
+
+        app.screen.query_one("#remove").focus()
+        await pilot.press("enter", "tab", "enter")  # focus starts on "No"; Tab to "Yes"
+        assert [o.id for o in app.plan.outcomes_in("project")] == ["o2"]
+        assert "o1" not in app.plan.activity("a1").outcomes
+        assert "o1" not in app.plan.activity("a4").outcomes
+        assert "o1" not in store.load(plan_file).activity("a4").outcomes
+
+        await pilot.press("ctrl+z")
+        assert [o.id for o in app.plan.outcomes_in("project")] == ["o1", "o2"]
+        assert app.plan.activity("a4").outcomes == ["o1", "o3"]
+        assert store.load(plan_file).activity("a4").outcomes == ["o1", "o3"]
