@@ -7,6 +7,8 @@ plain words and never written over.
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import os
 import re
 import tempfile
@@ -32,7 +34,7 @@ from backmap.plan import (
 )
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
-MAX_NAME_LENGTH = 60
+MAX_NAME_LENGTH = 64  # a whole file name, with its ending
 _WINDOWS_RESERVED = {
     "con",
     "prn",
@@ -76,7 +78,12 @@ class PlanError(Exception):
 
 def load(path: str | os.PathLike[str]) -> Plan:
     """Read a plan file, or raise PlanError with words a person can act on."""
-    file = Path(path)
+    name = str(Path(path))
+    return loads_bytes(_read_bytes(Path(path)), name)
+
+
+def _read_bytes(file: Path) -> bytes:
+    """The bytes of a plan file, refusing links elsewhere, folders, devices and huge files."""
     name = str(file)
     try:
         if file.is_symlink() and file.resolve().parent != file.absolute().parent.resolve():
@@ -87,6 +94,9 @@ def load(path: str | os.PathLike[str]) -> Plan:
             )
         if file.is_dir():
             raise PlanError(name, "This is a folder, not a plan file.", "Choose a file that ends in .toml.")
+        if file.exists() and not file.is_file():
+            # A device or a pipe (like /dev/zero) could be read for ever.
+            raise PlanError(name, "This is not a plan file.", "Choose a file that ends in .toml.")
         size = file.stat().st_size
         if size > MAX_FILE_BYTES:
             raise PlanError(
@@ -94,21 +104,33 @@ def load(path: str | os.PathLike[str]) -> Plan:
                 f"The file is too big to be a plan ({size // (1024 * 1024)} MB).",
                 "Check that you chose the right file.",
             )
-        raw = file.read_bytes()
+        return file.read_bytes()
     except FileNotFoundError:
         raise PlanError(name, "There is no file with this name.", "Check the name and the folder.") from None
     except PermissionError:
-        raise PlanError(name, "You do not have permission to read this file.", "Ask someone to check the file.") from None
+        raise PlanError(
+            name, "You do not have permission to read this file.", "Ask someone to check the file."
+        ) from None
     except IsADirectoryError:
-        raise PlanError(name, "This is a folder, not a plan file.", "Choose a file that ends in .toml.") from None
+        raise PlanError(
+            name, "This is a folder, not a plan file.", "Choose a file that ends in .toml."
+        ) from None
     except OSError as error:
-        raise PlanError(name, f"The computer could not read the file ({error.strerror}).", "Try again.") from None
-    return loads_bytes(raw, name)
+        raise PlanError(
+            name, f"The computer could not read the file ({error.strerror}).", "Try again."
+        ) from None
 
 
 def loads_bytes(raw: bytes, name: str = "the plan") -> Plan:
+    return loads(_decode(raw, name), name)
+
+
+def _decode(raw: bytes, name: str) -> str:
+    # Some editors (older Windows Notepad) start UTF-8 files with a byte order mark.
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise PlanError(
@@ -117,13 +139,17 @@ def loads_bytes(raw: bytes, name: str = "the plan") -> Plan:
             "Check that you chose the right file. Save it as UTF-8 text.",
             line=line,
         ) from None
-    return loads(text, name)
 
 
 _TOML_LINE = re.compile(r"line (\d+)")
 
 
 def loads(text: str, name: str = "the plan") -> Plan:
+    return from_dict(_parse(text, name), name, text)
+
+
+def _parse(text: str, name: str) -> dict[str, Any]:
+    """TOML text to data, or a PlanError that says which line is wrong."""
     if "\x00" in text:
         raise PlanError(
             name,
@@ -134,7 +160,7 @@ def loads(text: str, name: str = "the plan") -> Plan:
     if not text.strip():
         raise PlanError(name, "The file is empty.", "Choose another file, or start a new plan.")
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         match = _TOML_LINE.search(str(error))
         raise PlanError(
@@ -143,7 +169,6 @@ def loads(text: str, name: str = "the plan") -> Plan:
             "Look at that line, or open the backup copy (.bak) if there is one.",
             line=int(match.group(1)) if match else None,
         ) from None
-    return from_dict(data, name, text)
 
 
 def _line_of(text: str, needle: str, occurrence: int = 0) -> int | None:
@@ -154,6 +179,19 @@ def _line_of(text: str, needle: str, occurrence: int = 0) -> int | None:
         if start < 0:
             return None
     return text[:start].count("\n") + 1
+
+
+def _key_line(text: str, key: str, table_line: int | None) -> int | None:
+    """The line of `key = ...` at or after the table that holds it, else the table's line."""
+    lines = text.splitlines()
+    start = (table_line or 1) - 1
+    pattern = re.compile(rf"\s*{re.escape(key)}\s*=")
+    for number in range(start, len(lines)):
+        if number > start and lines[number].lstrip().startswith("["):
+            break
+        if pattern.match(lines[number]):
+            return number + 1
+    return table_line
 
 
 def _nth_table_line(text: str, table: str, index: int) -> int | None:
@@ -179,7 +217,7 @@ class _Reader:
     def text_field(self, table: dict[str, Any], key: str, what: str, line: int | None) -> str:
         value = table.get(key, "")
         if not isinstance(value, str):
-            raise self.fail(f"The {what} should be words in quotes.", line or _line_of(self.text, f"{key} ="))
+            raise self.fail(f"The {what} should be words in quotes.", _key_line(self.text, key, line))
         return value
 
 
@@ -192,7 +230,8 @@ def from_dict(data: dict[str, Any], name: str = "the plan", text: str = "") -> P
     if version > SCHEMA_VERSION:
         raise PlanError(
             name,
-            f"A newer backmap made this plan (version {version}). This backmap knows version {SCHEMA_VERSION}.",
+            f"A newer backmap made this plan (version {version}). "
+            f"This backmap knows version {SCHEMA_VERSION}.",
             "Update backmap to open it. The file stays as it is.",
             line=_line_of(text, "schema_version"),
             reason="newer",
@@ -298,7 +337,7 @@ def _tables(data: dict[str, Any], key: str, read: _Reader) -> list[dict[str, Any
 def _id(row: dict[str, Any], read: _Reader, line: int | None, what: str) -> str:
     value = row.get("id")
     if not isinstance(value, str) or not value.strip():
-        raise read.fail(f"A {what} has no id. Each one needs an id in quotes, like \"o1\".", line)
+        raise read.fail(f'A {what} has no id. Each one needs an id in quotes, like "o1".', line)
     return value
 
 
@@ -379,8 +418,25 @@ def to_dict(plan: Plan) -> dict[str, Any]:
     return data
 
 
+_ROWS = ("people", "outcomes", "activities")
+
+
 def dumps(plan: Plan) -> str:
-    return tomli_w.dumps(to_dict(plan), multiline_strings=False)
+    """The plan as TOML text, with every person, outcome and activity as its own [[table]].
+
+    tomli-w on its own squeezes short tables onto one line, so a small plan and a
+    big one would look different to a person who opens the file.
+    """
+    data = to_dict(plan)
+    rows = {key: data.pop(key, []) for key in _ROWS}
+    chunks = [tomli_w.dumps(data, multiline_strings=False)]
+    for key, items in rows.items():
+        for row in items:
+            # Each row has plain values (an id, a name), so tomli-w starts it with "[key]".
+            table = tomli_w.dumps({key: row}, multiline_strings=False)
+            header = f"[{key}]\n"
+            chunks.append(f"[[{key}]]\n{table.removeprefix(header)}")
+    return "\n".join(chunks)
 
 
 def write_text_atomic(path: str | os.PathLike[str], text: str, keep_backup: bool = False) -> None:
@@ -402,10 +458,8 @@ def write_text_atomic(path: str | os.PathLike[str], text: str, keep_backup: bool
         os.replace(temporary, target)
         _fsync_folder(folder)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temporary)
-        except OSError:
-            pass
         raise
 
 
@@ -420,10 +474,8 @@ def _copy_backup(target: Path, backup: Path) -> None:
             os.fsync(stream.fileno())
         os.replace(temporary, backup)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temporary)
-        except OSError:
-            pass
         raise
 
 
@@ -454,7 +506,7 @@ def safe_filename(title: str, suffix: str = ".toml") -> str:
     text = "".join(ch if (ch.isalnum() or ch in " -_") else " " for ch in text)
     text = re.sub(r"[\s_]+", "-", text).strip("-.")
     text = re.sub(r"-{2,}", "-", text)
-    text = text[:MAX_NAME_LENGTH].rstrip("-.")
+    text = text[: MAX_NAME_LENGTH - len(suffix)].rstrip("-.")
     if not text:
         text = "my-plan"
     if text.split(".")[0] in _WINDOWS_RESERVED:
@@ -463,14 +515,19 @@ def safe_filename(title: str, suffix: str = ".toml") -> str:
 
 
 def unique_path(folder: Path, title: str) -> Path:
-    """A new plan file in the folder that does not take the place of another one."""
-    base = safe_filename(title)
-    candidate = folder / base
+    """A new plan file in the folder that takes the place of no other plan or summary."""
+    stem = safe_filename(title)[: -len(".toml")]
+    candidate = folder / f"{stem}.toml"
     number = 2
-    while candidate.exists():
-        candidate = folder / f"{base[: -len('.toml')]}-{number}.toml"
+    while _taken(candidate) or _taken(summary_path(candidate)):
+        tag = f"-{number}"
+        candidate = folder / f"{stem[: MAX_NAME_LENGTH - len('.toml') - len(tag)].rstrip('-.')}{tag}.toml"
         number += 1
     return candidate
+
+
+def _taken(path: Path) -> bool:
+    return path.exists() or path.is_symlink()
 
 
 def summary_path(plan_path: str | os.PathLike[str], suffix: str = ".md") -> Path:
@@ -502,3 +559,95 @@ def list_plans(folder: Path) -> list[PlanInfo]:
         found.append(PlanInfo(file, plan.title or file.stem, plan.updated, True))
     found.sort(key=lambda info: info.updated, reverse=True)
     return found
+
+
+# ----- mending -------------------------------------------------------------------
+
+
+def mend(path: str | os.PathLike[str]) -> Path:
+    """Save a mended copy of a plan beside it, and return where; the plan itself is never touched.
+
+    Mends what a machine can put right without guessing what people meant:
+    links to stepping stones that are not in the plan are dropped, and an item
+    whose id is already taken gets a fresh id. The copy is named
+    ``NAME.mended.toml`` (``NAME.mended-2.toml`` and so on if that is taken).
+    Raises PlanError when something else is wrong, so the plan cannot be mended,
+    and OSError when the copy cannot be written.
+    """
+    file = Path(path)
+    name = str(file)
+    text = _decode(_read_bytes(file), name)
+    data = _parse(text, name)
+    try:
+        plan = from_dict(_mended(data), name, text)
+    except PlanError as error:
+        raise PlanError(
+            error.path,
+            f"{error.problem} backmap cannot mend this by itself.",
+            error.todo,
+            line=error.line,
+            reason=error.reason,
+        ) from None
+    target = _reserve_mended_path(file)
+    try:
+        write_text_atomic(target, dumps(plan))
+    except BaseException:
+        with contextlib.suppress(OSError):
+            target.unlink()
+        raise
+    return target
+
+
+def _mended(data: dict[str, Any]) -> dict[str, Any]:
+    """The parsed file with fresh ids for repeated ones and without dangling links.
+
+    Anything that is not the shape we expect is left alone for from_dict to explain.
+    """
+    outcomes = data.get("outcomes", [])
+    activities = data.get("activities", [])
+    if not all(isinstance(rows, list) for rows in (outcomes, activities)):
+        return data
+    rows = [r for r in [*outcomes, *activities] if isinstance(r, dict)]
+    last = data.get("last_ids", {})
+    last = dict(last) if isinstance(last, dict) else {}
+    highest: dict[str, int] = {}
+    for prefix in ("o", "a"):
+        value = last.get(prefix, 0)
+        highest[prefix] = value if isinstance(value, int) and not isinstance(value, bool) else 0
+    for row in rows:
+        match = re.fullmatch(r"([oa])(\d{1,9})", str(row.get("id", "")))
+        if match:
+            highest[match.group(1)] = max(highest[match.group(1)], int(match.group(2)))
+
+    seen: set[str] = set()
+    for prefix, table in (("o", outcomes), ("a", activities)):
+        for row in table:
+            if not isinstance(row, dict) or not isinstance(row.get("id"), str):
+                continue
+            if row["id"] in seen:
+                highest[prefix] += 1
+                row["id"] = f"{prefix}{highest[prefix]}"
+            seen.add(row["id"])
+
+    outcome_ids = {r["id"] for r in outcomes if isinstance(r, dict) and isinstance(r.get("id"), str)}
+    for row in activities:
+        links = row.get("outcomes") if isinstance(row, dict) else None
+        if isinstance(links, list) and all(isinstance(link, str) for link in links):
+            row["outcomes"] = [link for link in links if link in outcome_ids]
+    if isinstance(data.get("last_ids", {}), dict):
+        data["last_ids"] = {**last, "o": highest["o"], "a": highest["a"]}
+    return data
+
+
+def _reserve_mended_path(file: Path) -> Path:
+    """Claim a free NAME.mended.toml beside the plan, so no other file is ever written over."""
+    number = 1
+    while True:
+        tag = ".mended" if number == 1 else f".mended-{number}"
+        candidate = file.with_name(f"{file.stem}{tag}.toml")
+        try:
+            os.close(os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+        except FileExistsError:
+            number += 1
+            continue
+        return candidate
