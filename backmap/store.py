@@ -163,11 +163,13 @@ def _parse(text: str, name: str) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         match = _TOML_LINE.search(str(error))
+        # tomllib says "at end of document" when something is left open: that is the last line.
+        line = int(match.group(1)) if match else len(text.splitlines()) or 1
         raise PlanError(
             name,
             "The file is not written the way a plan file should be.",
             "Look at that line, or open the backup copy (.bak) if there is one.",
-            line=int(match.group(1)) if match else None,
+            line=line,
         ) from None
 
 

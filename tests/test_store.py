@@ -286,6 +286,7 @@ GOOD_OUTCOME = '[[outcomes]]\nid = "o1"\npart = "project"\ntext = "x"\n'
 BAD_FILES: list[tuple[str, bytes, int | None, str, str]] = [
     ("not-toml", b'title = "x"\nthis is not toml\n', 2, "not written the way", "unreadable"),
     ("unclosed-string", b'title = "x\n', 1, "not written the way", "unreadable"),
+    ("open-at-the-end", b'title = "x"\nlist = [1,\n', 2, "not written the way", "unreadable"),
     ("not-utf8", b'title = "ok"\nrole = "caf\xe9"\n', 2, "cannot read", "unreadable"),
     ("latin1-first-line", b'title = "caf\xe9"\n', 1, "cannot read", "unreadable"),
     ("binary-junk", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe", 1, "cannot read", "unreadable"),
