@@ -1,0 +1,218 @@
+"""The command line, run the way people run it: as a separate program, checking exit codes and words."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "day-centre.toml"
+PACKAGED_EXAMPLE = ROOT / "backmap" / "examples" / "day-centre.toml"
+
+BROKEN = b'title = "x"\nthis is not toml\n'
+
+
+def backmap(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run `python -m backmap ARGS` in a folder, with text output."""
+    return subprocess.run(
+        [sys.executable, "-m", "backmap", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+
+
+def assert_no_traceback(result: subprocess.CompletedProcess[str]) -> None:
+    assert "Traceback" not in result.stderr
+    assert "Traceback" not in result.stdout
+
+
+def test_the_two_examples_are_byte_identical() -> None:
+    assert EXAMPLE.read_bytes() == PACKAGED_EXAMPLE.read_bytes()
+
+
+# ----- example ------------------------------------------------------------------------------
+
+
+def test_example_writes_the_worked_example(tmp_path: Path) -> None:
+    result = backmap("example", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    written = tmp_path / "day-centre.toml"
+    assert written.read_bytes() == PACKAGED_EXAMPLE.read_bytes()
+    assert "day-centre.toml" in result.stdout
+
+
+def test_example_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
+    target = tmp_path / "mine.toml"
+    target.write_text("my own words", encoding="utf-8")
+    result = backmap("example", "mine.toml", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "--force" in result.stderr
+    assert target.read_text(encoding="utf-8") == "my own words"
+    assert_no_traceback(result)
+
+    forced = backmap("example", "mine.toml", "--force", cwd=tmp_path)
+    assert forced.returncode == 0, forced.stderr
+    assert target.read_bytes() == PACKAGED_EXAMPLE.read_bytes()
+
+
+def test_example_into_a_missing_folder_fails_plainly(tmp_path: Path) -> None:
+    result = backmap("example", "no/such/folder/plan.toml", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "Cannot write" in result.stderr
+    assert_no_traceback(result)
+    assert list(tmp_path.iterdir()) == []
+
+
+# ----- check --------------------------------------------------------------------------------
+
+
+def test_check_on_the_example_finds_no_gaps(tmp_path: Path) -> None:
+    result = backmap("check", str(EXAMPLE), cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.strip() == "No gaps found."
+    assert result.stderr == ""
+
+
+def test_check_with_findings_exits_1_with_one_line_each(tmp_path: Path) -> None:
+    plan = tmp_path / "gaps.toml"
+    text = EXAMPLE.read_text(encoding="utf-8").replace('outcomes = ["o1"]\n', "outcomes = []\n", 1)
+    plan.write_text(text, encoding="utf-8")
+    result = backmap("check", "gaps.toml", cwd=tmp_path)
+    assert result.returncode == 1
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("The activity 'A set of planning meetings")
+
+
+def test_check_json_lists_code_id_and_message(tmp_path: Path) -> None:
+    plan = tmp_path / "empty-ish.toml"
+    plan.write_text('title = ""\n', encoding="utf-8")
+    result = backmap("check", "--json", "empty-ish.toml", cwd=tmp_path)
+    assert result.returncode == 1
+    findings = json.loads(result.stdout)
+    assert isinstance(findings, list) and findings
+    for finding in findings:
+        assert set(finding) == {"code", "id", "message"}
+        assert isinstance(finding["message"], str) and finding["message"]
+    assert findings[0] == {
+        "code": "missing-title",
+        "id": None,
+        "message": "Your plan has no name yet. Go to step 1.",
+    }
+
+
+def test_check_json_on_the_example_is_an_empty_list(tmp_path: Path) -> None:
+    result = backmap("check", str(EXAMPLE), "--json", cwd=tmp_path)
+    assert result.returncode == 0
+    assert json.loads(result.stdout) == []
+
+
+def test_check_json_keeps_unicode_readable(tmp_path: Path) -> None:
+    plan = tmp_path / "uni.toml"
+    plan.write_text(
+        'title = "Café 😀"\n[[outcomes]]\nid = "o1"\npart = "project"\ntext = "Zuhause für alle 😀"\n',
+        encoding="utf-8",
+    )
+    result = backmap("check", "--json", "uni.toml", cwd=tmp_path)
+    assert "😀" in result.stdout
+    assert any(f["id"] == "o1" for f in json.loads(result.stdout))
+
+
+@pytest.mark.parametrize("json_flag", [[], ["--json"]], ids=["text", "json"])
+def test_check_on_an_unreadable_plan_exits_2_with_a_message(tmp_path: Path, json_flag: list[str]) -> None:
+    plan = tmp_path / "broken.toml"
+    plan.write_bytes(BROKEN)
+    result = backmap("check", *json_flag, "broken.toml", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "broken.toml, line 2" in result.stderr
+    assert "not written the way a plan file should be" in result.stderr
+    assert_no_traceback(result)
+    assert plan.read_bytes() == BROKEN
+
+
+def test_check_on_a_missing_plan_exits_2(tmp_path: Path) -> None:
+    result = backmap("check", "nowhere.toml", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "nowhere.toml" in result.stderr
+    assert_no_traceback(result)
+
+
+# ----- render -------------------------------------------------------------------------------
+
+
+def test_render_writes_the_summary_beside_the_plan(tmp_path: Path) -> None:
+    plan = tmp_path / "day-centre.toml"
+    plan.write_bytes(EXAMPLE.read_bytes())
+    result = backmap("render", "day-centre.toml", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    summary = tmp_path / "day-centre.md"
+    assert "day-centre.md" in result.stdout
+    text = summary.read_text(encoding="utf-8")
+    assert "Our new day centre" in text
+    assert "Our plan in short" in text
+    assert plan.read_bytes() == EXAMPLE.read_bytes()
+
+
+def test_render_to_another_place_with_o(tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()
+    result = backmap("render", str(EXAMPLE), "-o", "out/summary.md", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "out/summary.md" in result.stdout
+    assert "Our new day centre" in (tmp_path / "out" / "summary.md").read_text(encoding="utf-8")
+    assert not (tmp_path / "day-centre.md").exists()
+
+
+def test_render_of_an_unreadable_plan_exits_2_and_writes_nothing(tmp_path: Path) -> None:
+    plan = tmp_path / "broken.toml"
+    plan.write_bytes(BROKEN)
+    result = backmap("render", "broken.toml", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "broken.toml" in result.stderr
+    assert_no_traceback(result)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.toml"]
+
+
+def test_render_into_a_missing_folder_exits_2(tmp_path: Path) -> None:
+    result = backmap("render", str(EXAMPLE), "-o", "gone/summary.md", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "Cannot write" in result.stderr
+    assert_no_traceback(result)
+
+
+# ----- version and help ---------------------------------------------------------------------
+
+
+def test_version(tmp_path: Path) -> None:
+    from backmap import __version__
+
+    result = backmap("--version", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"backmap {__version__}"
+
+
+@pytest.mark.parametrize(
+    ("args", "must_say"),
+    [
+        (["--help"], ["check PLAN", "render PLAN", "example [PATH]", "--plain", "--dir", "BACKMAP_DIR"]),
+        (["check", "--help"], ["--json", "plan"]),
+        (["render", "--help"], ["-o", "OUT"]),
+        (["example", "--help"], ["--force", "path"]),
+    ],
+    ids=["main", "check", "render", "example"],
+)
+def test_help_is_readable(tmp_path: Path, args: list[str], must_say: list[str]) -> None:
+    result = backmap(*args, cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.startswith("usage: backmap")
+    for words in must_say:
+        assert words in result.stdout
+    assert all(len(line) <= 100 for line in result.stdout.splitlines())
+    assert_no_traceback(result)
