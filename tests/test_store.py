@@ -878,3 +878,30 @@ def test_mend_a_good_plan_makes_an_equal_copy(tmp_path: Path) -> None:
     path = tmp_path / "day.toml"
     path.write_bytes(EXAMPLE.read_bytes())
     assert store.load(store.mend(path)) == store.load(EXAMPLE)
+
+
+# ----- the format document -------------------------------------------------------------------
+
+FORMAT_DOC = Path(__file__).resolve().parent.parent / "docs" / "plan-format.md"
+
+
+def test_the_example_in_the_format_document_is_a_whole_plan() -> None:
+    from backmap import checks
+
+    doc = FORMAT_DOC.read_text(encoding="utf-8")
+    block = doc.split("```toml\n", 1)[1].split("```", 1)[0]
+    plan = store.loads(block, "docs/plan-format.md")
+    assert checks.run(plan) == []
+    assert plan.assumptions and plan.people and plan.last_ids == {"o": 2, "a": 2}
+
+
+def test_the_format_document_names_every_key_backmap_writes() -> None:
+    doc = FORMAT_DOC.read_text(encoding="utf-8")
+    plan = store.load(EXAMPLE)
+    plan.assumptions = ["x"]
+    data = store.to_dict(plan)
+    keys = set(data) | set(data["last_ids"]) | set(data["impact"])
+    for table in ("people", "outcomes", "activities"):
+        keys |= set(data[table][0])
+    for key in keys:
+        assert any(f"`{form}`" in doc for form in (key, f"[{key}]", f"[[{key}]]")), key
