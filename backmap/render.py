@@ -1,12 +1,19 @@
-"""The easy-read summary, made from a Jinja template.
+"""The easy-read summary, made from Jinja templates: Markdown and printable HTML.
 
-The same function feeds ``backmap render``, the saved ``.md`` beside each
-plan and the preview in the app, so they always say the same thing.
+The same functions feed ``backmap render``, the ``.md`` and ``.html`` saved beside
+each plan and the preview in the app, so they always say the same thing.
+
+Typed answers are never trusted: in Markdown they are escaped so they can only be
+words, in Mermaid every risky character becomes an entity code, and in HTML Jinja's
+autoescape is on. Control characters and terminal escape sequences are removed
+everywhere, because a summary may be shown in a terminal.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -15,13 +22,55 @@ import jinja2
 from backmap import checks, content
 from backmap.plan import PARTS, Plan
 
-# Control characters (C0, DEL, C1) and the bidi overrides that can hide text.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Control characters (C0, DEL, C1) and the bidi controls that can hide or reorder text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
-# Characters that can start Markdown structure anywhere in a line.
-_MD_INLINE = re.compile(r"([\\`*_{}\[\]<>#|!~&])")
+# Characters that can start Markdown structure anywhere in a line. "$" starts maths and
+# "@" an e-mail link on some hosts (GitHub), so they are escaped too.
+_MD_INLINE = re.compile(r"([\\`*_{}\[\]<>#|!~&$@])")
 # Things that only mean something at the start of a line: lists, quotes, headings, rules.
-_MD_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
+# The escape goes on the punctuation ("1\." not "\1."): a backslash only escapes punctuation.
+_MD_LINE_START = re.compile(r"^(\s*)(?:([-+=>])|(\d+)([.)]))")
+# "example.com" and "www.example.com" become links in linkifying viewers (Textual's
+# Markdown, GitHub); an escaped dot breaks the match and still shows as a dot.
+_MD_DOMAIN_DOT = re.compile(r"(?<=[^\W_])\.(?=[^\W\d_])")
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+# The words of the pathway pictures. The templates hold the other words of the summary.
+PICTURE_WORDS = {
+    "activity": "Activity",
+    "activities": "Activities",
+    "stone": "Stepping stone",
+    "stones": "Stepping stones",
+    "impact": "Impact",
+    "no_words": "No words yet.",
+    "no_impact": "Not written yet.",
+    "needs_activity": "needs an activity",
+    "needs_stone": "needs a stepping stone",
+    "from_project": "from the project",
+    "from_coproduction": "from co-production",
+    "title": "The pathway for {part}",
+    "describe": "Activities lead to stepping stones. Stepping stones lead to the impact.",
+}
+
+# A Mermaid label longer than this is cut (the full words are in the list below it):
+# Mermaid refuses a diagram over 50,000 characters, and every entity code is 4 to 8.
+MERMAID_LABEL_LIMIT = 150
+_MERMAID_SAFE = frozenset(" .,!?'()-")
 
 
 def plain_text(value: str) -> str:
@@ -35,35 +84,361 @@ def md(value: Any) -> str:
     """Escape typed text so it can only ever be words in the summary."""
     text = plain_text(str(value))
     text = _MD_INLINE.sub(r"\\\1", text)
-    text = _MD_LINE_START.sub(r"\1\\\2", text)
-    # "http://" would become a link in many viewers; a zero-width break stops that.
-    return text.replace("://", ":\u200b//")
+    text = _MD_LINE_START.sub(_escape_line_start, text)
+    text = _MD_DOMAIN_DOT.sub(r"\\.", text)
+    # "http://" starts a link on GitHub; an escaped colon stops that and still reads ":".
+    return text.replace("://", "\\://")
+
+
+def md_or(value: Any, fallback: str) -> str:
+    """Escaped typed text, or our words when nothing readable is left."""
+    return md(value) or fallback
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    space, mark, number, dot = match.groups()
+    if mark:
+        return f"{space}\\{mark}"
+    return f"{space}{number}\\{dot}"
+
+
+def mermaid_text(value: Any, limit: int = MERMAID_LABEL_LIMIT) -> str:
+    """Typed text for inside a quoted Mermaid label: every risky character as an entity code.
+
+    Letters, digits, spaces and plain punctuation stay as they are, so the block is
+    still readable as text. Everything else ("#", ";", quotes, brackets, "<", "&", "$",
+    ":", emoji) becomes ``#NNN;``, which Mermaid shows as that character and can
+    never read as syntax, HTML, maths or an icon.
+    """
+    text = mermaid_shown(value, limit)
+    return "".join(ch if ch.isalnum() or ch in _MERMAID_SAFE else f"#{ord(ch)};" for ch in text)
+
+
+def mermaid_shown(value: Any, limit: int = MERMAID_LABEL_LIMIT) -> str:
+    """The words a Mermaid label shows: the typed text on one line, cut when very long."""
+    return _cut(plain_text(str(value)), limit)
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
+
+
+def long_date(value: Any) -> str:
+    """ "26 November 2026": the same in every locale, and easy to read."""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+# ----- the pathway --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Node:
+    """One box of a pathway picture. The key is ours, never typed by a person."""
+
+    key: str
+    kind: str  # "activity", "stone" or "impact"
+    text: str  # the typed words on one line, or our words when there are none
+    note: str = ""  # our words: "needs an activity", "from co-production"
+
+    @property
+    def label(self) -> str:
+        return f"{self.text} ({self.note})" if self.note else self.text
+
+
+@dataclass
+class Pathway:
+    """One part's pathway: activities lead to stepping stones, which lead to the impact."""
+
+    part: str
+    name: str
+    impact: Node
+    stones: list[Node] = field(default_factory=list)
+    activities: list[Node] = field(default_factory=list)
+    links: list[tuple[str, str]] = field(default_factory=list)  # (activity key, stone key)
+
+    @property
+    def title(self) -> str:
+        return PICTURE_WORDS["title"].format(part=self.name.lower())
+
+    def helpers(self, stone: Node) -> list[Node]:
+        """The activities with an arrow to this stepping stone."""
+        keys = {a for a, s in self.links if s == stone.key}
+        return [a for a in self.activities if a.key in keys]
+
+    @property
+    def loose(self) -> list[Node]:
+        """Activities with no arrow in this picture."""
+        linked = {a for a, _ in self.links}
+        return [a for a in self.activities if a.key not in linked]
+
+
+def pathways(plan: Plan) -> list[Pathway]:
+    """The pathway of each part, in linear time.
+
+    A picture shows the part's stepping stones, every activity that helps them (an
+    activity of the other part says where it is from), and the part's activities that
+    help nothing yet. An activity that only helps the other part is drawn there.
+    """
+    helpers = plan.helpers_by_outcome()
+    result = []
+    for part in PARTS:
+        impact_text = plan.impact.project if part == "project" else plan.impact.coproduction
+        pathway = Pathway(
+            part=part,
+            name=content.part_name(part),
+            impact=Node("impact", "impact", plain_text(impact_text) or PICTURE_WORDS["no_impact"]),
+        )
+        stone_keys: dict[str, str] = {}
+        for number, outcome in enumerate(plan.outcomes_in(part), start=1):
+            key = f"S{number}"
+            stone_keys[outcome.id] = key
+            note = "" if helpers.get(outcome.id) else PICTURE_WORDS["needs_activity"]
+            text = plain_text(outcome.text) or PICTURE_WORDS["no_words"]
+            pathway.stones.append(Node(key, "stone", text, note))
+        number = 0
+        for activity in plan.activities:
+            mine = [stone_keys[i] for i in activity.outcomes if i in stone_keys]
+            helps_any = any(i in helpers for i in activity.outcomes)
+            if not mine and (activity.part != part or helps_any):
+                continue
+            number += 1
+            key = f"A{number}"
+            if not helps_any:
+                note = PICTURE_WORDS["needs_stone"]
+            elif activity.part != part:
+                note = PICTURE_WORDS[f"from_{activity.part}"]
+            else:
+                note = ""
+            text = plain_text(activity.text) or PICTURE_WORDS["no_words"]
+            pathway.activities.append(Node(key, "activity", text, note))
+            pathway.links.extend((key, stone) for stone in dict.fromkeys(mine))
+        result.append(pathway)
+    return result
+
+
+def mermaid(pathway: Pathway) -> str:
+    """A fenced Mermaid flowchart of one pathway. Only labels hold typed words, all encoded."""
+    shapes = {"activity": '["{}"]', "stone": '(["{}"])', "impact": '{{{{"{}"}}}}'}
+    lines = [
+        "```mermaid",
+        "flowchart LR",
+        f"    accTitle: {mermaid_text(pathway.title)}",
+        f"    accDescr: {mermaid_text(PICTURE_WORDS['describe'])}",
+    ]
+    nodes = [*pathway.activities, *pathway.stones, pathway.impact]
+    lines += [f"    {n.key}{shapes[n.kind].format(mermaid_text(n.label))}" for n in nodes]
+    lines += [f"    {a} --> {s}" for a, s in pathway.links]
+    lines += [f"    {s.key} --> {pathway.impact.key}" for s in pathway.stones]
+    gaps = [n.key for n in nodes if n.note in (PICTURE_WORDS["needs_activity"], PICTURE_WORDS["needs_stone"])]
+    if gaps:
+        lines.append("    classDef gap stroke-dasharray: 6 4")
+        lines.append(f"    class {','.join(gaps)} gap")
+    lines.append("```")
+    return "\n".join(lines)
+
+
+# ----- the pathway as an SVG picture, for the HTML summary ----------------------------
+
+# Sizes in SVG units. The picture is drawn 600 wide and scaled to the page, which
+# makes its text about 12pt on A4.
+SVG_WIDTH = 600
+_COLUMN = 176
+_GAP = (SVG_WIDTH - 3 * _COLUMN) // 2
+_FONT = 15
+_LINE = 19
+_PAD = 8
+_ROW_GAP = 14
+_TOP = 34
+
+# Advance widths of Arial / Helvetica / Liberation Sans in 1/1000 em, for wrapping text
+# in the boxes without a browser. Others count as wide, and every width gets 10% more,
+# so a wider fallback font (DejaVu Sans) still fits.
+_WIDTHS = dict(
+    zip(
+        " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~",
+        (
+            278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,
+            *([556] * 10),
+            278, 278, 584, 584, 584, 556, 1015,
+            667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833,
+            722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611,
+            278, 278, 278, 469, 556, 333,
+            556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833,
+            556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500,
+            334, 260, 334, 584,
+        ),
+        strict=True,
+    )
+)  # fmt: skip
+_SAFETY = 1.1
+
+
+def _char_width(ch: str) -> float:
+    known = _WIDTHS.get(ch)
+    if known is not None:
+        return known
+    if unicodedata.east_asian_width(ch) in "WF":
+        return 1000
+    return 780 if unicodedata.category(ch).startswith("L") else 1000
+
+
+def text_width(text: str, font: float = _FONT) -> float:
+    """About how wide a line of text is drawn, in SVG units."""
+    return sum(_char_width(ch) for ch in text) * font * _SAFETY / 1000
+
+
+def wrap(text: str, width: float, font: float = _FONT) -> list[str]:
+    """Break text into lines no wider than width; a word too long is cut where it must be."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        candidate = f"{line} {word}" if line else word
+        if text_width(candidate, font) <= width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+            line = ""
+        while text_width(word, font) > width:
+            cut = 1
+            while cut < len(word) and text_width(word[: cut + 1], font) <= width:
+                cut += 1
+            lines.append(word[:cut])
+            word = word[cut:]
+        line = word
+    if line or not lines:
+        lines.append(line)
+    return lines
+
+
+@dataclass(frozen=True)
+class Box:
+    """A box of the picture with its text already wrapped into lines."""
+
+    node: Node
+    x: int
+    y: int
+    width: int
+    height: int
+    lines: list[str]
+    note_lines: list[str]
+
+    @property
+    def text_x(self) -> int:
+        return self.x + _PAD
+
+    def line_y(self, index: int) -> int:
+        return self.y + _PAD + _FONT + index * _LINE
+
+
+@dataclass(frozen=True)
+class Picture:
+    """Everything the HTML template needs to draw one pathway; no markup, so no escaping here."""
+
+    pathway: Pathway
+    id: str
+    width: int
+    height: int
+    headings: list[tuple[int, str]]
+    boxes: list[Box]
+    arrows: list[str]
+    description: str
+
+
+def _column(nodes: list[Node], x: int) -> list[Box]:
+    inside = _COLUMN - 2 * _PAD
+    boxes = []
+    y = 0
+    for node in nodes:
+        lines = wrap(node.text, inside)
+        # The note is bold: bold Arial is up to a tenth wider.
+        note_lines = wrap(f"({node.note})", inside / 1.1) if node.note else []
+        height = 2 * _PAD + (len(lines) + len(note_lines)) * _LINE - (_LINE - _FONT) + 4
+        boxes.append(Box(node, x, y, _COLUMN, height, lines, note_lines))
+        y += height + _ROW_GAP
+    return boxes
+
+
+def _shift(boxes: list[Box], dy: int) -> list[Box]:
+    return [Box(b.node, b.x, b.y + dy, b.width, b.height, b.lines, b.note_lines) for b in boxes]
+
+
+def picture(pathway: Pathway) -> Picture:
+    """Lay out one pathway in three columns: activities, stepping stones, impact."""
+    columns = [
+        _column(pathway.activities, 0),
+        _column(pathway.stones, _COLUMN + _GAP),
+        _column([pathway.impact], 2 * (_COLUMN + _GAP)),
+    ]
+    heights = [(c[-1].y + c[-1].height) if c else 0 for c in columns]
+    tallest = max(heights)
+    placed = [_shift(c, _TOP + (tallest - h) // 2) for c, h in zip(columns, heights, strict=True)]
+    boxes = [box for column in placed for box in column]
+    where = {box.node.key: box for box in boxes}
+    arrows = []
+    pairs = [*pathway.links, *((s.key, pathway.impact.key) for s in pathway.stones)]
+    for start, end in pairs:
+        a, b = where[start], where[end]
+        x1, y1 = a.x + a.width, a.y + a.height // 2
+        x2, y2 = b.x - 3, b.y + b.height // 2
+        middle = (x1 + x2) // 2
+        arrows.append(f"M{x1} {y1} C{middle} {y1} {middle} {y2} {x2} {y2}")
+    headings = [
+        (0, PICTURE_WORDS["activities"]),
+        (_COLUMN + _GAP, PICTURE_WORDS["stones"]),
+        (2 * (_COLUMN + _GAP), PICTURE_WORDS["impact"]),
+    ]
+    return Picture(
+        pathway=pathway,
+        id=f"pathway-{pathway.part}",
+        width=SVG_WIDTH,
+        height=_TOP + tallest + 4,
+        headings=headings,
+        boxes=boxes,
+        arrows=arrows,
+        description=describe(pathway),
+    )
+
+
+def describe(pathway: Pathway) -> str:
+    """The picture in words, for people who cannot see it."""
+    words = PICTURE_WORDS
+    parts = [f"{words['impact']}: {pathway.impact.label}."]
+    for stone in pathway.stones:
+        parts.append(f"{words['stone']}: {stone.label}.")
+        parts.extend(f"{words['activity']}: {a.label}." for a in pathway.helpers(stone))
+    parts.extend(f"{words['activity']}: {a.label}." for a in pathway.loose)
+    return " ".join(parts)
+
+
+# ----- templates -------------------------------------------------------------------------
 
 
 @cache
 def environment() -> jinja2.Environment:
-    """One environment per process: templates compile once."""
+    """One environment per process: templates compile once. HTML templates autoescape."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("backmap", "templates"),
         undefined=jinja2.StrictUndefined,
-        autoescape=False,
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2"), default=False),
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
     env.filters["md"] = md
+    env.filters["md_or"] = md_or
+    env.filters["text"] = plain_text
+    env.filters["long_date"] = long_date
     return env
 
 
 def context(plan: Plan) -> dict[str, Any]:
-    """Everything the template needs, worked out once, in linear time."""
+    """Everything the templates need, worked out once, in linear time."""
     helpers = plan.helpers_by_outcome()
     by_id = {o.id: o for o in plan.outcomes}
     parts = []
-    for part in PARTS:
-        outcomes = [
-            {"item": o, "helpers": helpers.get(o.id, [])} for o in plan.outcomes_in(part)
-        ]
+    for part, pathway in zip(PARTS, pathways(plan), strict=True):
+        outcomes = [{"item": o, "helpers": helpers.get(o.id, [])} for o in plan.outcomes_in(part)]
         activities = [
             {
                 "item": a,
@@ -78,6 +453,7 @@ def context(plan: Plan) -> dict[str, Any]:
                 "name": content.part_name(part),
                 "outcomes": outcomes,
                 "activities": activities,
+                "pathway": pathway,
             }
         )
     return {
@@ -89,8 +465,21 @@ def context(plan: Plan) -> dict[str, Any]:
             "outcomes": len(plan.outcomes),
             "activities": len(plan.activities),
         },
+        "words": PICTURE_WORDS,
     }
 
 
 def markdown(plan: Plan) -> str:
-    return environment().get_template("summary.md.j2").render(context(plan))
+    """The easy-read summary as Markdown, with a Mermaid picture of each pathway."""
+    data = context(plan)
+    for part in data["parts"]:
+        part["mermaid"] = mermaid(part["pathway"])
+    return environment().get_template("summary.md.j2").render(data)
+
+
+def html(plan: Plan) -> str:
+    """The easy-read summary as one self-contained HTML file to keep and print."""
+    data = context(plan)
+    for part in data["parts"]:
+        part["picture"] = picture(part["pathway"])
+    return environment().get_template("summary.html.j2").render(data)
