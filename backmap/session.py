@@ -1,17 +1,39 @@
-"""One open plan: where it lives, and saving it with its summary.
+"""One open plan: where it lives, saving it with its summary, and keeping it safe.
 
 The Textual app and the plain mode both save through this, so a plan and its
 summary are always written the same way, and a failed save is reported, not lost.
+
+A plan is hours of conversation, so this module also keeps:
+
+- a draft of the answer being typed (``PLAN.toml.draft``), so a crash loses
+  seconds, not an answer;
+- a lock (``PLAN.toml.lock``), so a second backmap never overwrites the first;
+- a fingerprint of the file as we last read or wrote it, so a change made by
+  another program is noticed before we write over it.
+
+Pure Python: no Textual here.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import hashlib
+import json
+import os
+import socket
+import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
-from backmap import store
+from backmap import content, store
 from backmap.plan import Plan, now
+
+NEW_PLAN_DRAFT = ".new-plan.draft"  # drafts of a plan that has no file name yet
+_DRAFT_FORMAT = 1
 
 
 @dataclass
@@ -21,6 +43,18 @@ class SaveResult:
     problem: str = ""
 
 
+@dataclass(frozen=True)
+class LockHolder:
+    """Who has the plan open: enough to tell a person, never enough to act on blindly."""
+
+    pid: int
+    host: str
+    since: str = ""
+
+
+Stamp = tuple[int, int, str]  # mtime_ns, size, sha256 of the plan file
+
+
 @dataclass
 class Session:
     folder: Path
@@ -28,12 +62,19 @@ class Session:
     path: Path | None = None  # None until the first save gives the plan a file name
     read_only: bool = False
     last_save: SaveResult | None = None
+    # The file as we last read or wrote it; None when we have not seen it on disk.
+    _disk: Stamp | None = field(default=None, repr=False, compare=False)
+    _lock_held: bool = field(default=False, repr=False, compare=False)
+    _lock_wanted: bool = field(default=False, repr=False, compare=False)  # the app asked for it
+    _drafts: dict[str, str] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def open(cls, path: Path, folder: Path) -> Session:
         """Open a plan file, or start a new plan there when the file is missing."""
         if path.exists() or path.is_symlink():
-            return cls(folder=folder, plan=store.load(path), path=path)
+            session = cls(folder=folder, plan=store.load(path), path=path)
+            session._remember()
+            return session
         return cls(folder=folder, plan=Plan(), path=path)
 
     @property
@@ -44,23 +85,370 @@ class Session:
         """Give a new plan its file, from its title, inside the plans folder."""
         if self.path is None:
             self.folder.mkdir(parents=True, exist_ok=True)
+            old_draft = self.draft_path
             self.path = store.unique_path(self.folder, self.plan.title)
+            if self._lock_wanted:
+                self.acquire_lock()
+            self._move_drafts(old_draft)
         return self.path
 
+    # ----- saving ---------------------------------------------------------------------
+
     def save(self) -> SaveResult:
-        """Save the plan and write its summary beside it. Never raises for disk trouble."""
+        """Save the plan and write its summary beside it. Never raises for disk trouble.
+
+        On failure the plan stays in memory as it is, so the next save simply tries again.
+        """
         if self.read_only:
-            self.last_save = SaveResult(False, now(), "read only")
+            self.last_save = SaveResult(False, now(), content.word("safety", "read_only_save"))
             return self.last_save
         from backmap import render
 
         try:
             path = self.choose_path()
+            if not path.parent.exists():
+                # The folder was removed while the plan was open: make it again (one level
+                # only, so a missing USB stick is reported, not faked on the laptop's disk).
+                path.parent.mkdir(exist_ok=True)
             store.save(self.plan, path)
+            self._remember()
+            self._keep_lock_file()
             store.write_text_atomic(store.summary_path(path), render.markdown(self.plan))
-        except OSError as error:
-            reason = error.strerror or str(error)
-            self.last_save = SaveResult(False, now(), f"The computer said: {reason}.")
+        except (OSError, UnicodeError) as error:
+            self.last_save = SaveResult(False, now(), _plain_problem(error))
             return self.last_save
         self.last_save = SaveResult(True, now())
         return self.last_save
+
+    # ----- changed on disk --------------------------------------------------------------
+
+    def _remember(self) -> None:
+        """Note the plan file as it is now, after we read or wrote it."""
+        self._disk = _stamp(self.path) if self.path is not None else None
+
+    def changed_on_disk(self) -> bool:
+        """Whether another program changed (or made) the plan file since we read or wrote it.
+
+        A file that was deleted is not "changed": saving puts it back and loses nothing.
+        """
+        if self.path is None:
+            return False
+        try:
+            info = self.path.stat()
+        except OSError:
+            return False
+        if self._disk is None:
+            return True
+        mtime_ns, size, digest = self._disk
+        if (info.st_mtime_ns, info.st_size) == (mtime_ns, size):
+            return False
+        current = _stamp(self.path)
+        if current is None:
+            return False
+        if current[2] == digest:
+            # Touched but the same words (a copy, a backup program): nothing to ask about.
+            self._disk = current
+            return False
+        return True
+
+    def reload(self) -> None:
+        """Read the plan file again, in place of the plan in memory. Raises store.PlanError."""
+        if self.path is None:
+            return
+        self.plan = store.load(self.path)
+        self._remember()
+
+    # ----- drafts -----------------------------------------------------------------------
+
+    @property
+    def draft_path(self) -> Path:
+        if self.path is None:
+            return self.folder / NEW_PLAN_DRAFT
+        return self.path.with_name(self.path.name + ".draft")
+
+    def load_draft(self) -> dict[str, str]:
+        """Words typed last time that never reached the plan, by answer key.
+
+        A read-only session shows none: those drafts belong to the backmap that has
+        the plan open.
+        """
+        if self.read_only:
+            return {}
+        if self._drafts is None:
+            self._drafts = _read_drafts(self.draft_path)
+        return dict(self._drafts)
+
+    def save_draft(self, key: str, text: str) -> bool:
+        """Keep the words being typed in one answer; True when they are on disk."""
+        if self.read_only:
+            return False
+        drafts = self.load_draft()
+        if drafts.get(key) == text:
+            return True
+        drafts[key] = text
+        self._drafts = drafts
+        return self._write_drafts()
+
+    def clear_draft(self, key: str | None = None) -> None:
+        """Forget one draft (or all of them) once the words are safe in the plan."""
+        if self.read_only:
+            return
+        drafts = self.load_draft()
+        if key is None:
+            if not drafts and not self.draft_path.exists():
+                return
+            drafts.clear()
+        elif drafts.pop(key, None) is None:
+            return
+        self._drafts = drafts
+        self._write_drafts()
+
+    def _write_drafts(self) -> bool:
+        target = self.draft_path
+        try:
+            if not self._drafts:
+                with contextlib.suppress(FileNotFoundError):
+                    target.unlink()
+                return True
+            target.parent.mkdir(parents=True, exist_ok=True)
+            data = {"backmap_draft": _DRAFT_FORMAT, "answers": self._drafts}
+            store.write_text_atomic(target, json.dumps(data, ensure_ascii=False, indent=1))
+        except (OSError, UnicodeError):
+            return False
+        return True
+
+    def _move_drafts(self, old: Path) -> None:
+        """A new plan got its file: its drafts move to the plan's own draft file."""
+        if old == self.draft_path:
+            return
+        moved = {**_read_drafts(old), **(self._drafts or {})}
+        self._drafts = {**_read_drafts(self.draft_path), **moved}
+        if self._write_drafts():
+            with contextlib.suppress(OSError):
+                old.unlink()
+
+    # ----- the lock ---------------------------------------------------------------------
+
+    @property
+    def lock_path(self) -> Path | None:
+        return self.path.with_name(self.path.name + ".lock") if self.path is not None else None
+
+    @property
+    def holds_lock(self) -> bool:
+        return self._lock_held
+
+    def acquire_lock(self) -> LockHolder | None:
+        """Take the plan's lock. None means we have it; else who has the plan open.
+
+        A lock left by a backmap that died on this computer is taken over. If the
+        lock cannot be written at all (a read-only folder), None too: saving will
+        then report the real problem.
+        """
+        self._lock_wanted = True
+        lock = self.lock_path
+        if lock is None:
+            return None  # no file yet; choose_path takes the lock when there is one
+        me = LockHolder(os.getpid(), socket.gethostname(), now().isoformat())
+        text = json.dumps({"pid": me.pid, "host": me.host, "since": me.since})
+        for _ in range(5):
+            try:
+                created = _create_new(lock, text)
+            except OSError:
+                return None
+            if created:
+                self._lock_held = True
+                return None
+            holder = _read_holder(lock)
+            if holder is not None and (holder.host, holder.pid) == (me.host, me.pid):
+                self._lock_held = True
+                return None
+            if holder is not None and not _is_stale(holder, me.host):
+                return holder
+            _remove_stale(lock)
+        holder = _read_holder(lock)
+        return holder or LockHolder(0, "", "")
+
+    def release_lock(self) -> None:
+        """Give the lock back, but only if it is still ours."""
+        lock = self.lock_path
+        self._lock_wanted = False
+        if not self._lock_held or lock is None:
+            return
+        self._lock_held = False
+        holder = _read_holder(lock)
+        if holder is not None and (holder.host, holder.pid) == (socket.gethostname(), os.getpid()):
+            with contextlib.suppress(OSError):
+                lock.unlink()
+
+    def _keep_lock_file(self) -> None:
+        """Take the lock we could not take before (no folder yet), or put back a removed one."""
+        lock = self.lock_path
+        if self._lock_wanted and lock is not None and (not self._lock_held or not lock.exists()):
+            self.acquire_lock()
+
+    # ----- a copy -----------------------------------------------------------------------
+
+    def open_copy(self) -> Session:
+        """A new session on a copy of this plan beside it, for when the plan is in use.
+
+        The copy is ``NAME-copy.toml`` (``NAME-copy-2.toml`` and so on); no file is
+        ever written over. Raises OSError when the copy cannot be written.
+        """
+        source = self.path if self.path is not None else self.choose_path()
+        stem = source.stem
+
+        def names() -> Iterator[Path]:
+            for number in range(1, 10_000):
+                tag = "-copy" if number == 1 else f"-copy-{number}"
+                candidate = source.with_name(f"{stem}{tag}.toml")
+                if not store.summary_path(candidate).exists():
+                    yield candidate
+
+        target = _write_new_file(names(), store.dumps(self.plan))
+        copy = Session(folder=self.folder, plan=store.load(target), path=target)
+        copy._remember()
+        copy.acquire_lock()
+        return copy
+
+
+# ----- helpers ------------------------------------------------------------------------
+
+
+def _stamp(path: Path) -> Stamp | None:
+    try:
+        info = path.stat()
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_size, digest)
+
+
+_PROBLEMS = {
+    errno.ENOSPC: "disk_full",
+    errno.EDQUOT: "disk_full",
+    errno.EACCES: "no_permission",
+    errno.EPERM: "no_permission",
+    errno.EROFS: "read_only_disk",
+    errno.ENOENT: "folder_gone",
+}
+
+
+def _plain_problem(error: OSError | UnicodeError) -> str:
+    """What went wrong, in words a person can act on."""
+    if isinstance(error, OSError) and error.errno in _PROBLEMS:
+        return content.word("safety", _PROBLEMS[error.errno])
+    reason = getattr(error, "strerror", None) or str(error)
+    return f"The computer said: {reason}."
+
+
+def _read_drafts(path: Path) -> dict[str, str]:
+    """Drafts from a draft file; a broken or strange file counts as no drafts."""
+    try:
+        data: Any = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    answers = data.get("answers") if isinstance(data, dict) else None
+    if not isinstance(answers, dict):
+        return {}
+    return {k: v for k, v in answers.items() if isinstance(k, str) and isinstance(v, str)}
+
+
+def _create_new(path: Path, text: str) -> bool:
+    """Make a file that holds text, only if there is none: False if one is there.
+
+    The text is written first and then linked into place, so nobody ever sees the
+    file empty. Where links are not allowed (some USB sticks) it falls back to O_EXCL.
+    """
+    folder = path.parent
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        try:
+            os.link(temporary, path)
+            return True
+        except FileExistsError:
+            return False
+        except OSError:
+            pass  # no hard links here
+        try:
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        except FileExistsError:
+            return False
+        with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        return True
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+
+
+def _write_new_file(names: Iterator[Path], text: str) -> Path:
+    """Write text to the first name in names that is free, never over another file."""
+    for candidate in names:
+        if _create_new(candidate, text):
+            return candidate
+    raise OSError(errno.EEXIST, "There is no free name for a copy.")
+
+
+def _read_holder(lock: Path) -> LockHolder | None:
+    try:
+        data: Any = json.loads(lock.read_text(encoding="utf-8"))
+        pid, host = int(data["pid"]), str(data["host"])
+        since = str(data.get("since", ""))
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None
+    return LockHolder(pid, host, since)
+
+
+def _is_stale(holder: LockHolder, host: str) -> bool:
+    """A lock is stale when its backmap is known to be gone: same computer, dead pid."""
+    return holder.host == host and not _pid_alive(holder.pid)
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    if os.name == "nt":  # pragma: no cover - Windows
+        import ctypes
+
+        kernel = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        handle = kernel.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return False
+        kernel.CloseHandle(handle)
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OSError:
+        return False
+    # A killed process that nobody has reaped yet (a zombie) is dead too.
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return True
+    return stat.rsplit(")", 1)[-1].split()[:1] != ["Z"]
+
+
+def _remove_stale(lock: Path) -> None:
+    """Move a stale or broken lock out of the way; whoever moves it first wins."""
+    try:
+        handle, aside = tempfile.mkstemp(prefix=f".{lock.name}.", suffix=".stale", dir=lock.parent)
+    except OSError:
+        return
+    os.close(handle)
+    try:
+        os.replace(lock, aside)
+    except OSError:
+        pass
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(aside)

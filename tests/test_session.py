@@ -1,0 +1,389 @@
+"""The session: drafts, the lock, changes made by others, copies, and saves that fail.
+
+Every test asks one thing: can a person lose words, or can one backmap write
+over another's work without asking?
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from backmap import store
+from backmap.plan import Plan
+from backmap.session import NEW_PLAN_DRAFT, LockHolder, Session
+
+
+def saved_session(folder: Path, title: str = "Our day centre") -> Session:
+    session = Session(folder=folder)
+    session.plan.title = title
+    assert session.save().ok
+    return session
+
+
+@pytest.fixture
+def other_backmap() -> Iterator[int]:
+    """A live process that is not us: its pid stands for another backmap."""
+    process = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        yield process.pid
+    finally:
+        process.kill()
+        process.wait()
+
+
+def write_lock(lock: Path, pid: int, host: str | None = None) -> None:
+    host = socket.gethostname() if host is None else host
+    lock.write_text(json.dumps({"pid": pid, "host": host, "since": "2026-11-26T10:00:00+00:00"}))
+
+
+# ----- drafts ---------------------------------------------------------------------------
+
+
+def test_draft_sits_beside_the_plan_and_comes_back(tmp_path: Path) -> None:
+    session = saved_session(tmp_path)
+    assert session.save_draft("impact.project", "More people come")
+    assert session.draft_path == tmp_path / "our-day-centre.toml.draft"
+    assert session.save_draft("item:o3:text", "A new [bold] ramp \x1b[2J")
+
+    again = Session.open(session.path, tmp_path)  # type: ignore[arg-type]
+    assert again.load_draft() == {
+        "impact.project": "More people come",
+        "item:o3:text": "A new [bold] ramp \x1b[2J",
+    }
+
+
+def test_clearing_drafts_one_by_one_removes_the_file_at_the_end(tmp_path: Path) -> None:
+    session = saved_session(tmp_path)
+    session.save_draft("title", "a")
+    session.save_draft("impact.project", "b")
+    session.clear_draft("title")
+    assert Session.open(session.path, tmp_path).load_draft() == {"impact.project": "b"}  # type: ignore[arg-type]
+    session.clear_draft("impact.project")
+    assert not session.draft_path.exists()
+    session.clear_draft("never-there")  # nothing to do, no error
+    session.save_draft("title", "c")
+    session.clear_draft()
+    assert not session.draft_path.exists()
+
+
+def test_a_new_plan_keeps_its_draft_in_the_folder_then_moves_it(tmp_path: Path) -> None:
+    session = Session(folder=tmp_path / "plans")
+    assert session.save_draft("title", "Our day centre")
+    assert (tmp_path / "plans" / NEW_PLAN_DRAFT).exists()
+    session.save_draft("impact.project", "half an answer")
+
+    # A new session in the same folder (after a crash) finds the words again.
+    assert Session(folder=tmp_path / "plans").load_draft()["title"] == "Our day centre"
+
+    session.plan.title = "Our day centre"
+    assert session.save().ok
+    assert not (tmp_path / "plans" / NEW_PLAN_DRAFT).exists()
+    moved = Session.open(session.path, tmp_path / "plans")  # type: ignore[arg-type]
+    assert moved.load_draft() == {"title": "Our day centre", "impact.project": "half an answer"}
+
+
+def test_a_broken_draft_file_counts_as_no_draft(tmp_path: Path) -> None:
+    session = saved_session(tmp_path)
+    for junk in ("", "not json", "[1, 2]", '{"answers": [1]}', '{"answers": {"title": 3}}'):
+        session.draft_path.write_text(junk)
+        assert Session.open(session.path, tmp_path).load_draft() == {}  # type: ignore[arg-type]
+
+
+def test_draft_writes_are_atomic_and_a_failure_is_reported_not_raised(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = saved_session(tmp_path)
+    session.save_draft("title", "first words")
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full)
+    assert session.save_draft("title", "second words") is False
+    monkeypatch.undo()
+    # The old draft is whole, and no temporary file is left behind.
+    assert json.loads(session.draft_path.read_text())["answers"] == {"title": "first words"}
+    assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_a_read_only_session_keeps_no_drafts(tmp_path: Path) -> None:
+    session = saved_session(tmp_path)
+    session.save_draft("title", "theirs")
+    reader = Session.open(session.path, tmp_path)  # type: ignore[arg-type]
+    reader.read_only = True
+    assert reader.load_draft() == {}
+    assert reader.save_draft("title", "mine") is False
+    reader.clear_draft()
+    assert session.draft_path.exists()
+
+
+# ----- the lock -------------------------------------------------------------------------
+
+
+def test_lock_is_taken_and_given_back(tmp_path: Path) -> None:
+    session = saved_session(tmp_path)
+    assert session.acquire_lock() is None
+    assert session.holds_lock
+    data = json.loads(session.lock_path.read_text())  # type: ignore[union-attr]
+    assert data["pid"] == os.getpid()
+    assert data["host"] == socket.gethostname()
+    assert session.acquire_lock() is None  # taking it again is fine
+    session.release_lock()
+    assert not session.lock_path.exists()  # type: ignore[union-attr]
+    session.release_lock()  # twice is harmless
+
+
+def test_a_second_backmap_is_told_who_has_the_plan(tmp_path: Path, other_backmap: int) -> None:
+    session = saved_session(tmp_path)
+    write_lock(session.lock_path, other_backmap)  # type: ignore[arg-type]
+    second = Session.open(session.path, tmp_path)  # type: ignore[arg-type]
+    holder = second.acquire_lock()
+    assert isinstance(holder, LockHolder)
+    assert holder.pid == other_backmap
+    assert holder.host == socket.gethostname()
+    assert not second.holds_lock
+    second.release_lock()  # not ours: must stay
+    assert json.loads(session.lock_path.read_text())["pid"] == other_backmap  # type: ignore[union-attr]
+
+
+def test_a_lock_from_another_computer_is_never_taken(tmp_path: Path) -> None:
+    session = saved_session(tmp_path)
+    write_lock(session.lock_path, 1, host="another-laptop")  # type: ignore[arg-type]
+    holder = session.acquire_lock()
+    assert holder is not None
+    assert holder.host == "another-laptop"
+
+
+def test_a_lock_left_by_a_dead_backmap_is_taken_over(tmp_path: Path) -> None:
+    session = saved_session(tmp_path)
+    process = subprocess.Popen([sys.executable, "-c", "pass"])
+    process.wait()
+    write_lock(session.lock_path, process.pid)  # type: ignore[arg-type]
+    assert session.acquire_lock() is None
+    assert json.loads(session.lock_path.read_text())["pid"] == os.getpid()  # type: ignore[union-attr]
+
+
+def test_a_killed_backmap_not_yet_reaped_counts_as_dead(tmp_path: Path) -> None:
+    session = saved_session(tmp_path)
+    process = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        process.kill()
+        # Not waited for: a zombie until reaped, and os.kill(pid, 0) still works on it.
+        for _ in range(200):
+            stat = Path(f"/proc/{process.pid}/stat")
+            if not stat.exists() or stat.read_text().rsplit(")", 1)[-1].split()[0] == "Z":
+                break
+            subprocess.run(["sleep", "0.01"], check=False)
+        write_lock(session.lock_path, process.pid)  # type: ignore[arg-type]
+        assert session.acquire_lock() is None
+    finally:
+        process.wait()
+
+
+@pytest.mark.parametrize("junk", ["", "{", '{"pid": "x"}', "[]"])
+def test_a_broken_lock_file_is_taken_over(tmp_path: Path, junk: str) -> None:
+    session = saved_session(tmp_path)
+    session.lock_path.write_text(junk)  # type: ignore[union-attr]
+    assert session.acquire_lock() is None
+    assert session.holds_lock
+
+
+def test_a_new_plan_takes_its_lock_when_it_gets_a_file(tmp_path: Path) -> None:
+    session = Session(folder=tmp_path)
+    assert session.acquire_lock() is None  # nothing to lock yet
+    assert not list(tmp_path.glob("*.lock"))
+    session.plan.title = "New"
+    assert session.save().ok
+    assert session.holds_lock
+    assert (tmp_path / "new.toml.lock").exists()
+    session.release_lock()
+    assert not (tmp_path / "new.toml.lock").exists()
+
+
+def test_a_plan_saved_without_asking_for_a_lock_leaves_no_lock_file(tmp_path: Path) -> None:
+    """The plain mode never asks for a lock, so it must not leave lock files about."""
+    session = saved_session(tmp_path)
+    assert session.save().ok
+    assert not list(tmp_path.glob("*.lock"))
+
+
+# ----- changed on disk --------------------------------------------------------------------
+
+
+def test_changes_by_another_program_are_noticed(tmp_path: Path) -> None:
+    session = saved_session(tmp_path)
+    path = session.path
+    assert path is not None
+    assert not session.changed_on_disk()
+
+    other = store.load(path)
+    other.title = "Changed by someone else"
+    store.save(other, path)
+    assert session.changed_on_disk()
+
+    session.reload()
+    assert session.plan.title == "Changed by someone else"
+    assert not session.changed_on_disk()
+
+
+def test_our_own_saves_and_a_touch_are_not_changes(tmp_path: Path) -> None:
+    session = saved_session(tmp_path)
+    path = session.path
+    assert path is not None
+    for _ in range(3):
+        session.plan.title += "!"
+        assert session.save().ok
+        assert not session.changed_on_disk()
+    os.utime(path, ns=(1, 1))  # same words, new time
+    assert not session.changed_on_disk()
+    assert not session.changed_on_disk()
+
+
+def test_an_opened_plan_is_remembered_as_read(tmp_path: Path) -> None:
+    session = saved_session(tmp_path)
+    opened = Session.open(session.path, tmp_path)  # type: ignore[arg-type]
+    assert not opened.changed_on_disk()
+    session.plan.title = "Saved by the first backmap"
+    session.save()
+    assert opened.changed_on_disk()
+
+
+def test_a_deleted_file_is_not_a_change_and_a_new_one_is(tmp_path: Path) -> None:
+    session = saved_session(tmp_path)
+    assert session.path is not None
+    session.path.unlink()
+    assert not session.changed_on_disk()
+
+    fresh = Session.open(tmp_path / "later.toml", tmp_path)  # missing: a new plan there
+    assert not fresh.changed_on_disk()
+    store.save(Plan(title="Someone else made it"), tmp_path / "later.toml")
+    assert fresh.changed_on_disk()
+
+
+# ----- a copy ---------------------------------------------------------------------------
+
+
+def test_open_copy_makes_a_free_copy_beside_the_plan(tmp_path: Path) -> None:
+    session = saved_session(tmp_path)
+    session.plan.impact.project = "More people come"
+    session.save()
+    original = session.path.read_bytes()  # type: ignore[union-attr]
+
+    reader = Session.open(session.path, tmp_path)  # type: ignore[arg-type]
+    first = reader.open_copy()
+    assert first.path == tmp_path / "our-day-centre-copy.toml"
+    assert first.plan.impact.project == "More people come"
+    assert first.holds_lock
+    second = reader.open_copy()
+    assert second.path == tmp_path / "our-day-centre-copy-2.toml"
+    assert session.path.read_bytes() == original  # type: ignore[union-attr]
+
+    first.plan.title = "Only the copy"
+    assert first.save().ok
+    assert store.load(session.path).title == "Our day centre"  # type: ignore[arg-type]
+
+
+def test_open_copy_never_takes_the_name_of_a_summary(tmp_path: Path) -> None:
+    session = saved_session(tmp_path)
+    (tmp_path / "our-day-centre-copy.md").write_text("someone's notes")
+    assert session.open_copy().path == tmp_path / "our-day-centre-copy-2.toml"
+    assert (tmp_path / "our-day-centre-copy.md").read_text() == "someone's notes"
+
+
+# ----- saves that fail ------------------------------------------------------------------
+
+
+def test_read_only_never_writes(tmp_path: Path) -> None:
+    session = saved_session(tmp_path)
+    before = session.path.read_bytes()  # type: ignore[union-attr]
+    session.read_only = True
+    session.plan.title = "Changed while reading"
+    result = session.save()
+    assert not result.ok
+    assert result.problem
+    assert session.path.read_bytes() == before  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [
+        (errno.ENOSPC, "disk is full"),
+        (errno.EACCES, "does not let us save"),
+        (errno.EROFS, "read only"),
+        (errno.EIO, "The computer said"),
+    ],
+)
+def test_a_failed_save_keeps_the_answers_and_the_next_save_works(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int, words: str
+) -> None:
+    session = saved_session(tmp_path)
+    path = session.path
+    assert path is not None
+    session.plan.impact.project = "Words that must not be lost"
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(os, "replace", fail)
+    result = session.save()
+    assert not result.ok
+    assert words in result.problem
+    assert "\n" not in result.problem
+    assert session.plan.impact.project == "Words that must not be lost"
+    assert store.load(path).impact.project == ""  # the old file is whole
+    assert not list(tmp_path.glob(".*.tmp"))
+
+    monkeypatch.undo()
+    assert session.save().ok
+    assert store.load(path).impact.project == "Words that must not be lost"
+
+
+def test_a_full_disk_while_making_the_temporary_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    session = saved_session(tmp_path)
+    session.plan.title = "New name"
+
+    def full(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(tempfile, "mkstemp", full)
+    assert not session.save().ok
+    monkeypatch.undo()
+    assert session.save().ok
+    assert store.load(session.path).title == "New name"  # type: ignore[arg-type]
+
+
+def test_a_removed_folder_is_made_again_on_the_next_save(tmp_path: Path) -> None:
+    folder = tmp_path / "plans"
+    session = saved_session(folder)
+    session.acquire_lock()
+    for file in folder.iterdir():
+        file.unlink()
+    folder.rmdir()
+
+    session.plan.impact.project = "Still here"
+    assert session.save().ok
+    assert store.load(session.path).impact.project == "Still here"  # type: ignore[arg-type]
+    assert session.lock_path.exists()  # type: ignore[union-attr]
+
+
+def test_a_folder_gone_with_its_parent_is_reported_plainly(tmp_path: Path) -> None:
+    folder = tmp_path / "usb" / "plans"
+    session = saved_session(folder)
+    for file in folder.iterdir():
+        file.unlink()
+    folder.rmdir()
+    folder.parent.rmdir()  # the stick was taken out: do not fake it on this disk
+    result = session.save()
+    assert not result.ok
+    assert "not there any more" in result.problem
+    assert not folder.parent.exists()
