@@ -38,9 +38,7 @@ class BackmapApp(App[int]):
         Binding("ctrl+o", "read_aloud", _key("read"), key_display="Ctrl+O", id="read", show=False),
         Binding("ctrl+t", "next_theme", _key("theme"), key_display="Ctrl+T", id="theme", show=False),
         Binding("f1", "help", _key("help"), key_display="F1", id="help"),
-        Binding(
-            "ctrl+q", "save_and_quit", _key("quit"), key_display="Ctrl+Q", id="quit", priority=True
-        ),
+        Binding("ctrl+q", "save_and_quit", _key("quit"), key_display="Ctrl+Q", id="quit", priority=True),
     ]
 
     def __init__(self, folder: Path, plan_path: Path | None = None, speaker: Speaker | None = None) -> None:

@@ -10,13 +10,16 @@ from backmap.plan import PARTS, Plan
 from backmap.render import plain_text
 
 
-def _short(text: str, limit: int = 70) -> str:
+def _short(text: str, limit: int = 200) -> str:
     flat = plain_text(text) or "-"
     return flat if len(flat) <= limit else flat[: limit - 3].rstrip() + "..."
 
 
-def lines(plan: Plan) -> list[str]:
-    """One part after the other; each stepping stone with the activities that lead to it."""
+def lines(plan: Plan, width: int = 80) -> list[str]:
+    """One part after the other; each stepping stone with the activities that lead to it.
+
+    Long answers are cut to fit ``width``, so each line stays one line on screen.
+    """
     helpers = plan.helpers_by_outcome()
     out: list[str] = []
     labels = content.load("steps")["pathway"]
@@ -37,6 +40,11 @@ def lines(plan: Plan) -> list[str]:
             out.append(f"  {labels['activity']}: {_short(activity.text)}")
             out.append(f"    -> {labels['helps_nothing']}")
         impact = plan.impact.project if part == "project" else plan.impact.coproduction
-        out.append(f"      -> {labels['impact']}: {_short(impact) if impact.strip() else labels['no_impact']}")
+        said = _short(impact) if impact.strip() else labels["no_impact"]
+        out.append(f"      -> {labels['impact']}: {said}")
         out.append("")
-    return out[:-1]
+    return [_fit(line, width) for line in out[:-1]]
+
+
+def _fit(line: str, width: int) -> str:
+    return line if len(line) <= width else line[: width - 3].rstrip() + "..."

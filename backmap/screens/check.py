@@ -12,16 +12,21 @@ from backmap.widgets.choices import Choice, MarkedList
 
 
 class CheckScreen(StepScreen):
+    can_skip = False
+
     def compose_answer(self) -> ComposeResult:
         self.findings = checks.run(self.plan)
         text = self.page.words
         if self.findings:
             rows = [Choice(f.page or "", f.message) for f in self.findings]
             yield MarkedList(rows, id="findings")
-        else:
-            yield Static(text["none"], id="no-gaps", markup=False)
         yield Static(text["pathway"], id="pathway-title", markup=False)
-        yield Static("\n".join(pathway.lines(self.plan)), id="pathway", markup=False)
+        yield Static("\n".join(pathway.lines(self.plan, width=74)), id="pathway", markup=False)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        if not self.findings:
+            self.query_one("#hint", Static).update(self.page.words["none"])
 
     def focus_first(self) -> None:
         if self.findings:

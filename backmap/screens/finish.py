@@ -11,6 +11,8 @@ from backmap.screens.step import StepScreen, words
 
 
 class FinishScreen(StepScreen):
+    can_skip = False
+
     def compose_answer(self) -> ComposeResult:
         yield Static(self.files_text(), id="files", markup=False)
         yield Markdown(render.markdown(self.plan), id="preview", open_links=False)
@@ -22,9 +24,14 @@ class FinishScreen(StepScreen):
             text = self.page.words
             lines.append(f"{text['saved_plan']}: {session.path.resolve()}")
             lines.append(f"{text['saved_summary']}: {session.summary_path.resolve()}")  # type: ignore[union-attr]
+            page = session.path.with_suffix(".html")
+            if page.exists():
+                lines.append(f"{text['saved_page']}: {page.resolve()}")
+                lines.append(words("finish", "print_page"))
+            else:
+                lines.append(words("finish", "print"))
         else:
             lines.append(words("app", "not_saved"))
-        lines.append(words("finish", "print"))
         return "\n".join(lines)
 
     def focus_first(self) -> None:

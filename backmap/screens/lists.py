@@ -38,16 +38,14 @@ class ListScreen(StepScreen):
         plan = self.plan
         kind = self.page.kind
         if kind == "people":
-            return [
-                Choice(str(i), p.name or "-", detail=p.role) for i, p in enumerate(plan.people)
-            ]
+            return [Choice(str(i), p.name or "-", detail=p.role) for i, p in enumerate(plan.people)]
         if kind == "outcomes":
             helpers = plan.helpers_by_outcome()
             rows = []
             for outcome in plan.outcomes_in(self.page.plan_part):
-                names = [a.text for a in helpers.get(outcome.id, [])]
+                names = [a.text or "-" for a in helpers.get(outcome.id, [])]
                 detail = (
-                    words("item", "helped_by") + ": " + "; ".join(names)
+                    words("item", "helped_by") + ":\n" + "\n".join(f"  - {n}" for n in names)
                     if names
                     else words("item", "helped_by_none")
                 )
@@ -56,10 +54,10 @@ class ListScreen(StepScreen):
         by_id = {o.id: o for o in plan.outcomes}
         rows = []
         for activity in plan.activities_in(self.page.plan_part):
-            helps = [by_id[i].text for i in activity.outcomes if i in by_id]
+            helps = [by_id[i].text or "-" for i in activity.outcomes if i in by_id]
             kind_name = content.kind_name(activity.kind)
             detail = (
-                f"{kind_name}. {content.activity_word('helps')}: " + "; ".join(helps)
+                f"{kind_name}. {content.activity_word('helps')}:\n" + "\n".join(f"  - {h}" for h in helps)
                 if helps
                 else f"{kind_name}. {content.activity_word('helps_nothing')}"
             )

@@ -71,10 +71,11 @@ class StepScreen(Screen):
     def next_label(self) -> str:
         return words("buttons", "next")
 
+    can_skip = True
+
     def on_mount(self) -> None:
         self.query_one("#example").display = False
-        if self.index == 0:
-            self.query_one("#back", FocusButton).disabled = False
+        self.query_one("#skip").display = self.can_skip
         self.focus_first()
 
     def focus_first(self) -> None:

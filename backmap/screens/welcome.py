@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -51,6 +52,9 @@ class WelcomeScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one("#new").focus()
+        if os.environ.get("BACKMAP_EXIT_WHEN_READY"):
+            # For the start-up benchmark (bench/): quit once this screen has been drawn.
+            self.app.call_after_refresh(self.app.exit)
 
     def on_screen_resume(self) -> None:
         self.query_one("#status", StatusLine).update(self.backmap.status_text())
@@ -122,5 +126,3 @@ class PickPlanScreen(Screen):
     @on(FocusButton.Pressed, "#back")
     def back(self) -> None:
         self.app.pop_screen()
-
-

@@ -55,9 +55,11 @@ class MarkedList(OptionList):
             box = "[x] " if choice.checked else "[ ] "
         elif self.mode == "radio":
             box = "(x) " if choice.checked else "( ) "
+        indent = " " * (len(mark) + len(box))
         text = Text(mark + box + choice.text)
         if choice.detail:
-            text.append("\n" + " " * (len(mark) + len(box)) + choice.detail)
+            for line in choice.detail.split("\n"):
+                text.append("\n" + indent + line)
         return text
 
     def set_choices(self, choices: list[Choice], keep: str | None = None) -> None:

@@ -1,0 +1,74 @@
+"""Screens as people see them at 80x24. Each SVG was looked at by a person before it was kept."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from backmap import flow, session
+from tests.pilot_helpers import SIZE, make_app
+from tests.snapshot_helpers import SVGSnapshot
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "day-centre.toml"
+# A fixed folder, so the paths on screen are the same on every machine.
+FOLDER = Path("/tmp/backmap-snapshots/plans")
+FIXED = datetime(2026, 11, 26, 10, 30, tzinfo=UTC)
+
+
+@pytest.fixture
+def svg(snapshot):
+    return snapshot.use_extension(SVGSnapshot)
+
+
+@pytest.fixture
+def plans(monkeypatch: pytest.MonkeyPatch):
+    """The day-centre plan in the fixed folder, with the clock stopped and the time zone fixed."""
+    shutil.rmtree(FOLDER.parent, ignore_errors=True)
+    FOLDER.mkdir(parents=True)
+    plan = FOLDER / "day-centre.toml"
+    plan.write_bytes(EXAMPLE.read_bytes())
+    monkeypatch.setattr(session, "now", lambda: FIXED)
+    monkeypatch.setenv("TZ", "UTC")
+    yield plan
+    shutil.rmtree(FOLDER.parent, ignore_errors=True)
+
+
+async def shot(plan: Path | None, page: str | None, keys: tuple[str, ...] = ()) -> str:
+    app = make_app(FOLDER, plan)
+    async with app.run_test(size=SIZE) as pilot:
+        if page is not None:
+            app.go_to(flow.index_of(page))
+            await pilot.pause()
+        if keys:
+            await pilot.press(*keys)
+        await pilot.pause()
+        return app.export_screenshot()
+
+
+async def test_welcome(plans: Path, svg) -> None:
+    assert await shot(None, None) == svg
+
+
+async def test_question(plans: Path, svg) -> None:
+    assert await shot(plans, "impact_coproduction") == svg
+
+
+async def test_list(plans: Path, svg) -> None:
+    assert await shot(plans, "outcomes_project", ("ctrl+s",)) == svg
+
+
+async def test_links_list(plans: Path, svg) -> None:
+    # Change the first co-production activity, and move on to its stepping stones.
+    keys = ("enter", "ctrl+n", "ctrl+n")
+    assert await shot(plans, "activities_coproduction", keys) == svg
+
+
+async def test_check(plans: Path, svg) -> None:
+    assert await shot(plans, "check") == svg
+
+
+async def test_finish(plans: Path, svg) -> None:
+    assert await shot(plans, "finish") == svg
