@@ -7,22 +7,35 @@ the screen stack and the steps sit above it.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import os
+import signal
 import sys
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.timer import Timer
 
 from backmap import content, flow, settings, store
 from backmap.plan import Plan
-from backmap.session import Session
+from backmap.session import LockHolder, Session
 from backmap.speech import Speaker
 from backmap.themes import DEFAULT, ORDER, THEMES
 
 
 def _key(name: str) -> str:
     return content.word("keys", name)
+
+
+# Seconds from a key press to its draft on disk. The timer is not restarted by later keys,
+# so steady typing still reaches the disk every second: well inside the 2 seconds we promise.
+DRAFT_DELAY = 1.0
 
 
 class BackmapApp(App[int]):
@@ -49,6 +62,13 @@ class BackmapApp(App[int]):
         self.speaker = speaker if speaker is not None else Speaker()
         self.settings = settings.load_settings()
         self.message = ""  # the last thing the status line must keep saying
+        self._drafts_pending: dict[str, str] = {}  # answer key -> words typed, not yet on disk
+        self._drafts_touched: set[str] = set()  # drafts typed or shown in this run
+        self._draft_timer: Timer | None = None
+        self._asking_disk = False  # the "changed on disk" question is open
+        self._quitting = False
+        self._quit_tried = False
+        self.animation_level = "none"  # nothing moves on screen unless a person moves it
         for theme in THEMES.values():
             self.register_theme(theme)
         chosen = self.settings.get("theme", DEFAULT)
@@ -68,33 +88,107 @@ class BackmapApp(App[int]):
         return WelcomeScreen()
 
     def on_mount(self) -> None:
+        self._watch_signals()
         if self.plan_path is not None:
             self.open_plan(self.plan_path, carry_on=True)
 
     def start_new_plan(self) -> None:
-        self.session = Session(folder=self.folder)
-        self.message = ""
-        self.go_to(0)
+        session = Session(folder=self.folder)
+        session.acquire_lock()  # taken when the plan gets its file
+        self.use_session(session, 0)
 
-    def open_plan(self, path: Path, carry_on: bool = True) -> None:
+    def open_plan(self, path: Path, carry_on: bool = True, note: str = "") -> None:
         """Open a plan (or start one at that path); explain any problem in plain words."""
         try:
             session = Session.open(path, self.folder)
         except store.PlanError as error:
             self.show_problem(error)
             return
-        self.session = session
-        self.message = ""
-        self.go_to(flow.first_unanswered(session.plan) if carry_on else 0)
+        index = flow.first_unanswered(session.plan) if carry_on else 0
+        holder = session.acquire_lock()
+        if holder is not None:
+            self.ask_in_use(session, holder, index)
+            return
+        self.use_session(session, index, note)
 
-    def show_problem(self, error: store.PlanError) -> None:
+    def use_session(self, session: Session, index: int, note: str = "") -> None:
+        """Work on this session from now on, and give back the lock of the one before."""
+        if self.session is not None and self.session is not session:
+            self.flush_drafts()
+            self.forget_drafts(clear=False)
+            self.session.release_lock()
+        self.session = session
+        self.message = note
+        self.go_to(index)
+
+    def ask(
+        self, title: str, text: str, choices: list[tuple[str, str]], then: Callable[[str | None], None]
+    ) -> None:
+        """Show a problem with choices once the current key press is done.
+
+        Pushed from the app, never from a screen that may be switched away meanwhile,
+        so the answer always arrives.
+        """
         from backmap.screens.dialogs import ProblemScreen
 
+        self.call_later(lambda: self.push_screen(ProblemScreen(title, text, choices), callback=then))
+
+    def show_problem(self, error: store.PlanError) -> None:
+        """A plan we cannot open. A plan with broken links or repeated ids can be mended
+        into a copy; a plan from a newer backmap is explained and left as it is."""
         choices: list[tuple[str, str]] = []
-        if error.reason == "newer":
-            choices.append(("read", content.word("problems", "read")))
+        if error.reason == "mendable":
+            choices.append(("mend", content.word("problems", "mend")))
         title = content.word("problems", "cannot_open")
-        self.push_screen(ProblemScreen(title, str(error), choices))
+        self.ask(title, str(error), choices, lambda choice: self._after_problem(error, choice))
+
+    def _after_problem(self, error: store.PlanError, choice: str | None) -> None:
+        if choice != "mend":
+            return
+        try:
+            mended = store.mend(error.path)
+        except store.PlanError as again:
+            self.show_problem(again)
+            return
+        except OSError as trouble:
+            reason = content.word("safety", "no_copy", reason=trouble.strerror or trouble)
+            self.ask(content.word("problems", "cannot_open"), f"{error.path}\n{reason}", [], lambda _: None)
+            return
+        self.open_plan(mended, carry_on=True, note=content.word("problems", "mended", path=mended.name))
+
+    def ask_in_use(self, session: Session, holder: LockHolder, index: int) -> None:
+        """Another backmap has this plan open: read it only, or work on a copy."""
+        try:
+            since = datetime.fromisoformat(holder.since).astimezone().strftime("%H:%M on %d %B")
+        except ValueError:
+            since = holder.since
+        lines = [
+            str(session.path),
+            content.word("problems", "in_use"),
+            content.word("safety", "in_use_since", host=holder.host, since=since),
+            content.word("problems", "in_use_choice"),
+        ]
+        choices = [("read", content.word("problems", "read")), ("copy", content.word("problems", "copy"))]
+        self.ask(
+            content.word("problems", "in_use"),
+            "\n".join(lines),
+            choices,
+            lambda choice: self._after_in_use(session, index, choice),
+        )
+
+    def _after_in_use(self, session: Session, index: int, choice: str | None) -> None:
+        if choice == "read":
+            session.read_only = True
+            self.use_session(session, index)
+        elif choice == "copy":
+            try:
+                copy = session.open_copy()
+            except OSError as trouble:
+                reason = content.word("safety", "no_copy", reason=trouble.strerror or trouble)
+                self.ask(content.word("problems", "in_use"), reason, [], lambda _: None)
+                return
+            assert copy.path is not None
+            self.use_session(copy, index, content.word("safety", "on_copy", name=copy.path.name))
 
     # ----- moving between steps ---------------------------------------------------------
 
@@ -151,12 +245,81 @@ class BackmapApp(App[int]):
         self.save()
 
     def save(self) -> None:
-        if self.session is None:
+        session = self.session
+        if session is None:
             return
-        if self.session.path is None and self.session.plan.is_empty():
+        if session.path is None and session.plan.is_empty():
             return
-        self.session.save()
+        if self._asking_disk and not self._quitting:
+            return  # the answers stay in memory until the person chooses
+        if not session.read_only and session.changed_on_disk():
+            if self._quitting:
+                self.keep_in_copy()
+            else:
+                self.ask_changed_on_disk()
+            return
+        if session.save().ok:
+            self.forget_drafts()
         self.show_status()
+
+    def ask_changed_on_disk(self) -> None:
+        """Another program changed the plan file: never write over it without asking."""
+        session = self.session
+        assert session is not None
+        self._asking_disk = True
+        self.ask(
+            content.word("problems", "changed_on_disk"),
+            f"{session.path}\n{content.word('safety', 'changed_text')}",
+            [
+                ("overwrite", content.word("problems", "overwrite")),
+                ("reload", content.word("problems", "reload")),
+            ],
+            self._after_changed_on_disk,
+        )
+
+    def _after_changed_on_disk(self, choice: str | None) -> None:
+        self._asking_disk = False
+        session = self.session
+        if session is None:
+            return
+        if choice == "overwrite":
+            if session.save().ok:
+                self.forget_drafts()
+        elif choice == "reload" and self.keep_in_copy(switch=False):
+            try:
+                session.reload()
+            except store.PlanError as error:
+                self.show_problem(error)
+                return
+            step = self.current_step()
+            if step is not None:
+                self.go_to(step.index)
+        self.show_status()
+
+    def keep_in_copy(self, switch: bool = True) -> bool:
+        """Save the answers in memory as a copy beside the plan, so nothing is lost or overwritten.
+
+        With ``switch`` we carry on in the copy. False when no copy could be written.
+        """
+        session = self.session
+        assert session is not None
+        try:
+            copy = session.open_copy()
+        except OSError as trouble:
+            self.message = content.word("safety", "no_copy", reason=trouble.strerror or trouble)
+            self.show_status()
+            return False
+        assert copy.path is not None
+        self.forget_drafts()  # the words typed are in the copy now
+        self.message = content.word("safety", "kept_copy", name=copy.path.name)
+        if switch:
+            copy.save()
+            session.release_lock()
+            self.session = copy
+        else:
+            copy.release_lock()
+        self.show_status()
+        return True
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Step keys only show, and only work, where there is a step."""
@@ -166,11 +329,16 @@ class BackmapApp(App[int]):
             return self.current_step() is not None
         return True
 
+    def on_resize(self, event: events.Resize) -> None:
+        self.show_status()
+
     def status_text(self) -> str:
         session = self.session
+        small = self.size.width < 60 or self.size.height < 20
+        note = content.word("app", "small_window") if small else ""
         if session is None:
-            return self.message
-        parts: list[str] = []
+            return " ".join(x for x in (note, self.message) if x)
+        parts: list[str] = [note] if note else []
         if session is not None and session.read_only:
             parts.append(content.word("app", "read_only"))
         elif session.last_save is None and session.path is not None and session.path.exists():

@@ -41,3 +41,20 @@ async def answer(pilot: Pilot, text: str) -> None:
     await type_text(pilot, text)
     await pilot.press("enter")
     await pilot.pause()
+
+
+def screen_text(app: BackmapApp) -> str:
+    """What a person sees, as plain text, taken from the same SVG the snapshots use."""
+    import html
+    import re
+
+    svg = app.export_screenshot()
+    rows: dict[float, list[tuple[float, str]]] = {}
+    for attributes, body in re.findall(r"<text([^>]*)>(.*?)</text>", svg, re.S):
+        x = re.search(r'\bx="([\d.]+)"', attributes)
+        y = re.search(r'\by="([\d.]+)"', attributes)
+        if not (x and y):
+            continue
+        text = html.unescape(re.sub(r"<[^>]+>", "", body)).replace("\xa0", " ")
+        rows.setdefault(float(y.group(1)), []).append((float(x.group(1)), text))
+    return "\n".join("".join(t for _, t in sorted(parts)) for _, parts in sorted(rows.items()))
