@@ -69,6 +69,12 @@ def _command_parser() -> argparse.ArgumentParser:
     )
     render.add_argument("plan", help="the plan file")
     render.add_argument("-o", "--output", metavar="OUT", help="where to write (default: beside the plan)")
+    render.add_argument(
+        "--format",
+        choices=("md", "html"),
+        default="md",
+        help="md: Markdown (the default); html: one page to keep and print, that needs no internet",
+    )
 
     example = sub.add_parser(
         "example",
@@ -116,9 +122,10 @@ def cmd_render(args: argparse.Namespace) -> int:
         plan = _load(args.plan)
     except store.PlanError as error:
         return _error(str(error))
-    target = Path(args.output) if args.output else store.summary_path(args.plan)
+    target = Path(args.output) if args.output else store.summary_path(args.plan, f".{args.format}")
+    text = render.html(plan) if args.format == "html" else render.markdown(plan)
     try:
-        store.write_text_atomic(target, render.markdown(plan))
+        store.write_text_atomic(target, text)
     except OSError as error:
         return _error(f"Cannot write {target}. {error.strerror or error}. Check the folder.")
     print(content.word("cli", "wrote", path=target))

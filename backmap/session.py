@@ -114,6 +114,7 @@ class Session:
             self._remember()
             self._keep_lock_file()
             store.write_text_atomic(store.summary_path(path), render.markdown(self.plan))
+            store.write_text_atomic(store.summary_path(path, ".html"), render.html(self.plan))
         except (OSError, UnicodeError) as error:
             self.last_save = SaveResult(False, now(), _plain_problem(error))
             return self.last_save
