@@ -362,7 +362,75 @@ class BackmapApp(App[int]):
                 line.update(self.status_text())
 
     def typing(self, field: str, text: str) -> None:
-        """Called on every key press in an answer box; drafts are kept by the session."""
+        """Called on every key press in an answer box: keep the words as a draft very soon,
+        so a crash or a closed window loses at most a second or two of typing."""
+        session = self.session
+        if session is None or session.read_only:
+            return
+        self._drafts_pending[field] = text
+        self._drafts_touched.add(field)
+        if self._draft_timer is None:
+            self._draft_timer = self.set_timer(DRAFT_DELAY, self.flush_drafts)
+
+    def flush_drafts(self) -> None:
+        """Write the drafts typed since the last flush (also called when the terminal closes)."""
+        self._draft_timer = None
+        pending, self._drafts_pending = self._drafts_pending, {}
+        if self.session is not None:
+            for key, text in pending.items():
+                self.session.save_draft(key, text)
+
+    def forget_drafts(self, clear: bool = True) -> None:
+        """The plan is saved with every answer shown: drafts of this run are not needed."""
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+        self._drafts_pending.clear()
+        if clear and self.session is not None:
+            for key in self._drafts_touched:
+                self.session.clear_draft(key)
+        self._drafts_touched.clear()
+
+    def drop_draft(self, field: str) -> None:
+        """The person gave these words up on purpose: do not bring them back."""
+        self._drafts_pending.pop(field, None)
+        self._drafts_touched.discard(field)
+        if self.session is not None:
+            self.session.clear_draft(field)
+
+    def draft_for(self, field: str, current: str = "") -> str | None:
+        """Words typed last time for this answer that never reached the plan, or None.
+
+        When there are some, the status line says so; the screen puts them in the box.
+        """
+        if self.session is None:
+            return None
+        text = self.session.load_draft().get(field)
+        if text is None or not text.strip() or text == current:
+            return None
+        self._drafts_touched.add(field)
+        self.message = content.word("safety", "draft_back")
+        self.show_status()
+        return text
+
+    def _watch_signals(self) -> None:
+        """A closed terminal (SIGHUP) keeps what was typed; SIGTERM saves and quits."""
+        with contextlib.suppress(NotImplementedError, RuntimeError, AttributeError, ValueError):
+            loop = asyncio.get_running_loop()
+            loop.add_signal_handler(signal.SIGHUP, self._hang_up)
+            loop.add_signal_handler(signal.SIGTERM, self._terminate)
+
+    def _hang_up(self) -> None:
+        # The terminal is gone, so nothing can be drawn or asked. Every answer is saved
+        # already; the words being typed go to the draft, then we stop.
+        self.flush_drafts()
+        if self.session is not None:
+            self.session.release_lock()
+        os._exit(129)
+
+    def _terminate(self) -> None:
+        self._quit_tried = True
+        self.action_save_and_quit()
 
     # ----- actions (keys) ----------------------------------------------------------------
 
@@ -432,10 +500,24 @@ class BackmapApp(App[int]):
         self.show_status()
 
     def action_save_and_quit(self) -> None:
+        self._quitting = True
         step = self.current_step()
         if step is not None:
             step.keep_answer()
         self.save()
+        session = self.session
+        failed = session is not None and not session.read_only and session.last_save is not None
+        if failed and not session.last_save.ok and not self._quit_tried:  # type: ignore[union-attr]
+            # Never quit on a failed save at the first press: the answers live only here.
+            self._quitting = False
+            self._quit_tried = True
+            self.flush_drafts()
+            self.message = content.word("safety", "quit_again")
+            self.show_status()
+            return
+        self.flush_drafts()
+        if session is not None:
+            session.release_lock()
         self.speaker.stop()
         self.exit(0)
 
@@ -443,7 +525,12 @@ class BackmapApp(App[int]):
 def run_app(plan_arg: str | None, folder: Path) -> int:
     plan_path = Path(plan_arg).expanduser() if plan_arg else None
     app = BackmapApp(folder=folder, plan_path=plan_path)
-    result = app.run()
+    try:
+        result = app.run()
+    finally:
+        app.flush_drafts()
+        if app.session is not None:
+            app.session.release_lock()
     session = app.session
     if session is not None and session.path is not None and session.last_save is not None:
         print(content.word("cli", "files", plan=session.path.resolve()))

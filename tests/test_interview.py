@@ -44,7 +44,7 @@ async def add_activity(pilot, row: dict, stones: list[str]) -> None:
     await answer(pilot, row["text"])
     # The kind list starts on "other" (the last); walk up to the one we want.
     steps_up = len(KINDS) - 1 - KINDS.index(row["kind"])
-    await pilot.press(*(["up"] * steps_up), "enter", "ctrl+n")
+    await pilot.press(*(["up"] * steps_up), "enter")  # Enter chooses and moves on
     # The links list shows this part's stepping stones, then the other part's.
     at = 0
     for link in sorted(stones.index(o) for o in row["outcomes"]):

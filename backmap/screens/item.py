@@ -93,6 +93,7 @@ class ItemScreen(ModalScreen[str | None]):
         self.key = key
         self.fields = fields
         self.at = 0
+        self.typed = False  # the person has changed the words in the box of this question
 
     @property
     def backmap(self) -> BackmapApp:
@@ -172,7 +173,10 @@ class ItemScreen(ModalScreen[str | None]):
         box.display = field.widget == "text"
         choices.display = field.widget != "text"
         if field.widget == "text":
-            box.load_text(str(self.value(field.name)))
+            current = str(self.value(field.name))
+            draft = self.backmap.draft_for(self.draft_key(), current)
+            self.typed = draft is not None
+            box.load_text(current if draft is None else draft)
             box.focus()
         else:
             rows = self.choice_rows(field)
@@ -188,6 +192,20 @@ class ItemScreen(ModalScreen[str | None]):
         last = self.at == len(self.fields) - 1
         self.query_one("#item-next", FocusButton).set_words(words("buttons", "done" if last else "next"))
         self.query_one("#item-back", FocusButton).disabled = self.at == 0
+
+    def draft_key(self) -> str:
+        """Where the words of this question are kept as a draft while they are typed."""
+        return f"item:{self.page.key}:{self.key or 'new'}:{self.fields[self.at].name}"
+
+    def on_text_area_changed(self) -> None:
+        if self.fields[self.at].widget != "text":
+            return
+        answer = self.query_one("#item-answer", AnswerBox).answer
+        # Showing the stored words is not typing: keep no draft until they change.
+        if not self.typed and answer == str(self.value(self.fields[self.at].name)):
+            return
+        self.typed = True
+        self.backmap.typing(self.draft_key(), answer)
 
     def choice_rows(self, field: Field) -> list[Choice]:
         if field.name == "kind":
@@ -236,9 +254,11 @@ class ItemScreen(ModalScreen[str | None]):
         self.show_field()
 
     @on(MarkedList.Toggled, "#item-choices")
-    def toggled(self) -> None:
-        """A tick is an answer too: keep it at once."""
+    def toggled(self, event: MarkedList.Toggled) -> None:
+        """A tick is an answer too: keep it at once. Enter on a kind also moves on."""
         self.keep()
+        if event.by_enter and self.fields[self.at].widget == "radio":
+            self.action_next()
 
     @on(FocusButton.Pressed, "#item-cancel")
     def action_close(self) -> None:
@@ -248,4 +268,6 @@ class ItemScreen(ModalScreen[str | None]):
             answer = self.query_one("#item-answer", AnswerBox).answer
             if answer or not field.required:
                 self.store(field.name, answer)
+        elif field.widget == "text":
+            self.backmap.drop_draft(self.draft_key())  # a new item given up: no words to bring back
         self.dismiss(self.key)

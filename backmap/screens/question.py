@@ -16,6 +16,16 @@ class QuestionScreen(StepScreen):
         yield Label(self.page.words["label"], id="answer-label", markup=False)
         yield AnswerBox(flow.get_text(self.plan, self.page.field), id="answer")
 
+    def on_mount(self) -> None:
+        """Words typed last time that never reached the plan come back into the box.
+
+        Runs before StepScreen.on_mount, whose focus puts the cursor after them.
+        """
+        box = self.query_one("#answer", AnswerBox)
+        draft = self.backmap.draft_for(self.page.field, flow.get_text(self.plan, self.page.field))
+        if draft is not None:
+            box.load_text(draft)
+
     def focus_first(self) -> None:
         self.query_one("#answer", AnswerBox).focus()
 

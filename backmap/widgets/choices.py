@@ -28,13 +28,15 @@ class MarkedList(OptionList):
     with ``mode="radio"`` one row shows "(x)"; with ``mode="plain"`` rows have no box.
     """
 
-    BINDINGS = [Binding("space", "select", "Tick", show=False)]
+    BINDINGS = [Binding("space", "tick", "Tick", show=False)]
 
     class Toggled(Message):
-        def __init__(self, marked: MarkedList, choice: Choice) -> None:
+        def __init__(self, marked: MarkedList, choice: Choice, by_enter: bool = True) -> None:
             super().__init__()
             self.marked = marked
             self.choice = choice
+            # Enter chooses and may move on; Space only ticks.
+            self.by_enter = by_enter
 
         @property
         def control(self) -> MarkedList:
@@ -115,16 +117,25 @@ class MarkedList(OptionList):
         self._refresh_prompts()
         self._follow_cursor()
 
+    def action_tick(self) -> None:
+        if self.mode == "plain" or self.highlighted is None:
+            self.action_select()
+            return
+        self._toggle(self.highlighted, by_enter=False)
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if self.mode == "plain":
             return
         event.stop()
-        choice = self.choices[event.option_index]
+        self._toggle(event.option_index, by_enter=True)
+
+    def _toggle(self, index: int, by_enter: bool) -> None:
+        choice = self.choices[index]
         if self.mode == "radio":
             for other in self.choices:
                 other.checked = other is choice
             self._refresh_prompts()
         else:
             choice.checked = not choice.checked
-            self._repaint(event.option_index)
-        self.post_message(self.Toggled(self, choice))
+            self._repaint(index)
+        self.post_message(self.Toggled(self, choice, by_enter))

@@ -1,0 +1,393 @@
+"""The app keeps words safe: drafts, a plan open twice, files changed by others, failed saves.
+
+Pilot tests at 80x24. Waits poll with a generous limit; no test asserts how long anything took.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import socket
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from backmap import content, store
+from backmap.app import BackmapApp
+from backmap.plan import Plan
+from backmap.screens.dialogs import ProblemScreen
+from backmap.screens.item import ItemScreen
+from backmap.screens.lists import ListScreen
+from backmap.screens.question import QuestionScreen
+from backmap.session import Session
+from backmap.widgets.answer import AnswerBox
+from backmap.widgets.status import StatusLine
+from tests.pilot_helpers import SIZE, answer, make_app, type_text
+
+
+def plan_file(folder: Path, **impact: str) -> Path:
+    plan = Plan(title="Our day centre")
+    for key, value in impact.items():
+        setattr(plan.impact, key, value)
+    path = folder / "our-day-centre.toml"
+    store.save(plan, path)
+    return path
+
+
+async def wait_for(pilot: Pilot, done: Callable[[], bool], limit: float = 10.0) -> None:
+    """Let the app run until done() is true (or the limit passes, and the assert after says so)."""
+    waited = 0.0
+    while not done() and waited < limit:
+        await pilot.pause(0.05)
+        waited += 0.05
+
+
+def status(app: BackmapApp) -> str:
+    return str(app.screen.query_one(StatusLine).render())
+
+
+def drafts(path: Path) -> dict[str, str]:
+    draft = path.with_name(path.name + ".draft")
+    if not draft.exists():
+        return {}
+    return json.loads(draft.read_text(encoding="utf-8"))["answers"]
+
+
+@pytest.fixture
+def other_backmap() -> Iterator[int]:
+    """A live process that is not us: its pid stands for another backmap."""
+    process = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        yield process.pid
+    finally:
+        process.kill()
+        process.wait()
+
+
+# ----- drafts ---------------------------------------------------------------------------
+
+
+async def test_typing_is_kept_as_a_draft_and_a_finished_answer_clears_it(tmp_path: Path) -> None:
+    path = plan_file(tmp_path)
+    app = make_app(tmp_path, path)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.screen.page.field == "impact.project"
+        await type_text(pilot, "More people come")
+        await wait_for(pilot, lambda: drafts(path).get("impact.project") == "More people come")
+        assert drafts(path) == {"impact.project": "More people come"}
+        assert store.load(path).impact.project == ""  # not an answer until Enter
+
+        await pilot.press("enter")
+        await pilot.pause()
+        assert store.load(path).impact.project == "More people come"
+        assert drafts(path) == {}
+        assert not path.with_name(path.name + ".draft").exists()
+
+
+async def test_a_draft_comes_back_when_the_plan_opens_again(tmp_path: Path) -> None:
+    path = plan_file(tmp_path)
+    Session.open(path, tmp_path).save_draft("impact.project", "Words from [bold]before[/] the crash")
+    app = make_app(tmp_path, path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        box = app.screen.query_one("#answer", AnswerBox)
+        assert box.text == "Words from [bold]before[/] the crash"
+        assert content.word("safety", "draft_back") in status(app)
+        await type_text(pilot, " and more")
+        await pilot.press("enter")
+        await pilot.pause()
+    assert store.load(path).impact.project == "Words from [bold]before[/] the crash and more"
+    assert drafts(path) == {}
+
+
+async def test_a_draft_for_a_later_question_waits_for_it(tmp_path: Path) -> None:
+    path = plan_file(tmp_path)
+    Session.open(path, tmp_path).save_draft("impact.lasting_change", "It stays")
+    app = make_app(tmp_path, path)
+    async with app.run_test(size=SIZE) as pilot:
+        await answer(pilot, "More people come")  # impact.project
+        assert drafts(path) == {"impact.lasting_change": "It stays"}  # not shown yet: kept
+        await answer(pilot, "We share the work")  # impact.coproduction
+        assert app.screen.query_one("#answer", AnswerBox).text == "It stays"
+        await pilot.press("enter")
+        await pilot.pause()
+    assert store.load(path).impact.lasting_change == "It stays"
+    assert drafts(path) == {}
+
+
+async def test_an_item_being_typed_is_kept_and_comes_back(tmp_path: Path) -> None:
+    path = plan_file(tmp_path, project="p", coproduction="c", lasting_change="l")
+    app = make_app(tmp_path, path)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, ListScreen)
+        await pilot.press("enter")  # Add
+        assert isinstance(app.screen, ItemScreen)
+        await type_text(pilot, "A ramp at the door")
+        key = "item:outcomes_project:new:text"
+        await wait_for(pilot, lambda: key in drafts(path))
+        assert drafts(path) == {key: "A ramp at the door"}
+
+    # As after a crash: the dialog opens again with the words in it.
+    app = make_app(tmp_path, path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.screen, ItemScreen)
+        assert app.screen.query_one("#item-answer", AnswerBox).text == "A ramp at the door"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [o.text for o in store.load(path).outcomes] == ["A ramp at the door"]
+        assert key not in drafts(path)
+
+
+async def test_a_new_item_given_up_leaves_no_draft(tmp_path: Path) -> None:
+    path = plan_file(tmp_path, project="p", coproduction="c", lasting_change="l")
+    app = make_app(tmp_path, path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await type_text(pilot, "Not this one")
+        app.flush_drafts()
+        assert drafts(path)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert drafts(path) == {}
+
+
+async def test_opening_an_item_without_typing_keeps_no_draft(tmp_path: Path) -> None:
+    path = plan_file(tmp_path, project="p", coproduction="c", lasting_change="l")
+    app = make_app(tmp_path, path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await answer(pilot, "A ramp")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("enter")  # change the stone: its words are loaded into the box
+        assert isinstance(app.screen, ItemScreen)
+        await pilot.pause(DRAFT_WAIT)
+        assert drafts(path) == {}
+
+
+DRAFT_WAIT = 1.5  # longer than the app's draft delay
+
+
+# ----- a plan open in another backmap -------------------------------------------------------
+
+
+def lock_by(path: Path, pid: int) -> None:
+    lock = path.with_name(path.name + ".lock")
+    holder = {"pid": pid, "host": socket.gethostname(), "since": "2026-11-26T10:00:00+00:00"}
+    lock.write_text(json.dumps(holder))
+
+
+async def test_a_plan_in_use_can_be_read_only(tmp_path: Path, other_backmap: int) -> None:
+    path = plan_file(tmp_path)
+    lock_by(path, other_backmap)
+    before = path.read_bytes()
+    app = make_app(tmp_path, path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ProblemScreen)
+        text = str(app.screen.query_one("#problem-text").render())
+        assert content.word("problems", "in_use") in text
+        assert socket.gethostname() in text
+        await pilot.click("#choice-read")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.session is not None and app.session.read_only
+        assert content.word("app", "read_only") in status(app)
+        await answer(pilot, "Typed while reading")
+        await pilot.press("ctrl+q")
+    assert path.read_bytes() == before
+    assert json.loads(path.with_name(path.name + ".lock").read_text())["pid"] == other_backmap
+    assert drafts(path) == {}
+
+
+async def test_a_plan_in_use_can_be_worked_on_as_a_copy(tmp_path: Path, other_backmap: int) -> None:
+    path = plan_file(tmp_path)
+    lock_by(path, other_backmap)
+    before = path.read_bytes()
+    app = make_app(tmp_path, path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.click("#choice-copy")
+        await pilot.pause()
+        copy = tmp_path / "our-day-centre-copy.toml"
+        assert app.session is not None and app.session.path == copy
+        assert "our-day-centre-copy.toml" in status(app)
+        await answer(pilot, "In the copy")
+        assert store.load(copy).impact.project == "In the copy"
+        assert copy.with_name(copy.name + ".lock").exists()
+        await pilot.press("ctrl+q")
+    assert path.read_bytes() == before
+    assert not copy.with_name(copy.name + ".lock").exists()
+
+
+async def test_closing_the_in_use_question_opens_nothing(tmp_path: Path, other_backmap: int) -> None:
+    path = plan_file(tmp_path)
+    lock_by(path, other_backmap)
+    app = make_app(tmp_path, path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.session is None
+
+
+async def test_the_lock_is_taken_while_open_and_given_back_on_quit(tmp_path: Path) -> None:
+    path = plan_file(tmp_path)
+    lock = path.with_name(path.name + ".lock")
+    app = make_app(tmp_path, path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert json.loads(lock.read_text())["pid"] == os.getpid()
+        await pilot.press("ctrl+q")
+    assert not lock.exists()
+
+
+async def test_a_new_plan_takes_its_lock_on_the_first_answer(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # Start a new plan
+        await answer(pilot, "Brand new")
+        assert (tmp_path / "brand-new.toml.lock").exists()
+        await pilot.press("ctrl+q")
+    assert not (tmp_path / "brand-new.toml.lock").exists()
+
+
+# ----- broken plans ---------------------------------------------------------------------------
+
+
+async def test_a_plan_with_a_broken_link_can_be_mended_into_a_copy(tmp_path: Path) -> None:
+    path = tmp_path / "links.toml"
+    path.write_text(
+        'schema_version = 1\ntitle = "Links"\n\n[[activities]]\nid = "a1"\npart = "project"\n'
+        'kind = "meeting"\ntext = "Meet"\noutcomes = ["o9"]\n',
+        encoding="utf-8",
+    )
+    before = path.read_bytes()
+    app = make_app(tmp_path, path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ProblemScreen)
+        await pilot.click("#choice-mend")
+        await pilot.pause()
+        mended = tmp_path / "links.mended.toml"
+        assert app.session is not None and app.session.path == mended
+        assert "links.mended.toml" in status(app)
+        assert store.load(mended).activities[0].outcomes == []
+    assert path.read_bytes() == before
+
+
+async def test_a_plan_from_a_newer_backmap_is_explained_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "newer.toml"
+    path.write_text('schema_version = 99\ntitle = "From the future"\n', encoding="utf-8")
+    before = path.read_bytes()
+    app = make_app(tmp_path, path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ProblemScreen)
+        assert "newer backmap" in str(app.screen.query_one("#problem-text").render())
+        assert not app.screen.query("#choice-read")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.session is None
+        await pilot.press("ctrl+q")
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["newer.toml"]
+
+
+# ----- changed on disk ------------------------------------------------------------------------
+
+
+def change_behind_its_back(path: Path, title: str) -> None:
+    other = store.load(path)
+    other.title = title
+    path.write_text(store.dumps(other), encoding="utf-8")
+
+
+async def test_a_file_changed_by_another_program_is_not_overwritten_without_asking(tmp_path: Path) -> None:
+    path = plan_file(tmp_path)
+    app = make_app(tmp_path, path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        change_behind_its_back(path, "Their title")
+        await answer(pilot, "My answer")
+        assert isinstance(app.screen, ProblemScreen)
+        assert store.load(path).title == "Their title"
+        assert store.load(path).impact.project == ""
+        assert app.plan.impact.project == "My answer"  # still in memory
+        await pilot.click("#choice-overwrite")
+        await pilot.pause()
+        assert store.load(path).impact.project == "My answer"
+        assert store.load(path).title == "Our day centre"
+
+
+async def test_reloading_keeps_my_answers_in_a_copy(tmp_path: Path) -> None:
+    path = plan_file(tmp_path)
+    app = make_app(tmp_path, path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        change_behind_its_back(path, "Their title")
+        await answer(pilot, "My answer")
+        await pilot.click("#choice-reload")
+        await pilot.pause()
+        assert app.plan.title == "Their title"
+        copy = tmp_path / "our-day-centre-copy.toml"
+        assert store.load(copy).impact.project == "My answer"
+        assert "our-day-centre-copy.toml" in status(app)
+        assert store.load(path).title == "Their title"
+        assert not copy.with_name(copy.name + ".lock").exists()
+
+
+async def test_quitting_over_a_changed_file_keeps_my_answers_in_a_copy(tmp_path: Path) -> None:
+    path = plan_file(tmp_path)
+    app = make_app(tmp_path, path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        change_behind_its_back(path, "Their title")
+        await type_text(pilot, "Typed, then quit")
+        await pilot.press("ctrl+q")
+    assert store.load(path).title == "Their title"
+    copy = tmp_path / "our-day-centre-copy.toml"
+    assert store.load(copy).impact.project == "Typed, then quit"
+    assert not list(tmp_path.glob("*.lock"))
+
+
+# ----- saves that fail ------------------------------------------------------------------------
+
+
+async def test_a_failed_save_is_shown_and_the_next_save_tries_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = plan_file(tmp_path)
+    app = make_app(tmp_path, path)
+    real_replace = os.replace
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        monkeypatch.setattr(os, "replace", full)
+        await answer(pilot, "Kept in memory")
+        assert "Could not save" in status(app)
+        assert content.word("safety", "disk_full") in status(app)
+        assert app.plan.impact.project == "Kept in memory"
+
+        # Quitting with a failed save asks to press again; the app stays.
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.is_running
+        assert content.word("safety", "quit_again") in status(app)
+
+        monkeypatch.setattr(os, "replace", real_replace)
+        await answer(pilot, "Second answer")
+        assert store.load(path).impact.project == "Kept in memory"
+        assert store.load(path).impact.coproduction == "Second answer"
+        await pilot.press("ctrl+q")
