@@ -183,6 +183,8 @@ class ItemScreen(ModalScreen[str | None]):
             choices.mode = field.widget
             choices.set_choices(rows)
             if not rows:
+                choices.display = False
+                hint.display = False
                 self.query_one("#item-error", Static).update(content.activity_word("links_none"))
                 self.query_one("#item-next").focus()
             else:

@@ -95,7 +95,7 @@ class ListScreen(StepScreen):
         items.display = has_items
         self.query_one("#empty").display = not has_items
         for name in ("edit", "remove", "up", "down"):
-            self.query_one(f"#{name}", FocusButton).disabled = not has_items
+            self.query_one(f"#{name}", FocusButton).display = has_items
         self.query_one("#undo", FocusButton).display = self.removed is not None
 
     def current_key(self) -> str | None:
