@@ -1,0 +1,358 @@
+"""The summary in a real browser: print to PDF, axe-core, Mermaid, and nothing runs or loads.
+
+Needs Debian's chromium, poppler-utils (pdftotext, pdfinfo, pdftoppm), node and the npm
+packages in tests/browser (``npm ci`` there). ``.ci/run`` installs them all. When one is
+missing these tests fail with a clear message if CI (or BACKMAP_REQUIRE_BROWSER, which
+.ci/run sets) is set, and are skipped otherwise.
+
+Files for a person to look at (the HTML, the PDF and a PNG of its first page) are kept
+in tests/artifacts/, which git ignores.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from summary_support import HOSTILE, answers, hostile_plan
+
+from backmap import render, store
+from backmap.plan import Plan
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+EXAMPLE = ROOT / "examples" / "day-centre.toml"
+NODE_DIR = HERE / "browser"
+ARTIFACTS = HERE / "artifacts"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+NPM_PACKAGES = ("axe-core", "playwright-core", "mermaid")
+# A safety net for a browser that hangs, not a measure of speed.
+HANG = 300
+
+# The lines that must never run or load anything in the browser.
+DANGEROUS = (
+    "<script>alert(1)</script>",
+    "</style><script>alert(2)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "javascript:alert(document.cookie)",
+)
+# A page that does run and load things: proof that the watcher sees them.
+CANARY = '<!DOCTYPE html><html lang="en"><title>x</title><img src=x onerror="alert(1)">'
+CANARY += "<script>console.log(2)</script>"
+
+A4_POINTS = (595, 842)  # 210 x 297 mm
+EDGE_POINTS = 28  # 10 mm: no printed word may come nearer the edge of the paper than this
+
+
+def missing() -> list[str]:
+    """What the browser tests need and this computer lacks, with how to get it."""
+    problems = []
+    if not Path(CHROMIUM).exists():
+        problems.append(f"{CHROMIUM} (apt-get install chromium)")
+    for tool in ("pdftotext", "pdfinfo", "pdftoppm"):
+        if not shutil.which(tool):
+            problems.append(f"{tool} (apt-get install poppler-utils)")
+    if not shutil.which("node"):
+        problems.append("node (apt-get install nodejs)")
+    for package in NPM_PACKAGES:
+        if not (NODE_DIR / "node_modules" / package / "package.json").exists():
+            problems.append(f"the npm package {package} (cd tests/browser && npm ci)")
+    return problems
+
+
+@pytest.fixture(scope="module", autouse=True)
+def browser_ready() -> None:
+    problems = missing()
+    if not problems:
+        return
+    message = "The browser tests need: " + "; ".join(problems) + ". .ci/run installs them."
+    if os.environ.get("CI") or os.environ.get("BACKMAP_REQUIRE_BROWSER"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def node(script: str, job: dict[str, Any]) -> Any:
+    """Run one of the node scripts in tests/browser on a JSON job; return its JSON answer."""
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as stream:
+        json.dump(job, stream)
+    try:
+        result = subprocess.run(
+            ["node", str(NODE_DIR / script), stream.name],
+            cwd=NODE_DIR,
+            capture_output=True,
+            text=True,
+            timeout=HANG,
+            env={**os.environ, "CHROMIUM": CHROMIUM},
+        )
+    finally:
+        os.unlink(stream.name)
+    if result.returncode != 0:
+        pytest.fail(f"tests/browser/{script} failed:\n{result.stderr[-4000:]}")
+    return json.loads(result.stdout)
+
+
+def print_to_pdf(html_file: Path) -> Path:
+    """Print a file to PDF with headless Chromium, the way a person's Print button would."""
+    pdf = html_file.with_suffix(".pdf")
+    pdf.unlink(missing_ok=True)
+    with tempfile.TemporaryDirectory(prefix="backmap-chromium-") as profile:
+        subprocess.run(
+            [
+                CHROMIUM,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--log-level=3",
+                f"--user-data-dir={profile}",
+                "--no-pdf-header-footer",
+                f"--print-to-pdf={pdf}",
+                html_file.resolve().as_uri(),
+            ],
+            capture_output=True,
+            timeout=HANG,
+            check=False,
+        )
+    assert pdf.exists() and pdf.stat().st_size > 0, f"Chromium did not print {html_file}"
+    return pdf
+
+
+def pdf_info(pdf: Path) -> dict[str, str]:
+    output = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return {
+        key.strip(): value.strip() for key, _, value in (line.partition(":") for line in output.splitlines())
+    }
+
+
+def pdf_text(pdf: Path) -> str:
+    """The printed words, on one line: a sentence broken over two lines still matches."""
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return " ".join(text.split())
+
+
+def pdf_words(pdf: Path) -> list[tuple[float, float, float, float, str]]:
+    """Every printed word with its box, in points from the top left of its page."""
+    output = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True)
+    words = re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', output.stdout
+    )
+    return [(float(a), float(b), float(c), float(d), w) for a, b, c, d, w in words]
+
+
+def first_page_png(pdf: Path) -> Path:
+    """A picture of the first printed page, about as a person sees the paper."""
+    stem = pdf.with_name(pdf.stem + "-page-1")
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "100", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(stem)],
+        check=True,
+        capture_output=True,
+    )
+    return stem.with_suffix(".png")
+
+
+def without_policy(html: str) -> str:
+    """The same page with its Content-Security-Policy taken out: escaping alone must hold."""
+    return re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>\n?', "", html)
+
+
+def words_of(text: str) -> str:
+    """Text as the browser reports it: runs of whitespace (as JavaScript sees it) as one space."""
+    return re.sub(r"[\s\ufeff]+", " ", text).strip()
+
+
+@pytest.fixture(scope="module")
+def plans() -> dict[str, Plan]:
+    return {"example": store.load(EXAMPLE), "hostile": hostile_plan()}
+
+
+@pytest.fixture(scope="module")
+def pages(plans: dict[str, Plan]) -> dict[str, Path]:
+    """The HTML files the browser opens, kept in tests/artifacts/."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    files = {}
+    for name, plan in plans.items():
+        files[name] = ARTIFACTS / f"{name}.html"
+        files[name].write_text(render.html(plan), encoding="utf-8")
+    files["hostile-no-policy"] = ARTIFACTS / "hostile-no-policy.html"
+    files["hostile-no-policy"].write_text(without_policy(render.html(plans["hostile"])), encoding="utf-8")
+    files["canary"] = ARTIFACTS / "canary.html"
+    files["canary"].write_text(CANARY, encoding="utf-8")
+    return files
+
+
+@pytest.fixture(scope="module")
+def printed(pages: dict[str, Path]) -> dict[str, Path]:
+    pdfs = {name: print_to_pdf(pages[name]) for name in ("example", "hostile")}
+    for pdf in pdfs.values():
+        first_page_png(pdf)
+    return pdfs
+
+
+# ----- print to PDF -------------------------------------------------------------------------
+
+
+def test_example_prints_on_at_most_six_a4_pages(printed: dict[str, Path]) -> None:
+    info = pdf_info(printed["example"])
+    assert int(info["Pages"]) <= 6, info["Pages"]
+    width, height = (float(n) for n in re.findall(r"[\d.]+", info["Page size"])[:2])
+    assert (round(width), round(height)) == A4_POINTS, info["Page size"]
+
+
+def test_every_part_of_the_example_is_printed(printed: dict[str, Path], plans: dict[str, Plan]) -> None:
+    text = pdf_text(printed["example"])
+    for heading in (
+        "Our plan in short",
+        "The impact",
+        "The project",
+        "Stepping stones for the project",
+        "Activities for the project",
+        "The pathway for the project",
+        "Co-production",
+        "Stepping stones for co-production",
+        "Activities for co-production",
+        "The pathway for co-production",
+        "Who took part",
+        "Things to look at again",
+        "Words we use",
+    ):
+        assert heading in text, heading
+    for answer in answers(plans["example"]):
+        assert words_of(answer) in text, answer
+
+
+def test_nothing_is_cut_at_the_edges(printed: dict[str, Path]) -> None:
+    for name, pdf in printed.items():
+        words = pdf_words(pdf)
+        assert words, name
+        outside = [
+            w
+            for w in words
+            if w[0] < EDGE_POINTS
+            or w[1] < EDGE_POINTS
+            or w[2] > A4_POINTS[0] - EDGE_POINTS
+            or w[3] > A4_POINTS[1] - EDGE_POINTS
+        ]
+        assert not outside, (name, outside[:5])
+
+
+def test_a_picture_of_the_first_page_is_kept(printed: dict[str, Path]) -> None:
+    png = printed["example"].with_name("example-page-1.png")
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+# ----- axe-core ----------------------------------------------------------------------------
+
+
+def test_axe_finds_no_violations(pages: dict[str, Path]) -> None:
+    files = [str(pages["example"]), str(pages["hostile"])]
+    found = node("axe.js", {"files": files})
+    for file in files:
+        assert found[file] == [], json.dumps(found[file], indent=1)
+
+
+def test_axe_does_find_a_violation_in_a_bad_page(tmp_path: Path) -> None:
+    """The check itself works: a page with a nameless picture and no language fails."""
+    bad = tmp_path / "bad.html"
+    bad.write_text(
+        '<!DOCTYPE html><html><head><title>x</title></head><body><svg role="img"></svg></body></html>'
+    )
+    found = node("axe.js", {"files": [str(bad)]})
+    assert {"html-has-lang", "svg-img-alt"} <= {v["id"] for v in found[str(bad)]}
+
+
+# ----- Mermaid ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def mermaid_results(plans: dict[str, Plan]) -> tuple[dict[str, Any], dict[str, dict[str, str]]]:
+    blocks: dict[str, str] = {}
+    expected: dict[str, dict[str, str]] = {}
+    for name, plan in plans.items():
+        for pathway in render.pathways(plan):
+            key = f"{name}-{pathway.part}"
+            fenced = render.mermaid(pathway)
+            blocks[key] = fenced.removeprefix("```mermaid\n").removesuffix("\n```")
+            nodes = [*pathway.activities, *pathway.stones, pathway.impact]
+            expected[key] = {n.key: words_of(render.mermaid_shown(n.label)) for n in nodes}
+    answer = node("mermaid.js", {"blocks": blocks})
+    assert answer["dialogs"] == []
+    return answer["results"], expected
+
+
+def test_mermaid_draws_every_block(mermaid_results: tuple[dict[str, Any], dict[str, dict[str, str]]]) -> None:
+    results, expected = mermaid_results
+    assert set(results) == set(expected)
+    for name, result in results.items():
+        for mode in ("html", "svg"):
+            assert result[mode]["ok"], f"{name} ({mode} labels): {result[mode]['error']}"
+        assert result["html"]["scripts"] == 0
+
+
+def test_mermaid_labels_show_the_answers(
+    mermaid_results: tuple[dict[str, Any], dict[str, dict[str, str]]],
+) -> None:
+    results, expected = mermaid_results
+    for name, result in results.items():
+        shown = {key: words_of(text) for key, text in result["html"]["labels"].items()}
+        assert shown == expected[name], name
+    # Plain SVG labels are wrapped into rows without spaces between them; compare the letters.
+    for name in ("example-project", "example-coproduction"):
+        shown = {key: re.sub(r"\s", "", text) for key, text in results[name]["svg"]["labels"].items()}
+        assert shown == {key: re.sub(r"\s", "", text) for key, text in expected[name].items()}
+
+
+# ----- nothing runs, nothing loads ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def watched(pages: dict[str, Path]) -> dict[str, Any]:
+    files = [str(pages[name]) for name in ("example", "hostile", "hostile-no-policy", "canary")]
+    return node("safety.js", {"files": files, "texts": [*DANGEROUS, "[bold red]Rich markup[/bold red]"]})
+
+
+@pytest.mark.parametrize("name", ["example", "hostile", "hostile-no-policy"])
+def test_nothing_runs_and_nothing_loads(name: str, pages: dict[str, Path], watched: dict[str, Any]) -> None:
+    seen = watched[str(pages[name])]
+    assert seen["requests"] == [seen["url"]], "only the file itself may load"
+    assert seen["dialogs"] == []
+    assert seen["console"] == []
+    assert seen["errors"] == []
+    assert seen["popups"] == [] and seen["downloads"] == []
+    assert seen["violations"] == [], "the page tried to run or load something"
+    assert seen["scripts"] == 0
+    assert seen["onAttributes"] == []
+    assert seen["linking"] == []
+    assert seen["images"] == 0 and seen["iframes"] == 0
+
+
+def test_the_watcher_sees_a_page_that_runs_and_loads(pages: dict[str, Path], watched: dict[str, Any]) -> None:
+    seen = watched[str(pages["canary"])]
+    assert seen["dialogs"] == ["1"]
+    assert len(seen["requests"]) == 2
+    assert "log: 2" in seen["console"]
+    assert seen["scripts"] == 1 and seen["onAttributes"] == ["IMG onerror"]
+
+
+def test_dangerous_answers_show_as_text(pages: dict[str, Path], watched: dict[str, Any]) -> None:
+    for name in ("hostile", "hostile-no-policy"):
+        assert watched[str(pages[name])]["missingTexts"] == [], name
+    assert all(any(line in text for text in HOSTILE) for line in DANGEROUS)
+
+
+@pytest.mark.parametrize("name", ["example", "hostile"])
+def test_nothing_is_wider_than_a4(name: str, pages: dict[str, Path], watched: dict[str, Any]) -> None:
+    seen = watched[str(pages[name])]
+    assert seen["screenOverflow"] <= 0
+    assert seen["printOverflow"] <= 0
+    assert seen["boxOverflow"] == [], "a line of a pathway picture is wider than its box"
