@@ -173,7 +173,7 @@ def words_of(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def plans() -> dict[str, Plan]:
-    return {"example": store.load(EXAMPLE), "hostile": hostile_plan()}
+    return {"example": store.load(EXAMPLE), "hostile": hostile_plan(), "empty": Plan()}
 
 
 @pytest.fixture(scope="module")
@@ -255,7 +255,7 @@ def test_a_picture_of_the_first_page_is_kept(printed: dict[str, Path]) -> None:
 
 
 def test_axe_finds_no_violations(pages: dict[str, Path]) -> None:
-    files = [str(pages["example"]), str(pages["hostile"])]
+    files = [str(pages["example"]), str(pages["hostile"]), str(pages["empty"])]
     found = node("axe.js", {"files": files})
     for file in files:
         assert found[file] == [], json.dumps(found[file], indent=1)

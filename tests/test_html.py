@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from summary_support import HOSTILE, answers, check_golden, hostile_plan, plain_plan, plan_from
 
 from backmap import cli, render, store
@@ -173,6 +176,22 @@ def test_hostile_answers_are_only_text(turn: int) -> None:
     assert not re.search(
         r"<(?:script|img|style>\s*</style)", hostile_html[hostile_html.index("</style>") + 8 :]
     )
+
+
+@cache
+def plain_page() -> Page:
+    return Page(render.html(plain_plan()))
+
+
+# Each example parses a whole page (a few ms): 100 at most, even in CI.
+@settings(max_examples=min(100, settings.default.max_examples))
+@given(st.lists(st.text(min_size=1).filter(render.plain_text), min_size=1, max_size=6))
+def test_any_answers_are_only_text(texts: list[str]) -> None:
+    plan = plan_from(texts)
+    page = Page(render.html(plan))
+    assert page.tags == plain_page().tags
+    for answer in answers(plan):
+        assert render.plain_text(answer) in page.text, answer
 
 
 def test_the_dangerous_lines_are_escaped() -> None:
