@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.pilot import Pilot
 
 from backmap import content, store
@@ -391,3 +392,24 @@ async def test_a_failed_save_is_shown_and_the_next_save_tries_again(
         assert store.load(path).impact.project == "Kept in memory"
         assert store.load(path).impact.coproduction == "Second answer"
         await pilot.press("ctrl+q")
+
+
+# ----- keys pressed fast ----------------------------------------------------------------------
+
+
+async def test_enter_twice_on_the_last_question_closes_only_the_dialog(tmp_path: Path) -> None:
+    """Found by the crash harness: a second Enter used to close the step under the dialog too."""
+    path = plan_file(tmp_path, project="p", coproduction="c", lasting_change="l")
+    app = make_app(tmp_path, path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # Add
+        await answer(pilot, "A ramp")
+        await type_text(pilot, "People use it")
+        driver = app._driver
+        assert driver is not None
+        for _ in range(2):  # both arrive before the dialog has closed
+            driver.send_message(events.Key("enter", "\r"))
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ListScreen)
+        assert [(o.text, o.how_we_know) for o in store.load(path).outcomes] == [("A ramp", "People use it")]

@@ -94,6 +94,9 @@ class ItemScreen(ModalScreen[str | None]):
         self.fields = fields
         self.at = 0
         self.typed = False  # the person has changed the words in the box of this question
+        # Set once the dialog closes: Enter pressed twice quickly must close this dialog
+        # once, not the step under it too.
+        self.closing = False
 
     @property
     def backmap(self) -> BackmapApp:
@@ -240,9 +243,10 @@ class ItemScreen(ModalScreen[str | None]):
     @on(AnswerBox.Submitted)
     @on(FocusButton.Pressed, "#item-next")
     def action_next(self) -> None:
-        if not self.keep():
+        if self.closing or not self.keep():
             return
         if self.at == len(self.fields) - 1:
+            self.closing = True
             self.dismiss(self.key)
             return
         self.at += 1
@@ -250,7 +254,7 @@ class ItemScreen(ModalScreen[str | None]):
 
     @on(FocusButton.Pressed, "#item-back")
     def action_back(self) -> None:
-        if self.at == 0 or not self.keep():
+        if self.closing or self.at == 0 or not self.keep():
             return
         self.at -= 1
         self.show_field()
@@ -265,6 +269,9 @@ class ItemScreen(ModalScreen[str | None]):
     @on(FocusButton.Pressed, "#item-cancel")
     def action_close(self) -> None:
         """Close the dialog. Answers already given stay; the one on screen is kept if it has words."""
+        if self.closing:
+            return
+        self.closing = True
         field = self.fields[self.at]
         if field.widget == "text" and self.key is not None:
             answer = self.query_one("#item-answer", AnswerBox).answer
