@@ -50,6 +50,7 @@ class BackmapApp(App[int]):
         Binding("ctrl+l", "glossary", _key("glossary"), key_display="Ctrl+L", id="glossary", show=False),
         Binding("ctrl+o", "read_aloud", _key("read"), key_display="Ctrl+O", id="read", show=False),
         Binding("ctrl+t", "next_theme", _key("theme"), key_display="Ctrl+T", id="theme", show=False),
+        Binding("ctrl+p", "pathway", _key("pathway"), key_display="Ctrl+P", id="pathway", show=False),
         Binding("f1", "help", _key("help"), key_display="F1", id="help"),
         Binding("ctrl+q", "save_and_quit", _key("quit"), key_display="Ctrl+Q", id="quit", priority=True),
     ]
@@ -473,6 +474,16 @@ class BackmapApp(App[int]):
 
         if self.screen.id != "glossary":
             self.push_screen(glossary_dialog())
+
+    def action_pathway(self) -> None:
+        """The pathway drawn, from any step; the answer on screen is kept first."""
+        from backmap.screens.pathway import PathwayScreen
+
+        step = self.current_step()
+        if step is None:
+            return
+        step.keep_answer()
+        self.push_screen(PathwayScreen(self.plan))
 
     def action_help(self) -> None:
         from backmap.screens.dialogs import help_dialog

@@ -1,4 +1,4 @@
-"""Step 9: what is missing, each with a way to fix it, and the pathway in words."""
+"""Step 9: what is missing, each with a way to fix it, and the pathway drawn."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from backmap import checks, flow, pathway
+from backmap import checks, flow
 from backmap.screens.step import StepScreen
 from backmap.widgets.choices import Choice, MarkedList
+from backmap.widgets.pathway_view import PathwayView
 
 
 class CheckScreen(StepScreen):
@@ -21,7 +22,7 @@ class CheckScreen(StepScreen):
             rows = [Choice(f.page or "", f.message) for f in self.findings]
             yield MarkedList(rows, id="findings")
         yield Static(text["pathway"], id="pathway-title", markup=False)
-        yield Static("\n".join(pathway.lines(self.plan, width=74)), id="pathway", markup=False)
+        yield PathwayView(self.plan, id="pathway")
 
     def on_mount(self) -> None:
         super().on_mount()

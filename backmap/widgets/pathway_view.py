@@ -1,0 +1,269 @@
+"""The pathway drawing on screen: move from item to item and see what each is joined to.
+
+The drawing is laid out once per plan change or new width (``pathway_map.draw``);
+a key press only changes which item is current and redraws the rows on screen.
+Where you are and what is linked are written in text ("> " and "* "), and colour
+only adds to that.
+"""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widget import Widget
+
+from backmap import pathway_map
+from backmap.pathway_map import MARK, Drawing, Item
+from backmap.plan import Plan
+from backmap.widgets.cursor import place_cursor
+
+HERE = "> "
+LINKED = "* "
+
+
+class PathwayView(ScrollView, can_focus=True):
+    """A focusable, scrolling drawing of both parts of one plan."""
+
+    COMPONENT_CLASSES = {"pathway-view--current", "pathway-view--linked", "pathway-view--strong"}
+
+    DEFAULT_CSS = """
+    PathwayView {
+        height: auto;
+        max-height: 70vh;
+        border: tall $border-blurred;
+        scrollbar-gutter: stable;
+        overflow-x: hidden;
+        overflow-y: auto;
+    }
+    PathwayView:focus {
+        border: heavy $border;
+    }
+    PathwayView > .pathway-view--current {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: bold;
+    }
+    PathwayView > .pathway-view--linked {
+        text-style: bold;
+    }
+    PathwayView > .pathway-view--strong {
+        text-style: bold;
+    }
+    """
+
+    BINDINGS = [
+        Binding("up", "previous", "Previous", show=False),
+        Binding("down", "next", "Next", show=False),
+        Binding("home", "first", "First", show=False),
+        Binding("end", "last", "Last", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+    ]
+
+    def __init__(self, plan: Plan, **kwargs: str | None) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.plan = plan
+        self.drawing: Drawing | None = None
+        self.current = 0
+        self._linked: frozenset[str] = frozenset()
+        self._at_row: dict[int, list[int]] = {}  # row -> the items that cover it
+        self._strong_at: dict[int, list[tuple[int, int]]] = {}
+
+    # ----- the drawing -------------------------------------------------------------------
+
+    @property
+    def items(self) -> list[Item]:
+        return self.drawing.items if self.drawing is not None else []
+
+    @property
+    def current_item(self) -> Item | None:
+        items = self.items
+        return items[self.current] if items else None
+
+    def _drawing_width(self) -> int:
+        return self.scrollable_content_region.width
+
+    def set_plan(self, plan: Plan) -> None:
+        """Draw another plan (or this one after a change), keeping the current item if it is there."""
+        self.plan = plan
+        self._build(self._drawing_width(), force=True)
+
+    def _build(self, width: int, force: bool = False) -> None:
+        if width < 1:
+            return  # not laid out yet: a Resize follows
+        if not force and self.drawing is not None and self.drawing.width == width:
+            return
+        was = self.current_item
+        drawing = pathway_map.draw(self.plan, width)
+        self.drawing = drawing
+        at_row: dict[int, list[int]] = {}
+        for index, item in enumerate(drawing.items):
+            for row in item.rows:
+                at_row.setdefault(row, []).append(index)
+        self._at_row = at_row
+        strong: dict[int, list[tuple[int, int]]] = {}
+        for row, start, end in drawing.strong:
+            strong.setdefault(row, []).append((start, end))
+        self._strong_at = strong
+        self.current = self._find(was)
+        self._linked = self.items[self.current].links if self.items else frozenset()
+        self.virtual_size = Size(width, len(drawing.lines))
+        self.refresh(layout=True)
+        if self.has_focus:
+            self.call_after_refresh(self._show_current)
+
+    def _find(self, item: Item | None) -> int:
+        """The same item in a new drawing (by part, kind and id), or the nearest place."""
+        items = self.items
+        if item is None or not items:
+            return 0
+        for index, other in enumerate(items):
+            if (other.part, other.kind, other.id) == (item.part, item.kind, item.id):
+                return index
+        return min(self.current, len(items) - 1)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._build(self._drawing_width())
+
+    def on_mount(self) -> None:
+        self._build(self._drawing_width())
+        parent = self.parent
+        if isinstance(parent, Widget):
+            # The page around the drawing may scroll (Tab into it, the mouse): keep the cursor on the item.
+            self.watch(parent, "scroll_y", self._parent_scrolled, init=False)
+
+    def _parent_scrolled(self) -> None:
+        if self.has_focus:
+            self.call_after_refresh(self._place)
+
+    # ----- drawing a row -----------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        row = scroll_y + y
+        width = self.size.width
+        base = self.rich_style
+        drawing = self.drawing
+        if drawing is None or row >= len(drawing.lines):
+            return Strip.blank(width, base)
+        text = self._row_text(drawing, row)
+        strip = Strip(text.render(self.app.console), text.cell_len)
+        return strip.crop_extend(scroll_x, scroll_x + width, base)
+
+    def _row_text(self, drawing: Drawing, row: int) -> Text:
+        """One row as Text (never markup), with marks and styles for the current and linked items."""
+        line = drawing.lines[row]
+        line += " " * max(0, drawing.width - pathway_map.cells(line))
+        styled: list[tuple[Style, int, int]] = []
+        if self.has_focus:
+            current = self.current
+            for index in self._at_row.get(row, ()):
+                item = drawing.items[index]
+                if index == current:
+                    mark, style = HERE, self.get_component_rich_style("pathway-view--current")
+                elif item.id in self._linked:
+                    mark, style = LINKED, self.get_component_rich_style("pathway-view--linked")
+                else:
+                    continue
+                start = pathway_map.cell_index(line, item.column)
+                if row == item.top:
+                    # The mark's two cells are always two plain spaces in the drawing.
+                    line = line[:start] + mark + line[start + MARK :]
+                end = pathway_map.cell_index(line, item.column + item.width)
+                styled.append((style, start, end))
+        text = Text(line, no_wrap=True, end="")
+        text.stylize(self.rich_style)  # first, so the styles after it win
+        strong = self.get_component_rich_style("pathway-view--strong")
+        for start, end in self._strong_at.get(row, ()):
+            text.stylize(strong, pathway_map.cell_index(line, start), pathway_map.cell_index(line, end))
+        for style, start, end in styled:
+            text.stylize(style, start, end)
+        return text
+
+    # ----- moving ------------------------------------------------------------------------
+
+    def move_to(self, index: int) -> None:
+        items = self.items
+        if not items:
+            return
+        index = max(0, min(index, len(items) - 1))
+        self.current = index
+        self._linked = items[index].links
+        self.refresh()
+        self._show_current()
+
+    def _show_current(self) -> None:
+        item = self.current_item
+        if item is None:
+            return
+        if self.current == 0:
+            self.scroll_home(animate=False, immediate=True)
+        else:
+            height = min(len(item.rows), max(1, self.scrollable_content_region.height))
+            region = Region(0, item.top, 1, height)
+            self.scroll_to_region(region, animate=False, immediate=True, x_axis=False)
+        self._reveal_in_parent(item)
+        self.call_after_refresh(self._place)
+
+    def _reveal_in_parent(self, item: Item) -> None:
+        """When the page around the drawing scrolls too (the check step), show the item there."""
+        parent = self.parent
+        if not isinstance(parent, Widget) or not parent.allow_vertical_scroll:
+            return
+        top = self.virtual_region.y + self.styles.gutter.top + item.top - int(self.scroll_offset.y)
+        height = min(len(item.rows), max(1, parent.scrollable_content_region.height))
+        parent.scroll_to_region(Region(0, top, 1, height), animate=False, immediate=True, x_axis=False)
+
+    def _place(self) -> None:
+        item = self.current_item
+        if item is None or not self.has_focus:
+            return
+        place_cursor(self, item.top - int(self.scroll_offset.y), item.column)
+
+    def action_next(self) -> None:
+        self.move_to(self.current + 1)
+
+    def action_previous(self) -> None:
+        self.move_to(self.current - 1)
+
+    def action_first(self) -> None:
+        self.move_to(0)
+
+    def action_last(self) -> None:
+        self.move_to(len(self.items) - 1)
+
+    def action_page_down(self) -> None:
+        self._page(+1)
+
+    def action_page_up(self) -> None:
+        self._page(-1)
+
+    def _page(self, direction: int) -> None:
+        """Move about one screen of rows, and always at least one item."""
+        items = self.items
+        item = self.current_item
+        if item is None:
+            return
+        target = item.top + direction * max(1, self.scrollable_content_region.height - 1)
+        index = self.current
+        if direction > 0:
+            while index + 1 < len(items) and (index == self.current or items[index].top < target):
+                index += 1
+        else:
+            while index > 0 and (index == self.current or items[index].top > target):
+                index -= 1
+        self.move_to(index)
+
+    # ----- focus ------------------------------------------------------------------------
+
+    def on_focus(self) -> None:
+        self.refresh()
+        self._show_current()
+
+    def on_blur(self) -> None:
+        self.refresh()

@@ -1,0 +1,207 @@
+"""The pathway drawn in the app: on the check step, and from any step with Ctrl+P."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from backmap import flow, pathway_map, store
+from backmap.app import BackmapApp
+from backmap.pathway_map import cells
+from backmap.screens.pathway import PathwayScreen
+from backmap.screens.question import QuestionScreen
+from backmap.widgets.buttons import FocusButton
+from backmap.widgets.pathway_view import PathwayView
+from tests.pilot_helpers import SIZE, make_app, screen_text
+from tests.test_pathway_map import big_plan
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "day-centre.toml"
+
+
+@pytest.fixture
+def plan_file(tmp_path: Path) -> Path:
+    path = tmp_path / "day-centre.toml"
+    path.write_bytes(EXAMPLE.read_bytes())
+    return path
+
+
+def view_lines(view: PathwayView) -> list[str]:
+    """The rows of the view as drawn now: marks included."""
+    assert view.drawing is not None
+    return [view._row_text(view.drawing, row).plain.rstrip() for row in range(len(view.drawing.lines))]
+
+
+def line_of(view: PathwayView, start: str) -> str:
+    return next(line for line in view_lines(view) if start in line)
+
+
+def cursor_on_current(app: BackmapApp, view: PathwayView) -> bool:
+    item = view.current_item
+    assert item is not None
+    region = view.content_region
+    return app.cursor_position.y == region.y + item.top - int(view.scroll_offset.y) and region.contains_point(
+        app.cursor_position
+    )
+
+
+async def test_check_step_shows_the_drawing(tmp_path: Path, plan_file: Path) -> None:
+    app = make_app(tmp_path, plan_file)
+    async with app.run_test(size=SIZE) as pilot:
+        app.go_to(flow.index_of("check"))
+        await pilot.pause()
+        view = app.screen.query_one("#pathway", PathwayView)
+        assert view.drawing is not None and not view.drawing.stacked
+        assert "Activities" in screen_text(app) and "┬─→" in screen_text(app)
+        # No marks until the drawing has focus: the marks say where the keys act.
+        assert "> " not in "".join(view_lines(view))
+        view.focus()
+        await pilot.pause()
+        assert "> A set of planning" in line_of(view, "A set of planning")
+        assert "* We have a full" in line_of(view, "We have a full")
+        assert cursor_on_current(app, view)
+
+        await pilot.press("down")
+        await pilot.pause()
+        item = view.current_item
+        assert item is not None and (item.kind, item.id) == ("stone", "o1")
+        assert "> We have a full" in screen_text(app)
+        # What leads to it, and where it leads, are marked in text.
+        assert "* A set of planning" in line_of(view, "A set of planning")
+        assert "* The group joins" in line_of(view, "The group joins")
+        assert "* A new day centre" in line_of(view, "A new day centre")
+        assert "* Meet people" not in line_of(view, "Meet people")
+        assert cursor_on_current(app, view)
+
+        await pilot.press("up")
+        await pilot.pause()
+        assert view.current == 0
+
+        # The drawing is no trap: Tab leaves it.
+        await pilot.press("tab")
+        await pilot.pause()
+        assert isinstance(app.focused, FocusButton)
+
+
+async def test_keys_scroll_to_the_current_item(tmp_path: Path, plan_file: Path) -> None:
+    app = make_app(tmp_path, plan_file)
+    async with app.run_test(size=SIZE) as pilot:
+        app.go_to(flow.index_of("check"))
+        await pilot.pause()
+        view = app.screen.query_one("#pathway", PathwayView)
+        view.focus()
+        await pilot.press("end")
+        await pilot.pause()
+        last = view.current_item
+        assert last is not None and view.current == len(view.items) - 1
+        top = int(view.scroll_offset.y)
+        assert top <= last.top < top + view.scrollable_content_region.height
+        assert cursor_on_current(app, view)
+        await pilot.press("pageup")
+        assert view.current < len(view.items) - 1
+        await pilot.press("home")
+        await pilot.pause()
+        assert view.current == 0 and view.scroll_offset.y == 0
+        await pilot.press("pagedown")
+        assert view.current > 0
+
+
+async def test_ctrl_p_opens_the_pathway_and_escape_closes_it(tmp_path: Path, plan_file: Path) -> None:
+    app = make_app(tmp_path, plan_file)
+    async with app.run_test(size=SIZE) as pilot:
+        app.go_to(flow.index_of("impact_project"))
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, PathwayScreen)
+        view = app.screen.query_one(PathwayView)
+        assert app.focused is view
+        assert view.drawing is not None and not view.drawing.stacked
+        text = screen_text(app)
+        assert "Your pathway" in text and "> A set of planning" in text and "Close" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        # The Close button closes it too.
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press("tab")
+        assert app.focused is app.screen.query_one("#close", FocusButton)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+
+
+async def test_narrow_window_stacks_and_fits(tmp_path: Path, plan_file: Path) -> None:
+    app = make_app(tmp_path, plan_file)
+    async with app.run_test(size=(50, 20)) as pilot:
+        app.go_to(flow.index_of("check"))
+        await pilot.pause()
+        view = app.screen.query_one("#pathway", PathwayView)
+        view.focus()
+        await pilot.pause()
+        assert view.drawing is not None and view.drawing.stacked
+        width = view.scrollable_content_region.width
+        assert view.drawing.width == width
+        assert all(cells(line) <= width for line in view_lines(view))
+        # Stacked, a stepping stone comes first and the activities that help it are under it.
+        assert "> We have a full plan" in line_of(view, "We have a full plan")
+        assert "├─ * A set of planning" in line_of(view, "A set of planning")
+        await pilot.press("down")
+        await pilot.pause()
+        assert "├─ > A set of planning" in line_of(view, "A set of planning")
+        assert "* We have a full plan" in line_of(view, "We have a full plan")
+        assert "> A set of planning" in screen_text(app)
+        assert cursor_on_current(app, view)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        stacked = app.screen.query_one(PathwayView)
+        assert stacked.drawing is not None and stacked.drawing.stacked
+
+
+async def test_typed_text_is_never_markup(tmp_path: Path, plan_file: Path) -> None:
+    plan = store.load(plan_file)
+    plan.outcomes[0].text = "[bold]Loud[/bold] [@click=app.quit]quit[/] \x1b[2Jgone"
+    store.save(plan, plan_file)
+    app = make_app(tmp_path, plan_file)
+    async with app.run_test(size=SIZE) as pilot:
+        app.go_to(flow.index_of("check"))
+        await pilot.pause()
+        view = app.screen.query_one("#pathway", PathwayView)
+        view.focus()
+        await pilot.press("down")
+        await pilot.pause()
+        shown = "".join(view_lines(view))
+        assert "[bold]Loud[/bold]" in shown and "\x1b" not in shown
+        assert app.is_running
+
+
+async def test_a_big_plan_is_laid_out_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keys move the marks; only a new plan or a new width lays the drawing out again."""
+    calls: list[int] = []
+    real = pathway_map.draw
+
+    def counting(plan, width, legend=True):  # type: ignore[no-untyped-def]
+        calls.append(width)
+        return real(plan, width, legend)
+
+    monkeypatch.setattr(pathway_map, "draw", counting)
+    plan_file = tmp_path / "big.toml"
+    store.save(big_plan(), plan_file)
+    app = make_app(tmp_path, plan_file)
+    async with app.run_test(size=SIZE) as pilot:
+        app.go_to(flow.index_of("check"))
+        await pilot.pause()
+        view = app.screen.query_one("#pathway", PathwayView)
+        view.focus()
+        await pilot.pause()
+        assert len(view.items) > 2000
+        before = len(calls)
+        await pilot.press("down", "down", "pagedown", "end", "pageup")
+        await pilot.pause()
+        assert len(calls) == before
+        item = view.current_item
+        assert item is not None
+        top = int(view.scroll_offset.y)
+        assert top <= item.top < top + view.scrollable_content_region.height
