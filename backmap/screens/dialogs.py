@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from backmap import content, flow
+from backmap.safe_text import shown
 from backmap.screens.step import words
 from backmap.widgets.buttons import FocusButton
 from backmap.widgets.choices import Choice, MarkedList
@@ -31,7 +32,7 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(id="dialog", classes="small"):
             yield Static(self.question, id="dialog-title", markup=False)
             if self.subject:
-                yield Static(f'"{self.subject}"', id="confirm-subject", markup=False)
+                yield Static(f'"{shown(self.subject)}"', id="confirm-subject", markup=False)
             yield Static(self.detail, id="confirm-detail", markup=False)
             with Horizontal(id="dialog-buttons"):
                 yield FocusButton(self.no, id="no")
@@ -143,7 +144,7 @@ class ProblemScreen(ModalScreen[str | None]):
         with Vertical(id="dialog"):
             yield Static(self.title_text, id="dialog-title", markup=False)
             with VerticalScroll(id="dialog-body"):
-                yield Static(self.text, id="problem-text", markup=False)
+                yield Static(shown(self.text), id="problem-text", markup=False)
             with Horizontal(id="dialog-buttons"):
                 for key, label in self.choices:
                     yield FocusButton(label, id=f"choice-{key}")

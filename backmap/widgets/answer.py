@@ -5,6 +5,9 @@ from __future__ import annotations
 from textual import events
 from textual.message import Message
 from textual.widgets import TextArea
+from textual.widgets.text_area import EditResult, Location
+
+from backmap.safe_text import shown, stored
 
 
 class AnswerBox(TextArea):
@@ -21,7 +24,7 @@ class AnswerBox(TextArea):
 
     def __init__(self, text: str = "", **kwargs: object) -> None:
         super().__init__(
-            text,
+            shown(text),
             soft_wrap=True,
             tab_behavior="focus",
             show_line_numbers=False,
@@ -31,7 +34,16 @@ class AnswerBox(TextArea):
 
     @property
     def answer(self) -> str:
-        return " ".join(self.text.split("\n")).strip()
+        return stored(" ".join(self.text.split("\n")).strip())
+
+    def load_text(self, text: str) -> None:
+        super().load_text(shown(text))
+
+    def _replace_via_keyboard(self, insert: str, start: Location, end: Location) -> EditResult | None:
+        # Typed and pasted text both come through here: a pasted escape sequence is drawn, not obeyed.
+        # Line ends pasted from other computers (CR LF, CR) are line ends, not pictures.
+        insert = insert.replace("\r\n", "\n").replace("\r", "\n")
+        return super()._replace_via_keyboard(shown(insert), start, end)
 
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "enter":

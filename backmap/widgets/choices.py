@@ -10,6 +10,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from backmap.safe_text import shown
 from backmap.widgets.cursor import place_cursor
 
 
@@ -58,10 +59,10 @@ class MarkedList(OptionList):
         elif self.mode == "radio":
             box = "(x) " if choice.checked else "( ) "
         indent = " " * (len(mark) + len(box))
-        text = Text(mark + box + choice.text)
+        text = Text(mark + box + shown(choice.text))
         if choice.detail:
             for line in choice.detail.split("\n"):
-                text.append("\n" + indent + line)
+                text.append("\n" + indent + shown(line))
         return text
 
     def set_choices(self, choices: list[Choice], keep: str | None = None) -> None:
