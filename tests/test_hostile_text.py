@@ -33,6 +33,7 @@ from backmap.screens.dialogs import ConfirmScreen
 from backmap.screens.finish import FinishScreen
 from backmap.screens.item import ItemScreen
 from backmap.screens.lists import ListScreen
+from backmap.screens.pathway import PathwayScreen
 from backmap.screens.question import QuestionScreen
 from backmap.screens.welcome import PickPlanScreen
 from backmap.widgets.answer import AnswerBox
@@ -139,6 +140,10 @@ async def walk_every_screen(pilot: Pilot, path: Path) -> list[str]:
     await pilot.press("escape")
     await pilot.press("ctrl+n", "ctrl+n")
     await look(CheckScreen, "check")
+    await pilot.press("ctrl+p")
+    await look(PathwayScreen, "pathway drawn")
+    await pilot.press("escape")
+    await pilot.pause()
     await pilot.press("ctrl+n")
     await look(FinishScreen, "finish preview")
     app.back_to_welcome()
