@@ -416,6 +416,8 @@ class BackmapApp(App[int]):
 
     def _watch_signals(self) -> None:
         """A closed terminal (SIGHUP) keeps what was typed; SIGTERM saves and quits."""
+        if self.is_headless:
+            return  # tests: no terminal to close, and the event loop is the test's
         with contextlib.suppress(NotImplementedError, RuntimeError, AttributeError, ValueError):
             loop = asyncio.get_running_loop()
             loop.add_signal_handler(signal.SIGHUP, self._hang_up)

@@ -290,6 +290,24 @@ def test_closing_the_terminal_keeps_every_word_being_typed(tmp_path: Path) -> No
     assert not plan_file.with_name(plan_file.name + ".lock").exists()
 
 
+def test_sigterm_saves_the_answer_being_typed_and_quits(tmp_path: Path) -> None:
+    """A computer shutting down sends SIGTERM: the words on screen become the answer."""
+    folder = tmp_path / "plans"
+    plan_file = folder / "plan.toml"
+    child = start_on_the_impact(folder, plan_file)
+    try:
+        child.send("Saved at shutdown")
+        child.expect_exact("Saved at shutdown")
+        kill(child, signal.SIGTERM)
+        status = wait_for_exit(child)
+    finally:
+        kill(child)
+    assert status == 0
+    assert store.load(plan_file).impact.project == "Saved at shutdown"
+    assert not plan_file.with_name(plan_file.name + ".lock").exists()
+    assert not plan_file.with_name(plan_file.name + ".draft").exists()
+
+
 def test_a_kill_while_typing_keeps_the_words_typed_before_and_offers_them_back(tmp_path: Path) -> None:
     folder = tmp_path / "plans"
     plan_file = folder / "plan.toml"
