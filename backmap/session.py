@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import hashlib
 import json
 import os
 import socket
 import tempfile
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -258,6 +260,7 @@ class Session:
                 return None
             if created:
                 self._lock_held = True
+                _sweep_leftovers(self.path)  # type: ignore[arg-type]
                 return None
             holder = _read_holder(lock)
             if holder is not None and (holder.host, holder.pid) == (me.host, me.pid):
@@ -340,6 +343,25 @@ def _plain_problem(error: OSError | UnicodeError) -> str:
         return content.word("safety", _PROBLEMS[error.errno])
     reason = getattr(error, "strerror", None) or str(error)
     return f"The computer said: {reason}."
+
+
+LEFTOVER_AGE = 60.0  # seconds: far longer than any save takes
+
+
+def _sweep_leftovers(plan_path: Path) -> None:
+    """Remove temporary files a killed save left beside the plan (hidden ".NAME.*.tmp").
+
+    Only old ones: a save in progress (the plain mode takes no lock) lasts milliseconds.
+    """
+    stem = plan_path.stem
+    now_seconds = time.time()
+    with contextlib.suppress(OSError):
+        for leftover in plan_path.parent.glob(f".{glob.escape(stem)}.*"):
+            if leftover.suffix not in (".tmp", ".stale") or not leftover.is_file():
+                continue
+            with contextlib.suppress(OSError):
+                if now_seconds - leftover.stat().st_mtime > LEFTOVER_AGE:
+                    leftover.unlink()
 
 
 def _read_drafts(path: Path) -> dict[str, str]:

@@ -387,3 +387,23 @@ def test_a_folder_gone_with_its_parent_is_reported_plainly(tmp_path: Path) -> No
     assert not result.ok
     assert "not there any more" in result.problem
     assert not folder.parent.exists()
+
+
+def test_taking_the_lock_sweeps_old_leftovers_of_killed_saves(tmp_path: Path) -> None:
+    session = saved_session(tmp_path)
+    old = [
+        tmp_path / ".our-day-centre.toml.abc123.tmp",
+        tmp_path / ".our-day-centre.md.abc123.tmp",
+        tmp_path / ".our-day-centre.toml.draft.x1.tmp",
+        tmp_path / ".our-day-centre.toml.lock.x2.stale",
+    ]
+    fresh = tmp_path / ".our-day-centre.toml.def456.tmp"  # a save may be writing it now
+    other = tmp_path / ".another-plan.toml.abc.tmp"
+    keep = tmp_path / ".our-day-centre.notes"
+    for file in [*old, fresh, other, keep]:
+        file.write_text("half")
+    for file in [*old, other, keep]:
+        os.utime(file, (1_000_000, 1_000_000))
+    assert session.acquire_lock() is None
+    assert not any(file.exists() for file in old)
+    assert fresh.exists() and other.exists() and keep.exists()
