@@ -6,8 +6,6 @@ buttons); the messages are for people.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-
 from backmap import content
 from backmap.plan import PARTS, Plan
 
@@ -24,17 +22,42 @@ FIX_PAGE = {
 }
 
 
-@dataclass(frozen=True)
 class Finding:
+    """One gap in a plan. Read-only, compared by value.
+
+    A plain class, not a dataclass: ``backmap check`` must start quickly, and
+    ``import dataclasses`` alone costs more than it may spend.
+    """
+
+    __slots__ = ("code", "id", "message", "page")
     code: str
     message: str
-    id: str | None = None
-    page: str | None = None
+    id: str | None
+    page: str | None
+
+    def __init__(self, code: str, message: str, id: str | None = None, page: str | None = None) -> None:
+        for name, value in (("code", code), ("message", message), ("id", id), ("page", page)):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"A finding cannot be changed ({name}).")
+
+    def _values(self) -> tuple[str | None, ...]:
+        return (self.code, self.message, self.id, self.page)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        return f"Finding(code={self.code!r}, message={self.message!r}, id={self.id!r}, page={self.page!r})"
 
     def as_json(self) -> dict[str, str | None]:
-        data = asdict(self)
-        del data["page"]
-        return data
+        return {"code": self.code, "message": self.message, "id": self.id}
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -1,14 +1,22 @@
-"""The command line. Heavy parts (Textual, Jinja) load only when a command needs them."""
+"""The command line. Heavy parts (Textual, Jinja) load only when a command needs them.
+
+`backmap check` must cost little more than starting Python (see bench/), so the usual
+forms of `check` and `render` are read without argparse, and argparse, json and
+pathlib are imported only where they are needed.
+"""
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import sys
-from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from backmap import __version__
+
+if TYPE_CHECKING:
+    import argparse
+    from pathlib import Path
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -32,6 +40,8 @@ SUBCOMMANDS = ("check", "render", "example")
 
 def default_folder() -> Path:
     """Where plans live: BACKMAP_DIR, or a folder people can find in Documents."""
+    from pathlib import Path
+
     env = os.environ.get("BACKMAP_DIR")
     if env:
         return Path(env).expanduser()
@@ -39,6 +49,8 @@ def default_folder() -> Path:
 
 
 def _interview_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="backmap",
         description=_DESCRIPTION,
@@ -57,6 +69,8 @@ def _interview_parser() -> argparse.ArgumentParser:
 
 
 def _command_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(prog="backmap")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -97,7 +111,7 @@ def _load(path: str):  # -> Plan
     return store.load(path)
 
 
-def cmd_check(args: argparse.Namespace) -> int:
+def cmd_check(args: argparse.Namespace | SimpleNamespace) -> int:
     from backmap import checks, content, store
 
     try:
@@ -106,6 +120,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         return _error(str(error))
     findings = checks.run(plan)
     if args.json:
+        import json
+
         print(json.dumps([f.as_json() for f in findings], indent=2, ensure_ascii=False))
     elif findings:
         for finding in findings:
@@ -115,7 +131,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if findings else EXIT_OK
 
 
-def cmd_render(args: argparse.Namespace) -> int:
+def cmd_render(args: argparse.Namespace | SimpleNamespace) -> int:
+    from pathlib import Path
+
     from backmap import content, render, store
 
     try:
@@ -134,6 +152,7 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 def cmd_example(args: argparse.Namespace) -> int:
     from importlib import resources
+    from pathlib import Path
 
     from backmap import content, store
 
@@ -149,12 +168,64 @@ def cmd_example(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# Options of the usual forms read without argparse: option -> (command, name, values),
+# where values None means a flag, () any value and a tuple the only values allowed.
+_QUICK_OPTIONS: dict[str, tuple[str, str, tuple[str, ...] | None]] = {
+    "--json": ("check", "json", None),
+    "-o": ("render", "output", ()),
+    "--output": ("render", "output", ()),
+    "--format": ("render", "format", ("md", "html")),
+}
+
+
+def _quick_args(args_list: list[str]) -> SimpleNamespace | None:
+    """`check PLAN [--json]` and `render PLAN [-o OUT] [--format md|html]`, read by hand.
+
+    Importing and building argparse parsers costs more than the whole of a quick
+    `check` may spend. Anything else (help, a mistake, an unusual form) returns None,
+    and argparse reads it, with its usual help and error messages.
+    """
+    command, rest = args_list[0], args_list[1:]
+    if command == "check":
+        values: dict[str, object] = {"command": command, "plan": None, "json": False}
+    elif command == "render":
+        values = {"command": command, "plan": None, "output": None, "format": "md"}
+    else:
+        return None
+    seen: set[str] = set()
+    position = 0
+    while position < len(rest):
+        token = rest[position]
+        option = _QUICK_OPTIONS.get(token)
+        if option is None or option[0] != command:
+            if token.startswith("-") or values["plan"] is not None:
+                return None
+            values["plan"] = token
+        else:
+            _, name, allowed = option
+            if name in seen:
+                return None
+            seen.add(name)
+            if allowed is None:
+                values[name] = True
+            else:
+                position += 1
+                value = rest[position] if position < len(rest) else "-"
+                if value.startswith("-") or (allowed and value not in allowed):
+                    return None
+                values[name] = value
+        position += 1
+    return SimpleNamespace(**values) if values["plan"] is not None else None
+
+
 def main(argv: list[str] | None = None) -> int:
     args_list = sys.argv[1:] if argv is None else argv
     if args_list and args_list[0] in SUBCOMMANDS:
-        args = _command_parser().parse_args(args_list)
+        args = _quick_args(args_list) or _command_parser().parse_args(args_list)
         handler = {"check": cmd_check, "render": cmd_render, "example": cmd_example}[args.command]
         return handler(args)
+
+    from pathlib import Path
 
     args = _interview_parser().parse_args(args_list)
     folder = Path(args.dir).expanduser() if args.dir else default_folder()

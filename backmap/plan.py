@@ -7,9 +7,8 @@ tests all share it, and none of them should pay for Textual to use it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 SCHEMA_VERSION = 1
 PARTS: tuple[str, ...] = ("project", "coproduction")
@@ -31,83 +30,195 @@ def now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
-@dataclass
-class Person:
-    name: str = ""
-    role: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
+class _Record:
+    """Equality and a readable repr from the names in ``_FIELDS``.
+
+    Plain classes instead of dataclasses: ``import dataclasses`` (it pulls in ``inspect``)
+    and building each dataclass cost more than all of ``backmap check`` may spend.
+    """
+
+    _FIELDS: ClassVar[tuple[str, ...]] = ()
+    __hash__ = None  # type: ignore[assignment]  # mutable, so not hashable (as a dataclass)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name in self._FIELDS)
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._FIELDS)
+        return f"{type(self).__name__}({inner})"
 
 
-@dataclass
-class Impact:
-    project: str = ""
-    coproduction: str = ""
-    lasting_change: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
+class Person(_Record):
+    _FIELDS = ("name", "role", "extra")
+
+    def __init__(self, name: str = "", role: str = "", extra: dict[str, Any] | None = None) -> None:
+        self.name = name
+        self.role = role
+        self.extra: dict[str, Any] = {} if extra is None else extra
 
 
-@dataclass
-class Outcome:
+class Impact(_Record):
+    _FIELDS = ("project", "coproduction", "lasting_change", "extra")
+
+    def __init__(
+        self,
+        project: str = "",
+        coproduction: str = "",
+        lasting_change: str = "",
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.project = project
+        self.coproduction = coproduction
+        self.lasting_change = lasting_change
+        self.extra: dict[str, Any] = {} if extra is None else extra
+
+
+class Outcome(_Record):
     """A stepping stone: something that has to happen on the way to the impact."""
 
-    id: str
-    part: str
-    text: str = ""
-    how_we_know: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
+    _FIELDS = ("id", "part", "text", "how_we_know", "extra")
+
+    def __init__(
+        self, id: str, part: str, text: str = "", how_we_know: str = "", extra: dict[str, Any] | None = None
+    ) -> None:
+        self.id = id
+        self.part = part
+        self.text = text
+        self.how_we_know = how_we_know
+        self.extra: dict[str, Any] = {} if extra is None else extra
 
 
-@dataclass
-class Activity:
+class Activity(_Record):
     """A thing people will do; it helps one or more stepping stones."""
 
-    id: str
-    part: str
-    kind: str = "other"
-    text: str = ""
-    outcomes: list[str] = field(default_factory=list)
-    who: str = ""
-    when: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
+    _FIELDS = ("id", "part", "kind", "text", "outcomes", "who", "when", "extra")
+
+    def __init__(
+        self,
+        id: str,
+        part: str,
+        kind: str = "other",
+        text: str = "",
+        outcomes: list[str] | None = None,
+        who: str = "",
+        when: str = "",
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.id = id
+        self.part = part
+        self.kind = kind
+        self.text = text
+        self.outcomes: list[str] = [] if outcomes is None else outcomes
+        self.who = who
+        self.when = when
+        self.extra: dict[str, Any] = {} if extra is None else extra
 
 
-@dataclass
-class Removed:
+class Removed(_Record):
     """What a removal took away, so that it can be put back exactly."""
 
-    item: Outcome | Activity
-    index: int
-    # For a removed outcome: (activity id, position in its links) for each link cut.
-    links: list[tuple[str, int]] = field(default_factory=list)
+    _FIELDS = ("item", "index", "links")
+
+    def __init__(
+        self, item: Outcome | Activity, index: int, links: list[tuple[str, int]] | None = None
+    ) -> None:
+        self.item = item
+        self.index = index
+        # For a removed outcome: (activity id, position in its links) for each link cut.
+        self.links: list[tuple[str, int]] = [] if links is None else links
 
 
-@dataclass
-class Plan:
-    title: str = ""
-    people: list[Person] = field(default_factory=list)
-    impact: Impact = field(default_factory=Impact)
-    outcomes: list[Outcome] = field(default_factory=list)
-    activities: list[Activity] = field(default_factory=list)
-    assumptions: list[str] = field(default_factory=list)
-    created: datetime = field(default_factory=now)
-    updated: datetime = field(default_factory=now)
-    schema_version: int = SCHEMA_VERSION
-    # Highest number ever given to an outcome ("o") and an activity ("a"):
-    # kept in the file so a deleted id is never handed out again.
-    last_ids: dict[str, int] = field(default_factory=lambda: {"o": 0, "a": 0})
-    extra: dict[str, Any] = field(default_factory=dict)
+class Plan(_Record):
+    _FIELDS = (
+        "title",
+        "people",
+        "impact",
+        "outcomes",
+        "activities",
+        "assumptions",
+        "created",
+        "updated",
+        "schema_version",
+        "last_ids",
+        "extra",
+    )
+
+    def __init__(
+        self,
+        title: str = "",
+        people: list[Person] | None = None,
+        impact: Impact | None = None,
+        outcomes: list[Outcome] | None = None,
+        activities: list[Activity] | None = None,
+        assumptions: list[str] | None = None,
+        created: datetime | None = None,
+        updated: datetime | None = None,
+        schema_version: int = SCHEMA_VERSION,
+        last_ids: dict[str, int] | None = None,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.title = title
+        self.people: list[Person] = [] if people is None else people
+        self.impact: Impact = Impact() if impact is None else impact
+        self.outcomes: list[Outcome] = [] if outcomes is None else outcomes
+        self.activities: list[Activity] = [] if activities is None else activities
+        self.assumptions: list[str] = [] if assumptions is None else assumptions
+        self.created: datetime = now() if created is None else created
+        self.updated: datetime = now() if updated is None else updated
+        self.schema_version = schema_version
+        # Highest number ever given to an outcome ("o") and an activity ("a"):
+        # kept in the file so a deleted id is never handed out again.
+        self.last_ids: dict[str, int] = {"o": 0, "a": 0} if last_ids is None else last_ids
+        self.extra: dict[str, Any] = {} if extra is None else extra
+        # What _new_id has already looked at: (outcomes, activities, how many of each,
+        # the last item of each it saw, the highest numbers). Not part of the plan.
+        self._seen_ids: tuple[Any, ...] | None = None
 
     # ----- ids -------------------------------------------------------------
+
+    def _highest_ids(self) -> dict[str, int]:
+        """The highest number in any "o" or "a" id in either list.
+
+        Only items added at the end since the last call are read, so adding n items
+        costs O(n), not O(n²). If the lists were changed any other way (an item put
+        back in the middle, removed, moved, a list replaced), every item is read again.
+        """
+        outcomes, activities = self.outcomes, self.activities
+        seen = self._seen_ids
+        fresh = (
+            seen is None
+            or seen[0] is not outcomes
+            or seen[1] is not activities
+            or seen[2] > len(outcomes)
+            or seen[3] > len(activities)
+            or (seen[2] and outcomes[seen[2] - 1] is not seen[4])
+            or (seen[3] and activities[seen[3] - 1] is not seen[5])
+        )
+        highest: dict[str, int] = {"o": 0, "a": 0} if fresh or seen is None else seen[6]
+        start_o, start_a = (0, 0) if fresh or seen is None else (seen[2], seen[3])
+        for items in (outcomes[start_o:], activities[start_a:]):
+            for item in items:
+                match = _ID_NUMBER.match(item.id)
+                if match:
+                    prefix = item.id[0]
+                    highest[prefix] = max(highest[prefix], int(match.group(1)))
+        self._seen_ids = (
+            outcomes,
+            activities,
+            len(outcomes),
+            len(activities),
+            outcomes[-1] if outcomes else None,
+            activities[-1] if activities else None,
+            highest,
+        )
+        return highest
 
     def _new_id(self, prefix: str) -> str:
         # Ids are unique across the whole plan, and a hand-edited file may put
         # an "a" id on an outcome, so look at both lists.
-        highest = self.last_ids.get(prefix, 0)
-        for item in [*self.outcomes, *self.activities]:
-            match = _ID_NUMBER.match(item.id)
-            if match and item.id[0] == prefix:
-                highest = max(highest, int(match.group(1)))
-        highest += 1
+        highest = max(self.last_ids.get(prefix, 0), self._highest_ids()[prefix]) + 1
         self.last_ids[prefix] = highest
         return f"{prefix}{highest}"
 

@@ -21,6 +21,7 @@ import jinja2
 
 from backmap import checks, content
 from backmap.plan import PARTS, Plan
+from backmap.template_cache import bytecode_cache
 
 # Control characters (C0, DEL, C1) and the bidi controls that can hide or reorder text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -162,8 +163,28 @@ class Pathway:
 
     def helpers(self, stone: Node) -> list[Node]:
         """The activities with an arrow to this stepping stone."""
-        keys = {a for a, s in self.links if s == stone.key}
-        return [a for a in self.activities if a.key in keys]
+        return self._helper_index().get(stone.key, [])
+
+    def _helper_index(self) -> dict[str, list[Node]]:
+        """Stone key -> the activities with an arrow to it, in order; made once, in linear time.
+
+        Asking each stone in turn would read every link for every stone: quadratic,
+        seconds for a big plan. A pathway is only read once it is made; the index is
+        made again if links or activities are added.
+        """
+        size = (len(self.links), len(self.activities))
+        cached = self.__dict__.get("_helpers")
+        if cached is not None and cached[0] == size:
+            return cached[1]
+        stones_of: dict[str, list[str]] = {}
+        for activity_key, stone_key in self.links:
+            stones_of.setdefault(activity_key, []).append(stone_key)
+        index: dict[str, list[Node]] = {}
+        for activity in self.activities:
+            for stone_key in dict.fromkeys(stones_of.get(activity.key, ())):
+                index.setdefault(stone_key, []).append(activity)
+        self.__dict__["_helpers"] = (size, index)
+        return index
 
     @property
     def loose(self) -> list[Node]:
@@ -424,6 +445,9 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        # Compiled templates kept on disk between runs: compiling costs more than a quick
+        # `backmap render` may spend (see bench/).
+        bytecode_cache=bytecode_cache(),
     )
     env.filters["md"] = md
     env.filters["md_or"] = md_or

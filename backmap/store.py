@@ -11,15 +11,10 @@ import codecs
 import contextlib
 import os
 import re
-import tempfile
 import tomllib
 import unicodedata
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
-from pathlib import Path
-from typing import Any
-
-import tomli_w
+from typing import TYPE_CHECKING, Any
 
 from backmap.plan import (
     KINDS,
@@ -32,6 +27,9 @@ from backmap.plan import (
     Plan,
     now,
 )
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_NAME_LENGTH = 64  # a whole file name, with its ending
@@ -57,16 +55,35 @@ _TOP_KEYS = {
 }
 
 
-@dataclass
+# Plain classes, not dataclasses; reading uses os.path; pathlib, tempfile and tomli_w
+# are imported only when writing: `backmap check` must start quickly (see bench/).
+
+
 class PlanError(Exception):
     """A plan file we cannot use, explained for a person, not a programmer."""
 
-    path: str
-    problem: str
-    todo: str
-    line: int | None = None
-    # "newer": made by a newer backmap. "mendable": links or ids can be mended.
-    reason: str = "unreadable"
+    def __init__(
+        self, path: str, problem: str, todo: str, line: int | None = None, reason: str = "unreadable"
+    ) -> None:
+        self.path = path
+        self.problem = problem
+        self.todo = todo
+        self.line = line
+        # "newer": made by a newer backmap. "mendable": links or ids can be mended.
+        self.reason = reason
+
+    def _values(self) -> tuple[object, ...]:
+        return (self.path, self.problem, self.todo, self.line, self.reason)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()  # type: ignore[attr-defined]
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return "PlanError({!r}, {!r}, {!r}, line={!r}, reason={!r})".format(*self._values())
 
     def __str__(self) -> str:
         where = f"{self.path}, line {self.line}" if self.line else self.path
@@ -78,33 +95,37 @@ class PlanError(Exception):
 
 def load(path: str | os.PathLike[str]) -> Plan:
     """Read a plan file, or raise PlanError with words a person can act on."""
-    name = str(Path(path))
-    return loads_bytes(_read_bytes(Path(path)), name)
+    name = os.fspath(path)
+    return loads_bytes(_read_bytes(name), name)
 
 
-def _read_bytes(file: Path) -> bytes:
+def _read_bytes(file: str | os.PathLike[str]) -> bytes:
     """The bytes of a plan file, refusing links elsewhere, folders, devices and huge files."""
-    name = str(file)
+    name = os.fspath(file)
     try:
-        if file.is_symlink() and file.resolve().parent != file.absolute().parent.resolve():
+        # As pathlib's file.resolve().parent != file.absolute().parent.resolve().
+        if os.path.islink(name) and os.path.dirname(os.path.realpath(name)) != os.path.realpath(
+            os.path.dirname(os.path.join(os.getcwd(), name))
+        ):
             raise PlanError(
                 name,
                 "This file is a link to a file in another folder.",
                 "Open the real file instead, or copy it here.",
             )
-        if file.is_dir():
+        if os.path.isdir(name):
             raise PlanError(name, "This is a folder, not a plan file.", "Choose a file that ends in .toml.")
-        if file.exists() and not file.is_file():
+        if os.path.exists(name) and not os.path.isfile(name):
             # A device or a pipe (like /dev/zero) could be read for ever.
             raise PlanError(name, "This is not a plan file.", "Choose a file that ends in .toml.")
-        size = file.stat().st_size
+        size = os.stat(name).st_size
         if size > MAX_FILE_BYTES:
             raise PlanError(
                 name,
                 f"The file is too big to be a plan ({size // (1024 * 1024)} MB).",
                 "Check that you chose the right file.",
             )
-        return file.read_bytes()
+        with open(name, "rb") as stream:
+            return stream.read()
     except FileNotFoundError:
         raise PlanError(name, "There is no file with this name.", "Check the name and the folder.") from None
     except PermissionError:
@@ -429,6 +450,8 @@ def dumps(plan: Plan) -> str:
     tomli-w on its own squeezes short tables onto one line, so a small plan and a
     big one would look different to a person who opens the file.
     """
+    import tomli_w
+
     data = to_dict(plan)
     rows = {key: data.pop(key, []) for key in _ROWS}
     chunks = [tomli_w.dumps(data, multiline_strings=False)]
@@ -446,6 +469,9 @@ def write_text_atomic(path: str | os.PathLike[str], text: str, keep_backup: bool
 
     If anything fails on the way, the old file is still whole.
     """
+    import tempfile
+    from pathlib import Path
+
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
@@ -467,6 +493,8 @@ def write_text_atomic(path: str | os.PathLike[str], text: str, keep_backup: bool
 
 def _copy_backup(target: Path, backup: Path) -> None:
     """Keep the previous version as .bak, itself written atomically."""
+    import tempfile
+
     data = target.read_bytes()
     handle, temporary = tempfile.mkstemp(prefix=f".{backup.name}.", suffix=".tmp", dir=backup.parent)
     try:
@@ -533,15 +561,22 @@ def _taken(path: Path) -> bool:
 
 
 def summary_path(plan_path: str | os.PathLike[str], suffix: str = ".md") -> Path:
+    from pathlib import Path
+
     return Path(plan_path).with_suffix(suffix)
 
 
-@dataclass
 class PlanInfo:
-    path: Path
-    title: str
-    updated: datetime
-    readable: bool
+    """One plan in the plans folder, for the list of plans to carry on with."""
+
+    def __init__(self, path: Path, title: str, updated: datetime, readable: bool) -> None:
+        self.path = path
+        self.title = title
+        self.updated = updated
+        self.readable = readable
+
+    def __repr__(self) -> str:
+        return f"PlanInfo({self.path!r}, {self.title!r}, {self.updated!r}, {self.readable!r})"
 
 
 def list_plans(folder: Path) -> list[PlanInfo]:
@@ -576,6 +611,8 @@ def mend(path: str | os.PathLike[str]) -> Path:
     Raises PlanError when something else is wrong, so the plan cannot be mended,
     and OSError when the copy cannot be written.
     """
+    from pathlib import Path
+
     file = Path(path)
     name = str(file)
     text = _decode(_read_bytes(file), name)

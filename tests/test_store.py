@@ -613,7 +613,7 @@ def test_a_failure_while_making_the_text_leaves_the_old_file_whole(
     def broken(*args: Any, **kwargs: Any) -> str:
         raise TypeError("cannot write this")
 
-    monkeypatch.setattr(store.tomli_w, "dumps", broken)
+    monkeypatch.setattr("tomli_w.dumps", broken)  # store imports tomli_w only when it writes
     with pytest.raises(TypeError):
         store.save(plan, path)
     assert path.read_bytes() == before

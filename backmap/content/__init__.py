@@ -6,12 +6,13 @@ changed without touching a screen.
 
 from __future__ import annotations
 
+import os
 import tomllib
 from functools import cache
-from importlib import resources
 from typing import Any
 
 FILES = ("steps", "words", "glossary", "learn")
+_HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 @cache
@@ -19,8 +20,10 @@ def load(name: str) -> dict[str, Any]:
     """One content file, parsed once per process."""
     if name not in FILES:
         raise KeyError(name)
-    text = resources.files(__package__).joinpath(f"{name}.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    # A plain open beside this file: importlib.resources costs more than the whole
+    # of `backmap check` may spend (the files are always real files in the package).
+    with open(os.path.join(_HERE, f"{name}.toml"), "rb") as stream:
+        return tomllib.load(stream)
 
 
 def page(key: str) -> dict[str, str]:

@@ -1,0 +1,47 @@
+"""The usual forms of check and render are read without argparse: they must mean the same."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from backmap import cli
+
+TOKENS = ["plan.toml", "other.toml", "--json", "-o", "out.md", "--output", "--format", "html", "md", "-h"]
+
+
+def argparse_reading(args: list[str]) -> dict[str, object] | None:
+    try:
+        return vars(cli._command_parser().parse_args(args))
+    except SystemExit:
+        return None
+
+
+@pytest.mark.parametrize("command", ["check", "render", "example"])
+def test_quick_reading_agrees_with_argparse(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    checked = 0
+    for length in range(4):
+        for rest in itertools.product(TOKENS, repeat=length):
+            args = [command, *rest]
+            quick = cli._quick_args(args)
+            if quick is None:
+                continue  # argparse reads it
+            checked += 1
+            assert vars(quick) == argparse_reading(args), args
+    capsys.readouterr()
+    assert checked > 0 or command == "example"
+
+
+def test_unusual_forms_go_to_argparse() -> None:
+    for args in (
+        ["check"],
+        ["check", "--help"],
+        ["check", "a.toml", "b.toml"],
+        ["check", "--json", "--json", "a.toml"],
+        ["render", "a.toml", "-o"],
+        ["render", "a.toml", "--format", "pdf"],
+        ["render", "a.toml", "--output=out.md"],
+        ["check", "--", "a.toml"],
+    ):
+        assert cli._quick_args(args) is None, args
