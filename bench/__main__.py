@@ -1,0 +1,203 @@
+"""``python -m bench``: measure every row, print one table of ratios (see bench/README.md).
+
+Options: ``--quick`` takes fewer samples (a smoke test, not for the README);
+``--only NAME[,NAME]`` runs some rows: startup, check, render, next, list, save, memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from bench.processes import (
+    PYTHON,
+    ROOT,
+    backmap_command,
+    quiet_env,
+    run_json,
+    time_in_pty,
+    time_process,
+)
+from bench.table import Row, render
+
+EXAMPLE = ROOT / "examples" / "day-centre.toml"
+ROWS = ("startup", "check", "render", "next", "list", "save", "memory")
+
+
+def interleaved(
+    figure: Callable[[], float], baseline: Callable[[], float], runs: int
+) -> tuple[list[float], list[float]]:
+    """Run figure and baseline by turns (after one warm-up each), so noise hits both alike."""
+    figure()
+    baseline()
+    a: list[float] = []
+    b: list[float] = []
+    for number in range(runs):
+        # Alternate which goes first, so neither always runs right after the other.
+        if number % 2:
+            b.append(baseline())
+            a.append(figure())
+        else:
+            a.append(figure())
+            b.append(baseline())
+    return a, b
+
+
+def startup(home: Path, runs: int) -> Row:
+    env = quiet_env(home, BACKMAP_EXIT_WHEN_READY="1")
+    bare = [PYTHON, str(ROOT / "bench" / "bare_app.py")]
+    a, b = interleaved(
+        lambda: time_in_pty(backmap_command(), env, home),
+        lambda: time_in_pty(bare, env, home),
+        runs,
+    )
+    return Row("start-up to the welcome screen (pty)", "bare Textual app, same way", a, b, 1.25)
+
+
+def check(home: Path, runs: int) -> Row:
+    env = quiet_env(home)
+    a, b = interleaved(
+        lambda: time_process([*backmap_command(), "check", str(EXAMPLE)], env, home),
+        lambda: time_process([PYTHON, "-c", "import tomllib"], env, home),
+        runs,
+    )
+    return Row("`backmap check` example, whole process", '`python -c "import tomllib"`', a, b, 1.5)
+
+
+def render_row(home: Path, runs: int) -> Row:
+    env = quiet_env(home)
+    out = str(home / "summary.md")
+    a, b = interleaved(
+        lambda: time_process([*backmap_command(), "render", str(EXAMPLE), "-o", out], env, home),
+        lambda: time_process([PYTHON, "-c", "import jinja2, tomllib"], env, home),
+        runs,
+    )
+    return Row("`backmap render` example, whole process", '`python -c "import jinja2, tomllib"`', a, b, 1.5)
+
+
+def _worker(home: Path, module: str, *args: object) -> dict[str, list[float]]:
+    argv = [PYTHON, "-m", module, *map(str, args)]
+    return json.loads(run_json(argv, quiet_env(home), ROOT))
+
+
+def next_row(home: Path, rounds: int, samples: int) -> Row:
+    data = _worker(home, "bench.app_rows", "next", rounds, samples)
+    return Row(
+        "Next: key press to next step ready (Pilot)",
+        "bare app pushing an empty screen",
+        data["figure"],
+        data["baseline"],
+        1.5,
+    )
+
+
+def list_row(home: Path, rounds: int, samples: int) -> Row:
+    data = _worker(home, "bench.app_rows", "list", rounds, samples)
+    return Row(
+        "Next on a list step, 200 items", "the same with 10 items", data["figure"], data["baseline"], 2
+    )
+
+
+def save_row(home: Path, rounds: int) -> Row:
+    data = _worker(home, "bench.save_row", rounds, 10_000, 1_000)
+    return Row(
+        "save + summary, 10,000 activities",
+        "the same, 1,000 activities",
+        data["figure"],
+        data["baseline"],
+        12,
+    )
+
+
+def memory(home: Path, runs: int) -> Row:
+    """Peak RSS; a backmap run and a bare run go side by side (memory does not mind sharing)."""
+    figure: list[float] = []
+    baseline: list[float] = []
+    for number in range(runs):
+        folder = home / f"interview-{number}"
+        folder.mkdir()
+        argv = [PYTHON, "-m", "bench.interview"]
+        env = quiet_env(home)
+        jobs = {
+            "figure": subprocess.Popen(
+                [*argv, "backmap", str(folder)], env=env, cwd=ROOT, stdout=subprocess.PIPE, text=True
+            ),
+            "baseline": subprocess.Popen(
+                [*argv, "bare", str(folder)], env=env, cwd=ROOT, stdout=subprocess.PIPE, text=True
+            ),
+        }
+        for key, job in jobs.items():
+            out, _ = job.communicate()
+            if job.returncode != 0:
+                raise RuntimeError(f"bench.interview {key} failed")
+            peak = json.loads(out.strip().splitlines()[-1])["peak_kib"]
+            (figure if key == "figure" else baseline).append(peak)
+    return Row(
+        "peak RSS after a whole interview (Pilot)", "bare Textual app (Pilot)", figure, baseline, 1.25, "MiB"
+    )
+
+
+def machine() -> str:
+    model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{date.today().isoformat()}, {os.cpu_count()} cores, {model}, Python {platform.python_version()}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer samples: a smoke test")
+    parser.add_argument("--only", help="comma-separated rows: " + ", ".join(ROWS))
+    args = parser.parse_args(argv)
+    chosen = args.only.split(",") if args.only else list(ROWS)
+    unknown = set(chosen) - set(ROWS)
+    if unknown:
+        parser.error(f"unknown rows: {', '.join(sorted(unknown))}")
+    quick = args.quick
+    # Bytecode as an installed backmap has it (this machine may set PYTHONDONTWRITEBYTECODE).
+    compileall.compile_dir(str(ROOT / "backmap"), quiet=1)
+    compileall.compile_dir(str(ROOT / "bench"), quiet=1)
+    began = time.perf_counter()
+    home = Path(tempfile.mkdtemp(prefix="backmap-bench-"))
+    rows: list[Row] = []
+    try:
+        steps: dict[str, Callable[[], Row]] = {
+            "startup": lambda: startup(home, 3 if quick else 9),
+            "check": lambda: check(home, 5 if quick else 21),
+            "render": lambda: render_row(home, 5 if quick else 21),
+            "next": lambda: next_row(home, 1 if quick else 4, 3 if quick else 5),
+            "list": lambda: list_row(home, 1 if quick else 3, 2 if quick else 3),
+            "save": lambda: save_row(home, 2 if quick else 5),
+            "memory": lambda: memory(home, 1 if quick else 2),
+        }
+        for name in ROWS:
+            if name in chosen:
+                print(f"measuring {name} ...", file=sys.stderr, flush=True)
+                rows.append(steps[name]())
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+    took = f"{time.perf_counter() - began:.0f} s" + (" (quick)" if quick else "")
+    print(f"backmap benchmark: {machine()}; {took}")
+    print()
+    print(render(rows))
+    return 0 if all(row.passed for row in rows) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,116 @@
+"""In-process rows, driven by a headless Pilot: Next, and Next on a big list.
+
+Run as ``python -m bench.app_rows next|list ROUNDS SAMPLES``; prints one JSON line with
+``figure`` and ``baseline`` lists of seconds. Each round runs the figure's app and then
+the baseline's app, so slow spells on the machine hit both alike.
+
+A sample is the time of one ``await pilot.press("ctrl+n")``: Pilot sends the key, waits
+until the app is idle, and waits until every widget on the (new) screen has handled its
+messages, so the next step is mounted and drawn when it returns.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from backmap import flow, store
+from backmap.app import BackmapApp
+from backmap.speech import Speaker
+from bench.bare_app import BareApp, EmptyScreen
+from bench.plans import make_list_plan
+
+SIZE = (80, 24)
+LIST_FROM = flow.index_of("outcomes_coproduction")  # Next from here lands on a list step
+
+
+async def _timed_press(pilot: Pilot, key: str = "ctrl+n") -> float:
+    start = time.perf_counter()
+    await pilot.press(key)
+    return time.perf_counter() - start
+
+
+def _app(folder: Path, plan: Path | None = None) -> BackmapApp:
+    return BackmapApp(folder=folder, plan_path=plan, speaker=Speaker(command=[]))
+
+
+async def backmap_next(folder: Path, samples: int) -> list[float]:
+    """Next from a question with a new answer (so it saves) to the following question."""
+    app = _app(folder)
+    start = flow.index_of("impact_project")
+    times = []
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # Start a new plan
+        app.plan.title = "Bench plan"
+        for number in range(samples):
+            app.go_to(start)
+            await pilot.pause()
+            app.screen.query_one("#answer").text = f"Answer number {number} for this step."
+            await pilot.pause()
+            times.append(await _timed_press(pilot))
+            assert getattr(app.screen, "index", None) == start + 1, app.screen
+            assert app.session is not None and app.session.last_save is not None
+    return times
+
+
+async def bare_next(samples: int) -> list[float]:
+    """The bare app pushing an empty screen."""
+    app = BareApp()
+    times = []
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(samples):
+            times.append(await _timed_press(pilot))
+            assert isinstance(app.screen, EmptyScreen)
+            app.pop_screen()
+            await pilot.pause()
+    return times
+
+
+async def list_next(folder: Path, plan_path: Path, samples: int) -> list[float]:
+    """Next from a list step to the following list step; both hold the plan's items."""
+    app = _app(folder, plan_path)
+    times = []
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for _ in range(samples):
+            app.go_to(LIST_FROM)
+            await pilot.pause()
+            times.append(await _timed_press(pilot))
+            assert getattr(app.screen, "index", None) == LIST_FROM + 1, app.screen
+    return times
+
+
+async def run(row: str, rounds: int, samples: int) -> dict[str, list[float]]:
+    figure: list[float] = []
+    baseline: list[float] = []
+    with tempfile.TemporaryDirectory(prefix="backmap-bench-") as name:
+        folder = Path(name)
+        plans = {}
+        if row == "list":
+            for items in (200, 10):
+                plans[items] = folder / f"list-{items}.toml"
+                store.save(make_list_plan(items), plans[items], keep_backup=False)
+        for _ in range(rounds):
+            if row == "next":
+                figure += await backmap_next(folder / "plans", samples)
+                baseline += await bare_next(samples)
+            else:
+                figure += await list_next(folder / "plans", plans[200], samples)
+                baseline += await list_next(folder / "plans", plans[10], samples)
+    return {"figure": figure, "baseline": baseline}
+
+
+def main(argv: list[str]) -> int:
+    row, rounds, samples = argv[0], int(argv[1]), int(argv[2])
+    print(json.dumps(asyncio.run(run(row, rounds, samples))))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

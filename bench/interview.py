@@ -1,0 +1,121 @@
+"""Peak memory: a whole interview in backmap, and the bare Textual app, each in a fresh process.
+
+Run as ``python -m bench.interview backmap|bare FOLDER``; prints one JSON line with the
+process's peak resident memory (``ru_maxrss``) in KiB. Both run headless under Pilot at
+80x24, so they pay the same for Python, Textual and Pilot.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import resource
+import sys
+import tomllib
+from pathlib import Path
+
+from textual import events
+from textual.keys import _character_to_key
+from textual.pilot import Pilot
+
+SIZE = (80, 24)
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "day-centre.toml"
+
+
+async def type_text(pilot: Pilot, text: str) -> None:
+    """Send each character as a key event through the driver, then wait once."""
+    app = pilot.app
+    assert app._driver is not None
+    for character in text:
+        key = character if character.isalnum() else _character_to_key(character)
+        event = events.Key(key, character)
+        event.set_sender(app)
+        app._driver.send_message(event)
+    await pilot.pause()
+
+
+async def answer(pilot: Pilot, text: str) -> None:
+    """Type an answer and press Enter (which means Next)."""
+    await type_text(pilot, text)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def _screen_name(pilot: Pilot) -> str:
+    return type(pilot.app.screen).__name__
+
+
+async def backmap_interview(folder: Path) -> None:
+    """The day-centre example, typed from the welcome screen to the last step, by keys."""
+    from backmap.app import BackmapApp
+    from backmap.plan import KINDS
+    from backmap.speech import Speaker
+
+    want = tomllib.loads(EXAMPLE.read_text(encoding="utf-8"))
+    app = BackmapApp(folder=folder, speaker=Speaker(command=[]))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # Start a new plan
+        await answer(pilot, want["title"])
+        for person in want["people"]:
+            await pilot.press("enter")
+            await answer(pilot, person["name"])
+            await answer(pilot, person["role"])
+        await pilot.press("ctrl+n")
+        for key in ("project", "coproduction", "lasting_change"):
+            await answer(pilot, want["impact"][key])
+        for part in ("project", "coproduction"):
+            for row in [o for o in want["outcomes"] if o["part"] == part]:
+                await pilot.press("enter")  # Add
+                await answer(pilot, row["text"])
+                await answer(pilot, row["how_we_know"])
+            await pilot.press("ctrl+n")
+        for part in ("project", "coproduction"):
+            own = [o["id"] for o in want["outcomes"] if o["part"] == part]
+            stones = own + [o["id"] for o in want["outcomes"] if o["part"] != part]
+            for row in [a for a in want["activities"] if a["part"] == part]:
+                await pilot.press("enter")  # Add
+                await answer(pilot, row["text"])
+                steps_up = len(KINDS) - 1 - KINDS.index(row["kind"])
+                await pilot.press(*(["up"] * steps_up), "enter")
+                at = 0
+                for link in sorted(stones.index(o) for o in row["outcomes"]):
+                    await pilot.press(*(["down"] * (link - at)), "enter")
+                    at = link
+                await pilot.press("ctrl+n")
+                await answer(pilot, row["who"])
+                await answer(pilot, row["when"])
+            await pilot.press("ctrl+n")
+        if _screen_name(pilot) != "CheckScreen":
+            raise RuntimeError(f"the interview did not reach the check step: {_screen_name(pilot)}")
+        await pilot.press("enter")  # Next, to the finish step
+        if _screen_name(pilot) != "FinishScreen":
+            raise RuntimeError(f"the interview did not reach the finish step: {_screen_name(pilot)}")
+    plan = app.session.plan if app.session else None
+    if plan is None or len(plan.activities) != len(want["activities"]):
+        raise RuntimeError("the interview did not make the whole plan")
+
+
+async def bare_session() -> None:
+    """The bare app: type an answer, push the empty screen, come back."""
+    from bench.bare_app import BareApp
+
+    app = BareApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "The new day centre")
+        await pilot.press("ctrl+n")
+        await pilot.press("ctrl+r")
+
+
+def main(argv: list[str]) -> int:
+    which, folder = argv[0], Path(argv[1])
+    if which == "backmap":
+        asyncio.run(backmap_interview(folder))
+    else:
+        asyncio.run(bare_session())
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"peak_kib": peak}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,63 @@
+"""Rows of the benchmark table: a figure, its baseline, their ratio and the target."""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+
+
+@dataclass
+class Row:
+    """One line of the table; times in seconds, memory in KiB."""
+
+    name: str
+    baseline_name: str
+    figure: list[float]
+    baseline: list[float]
+    target: float
+    unit: str = "ms"  # "ms" or "MiB"
+
+    @property
+    def figure_median(self) -> float:
+        return statistics.median(self.figure)
+
+    @property
+    def baseline_median(self) -> float:
+        return statistics.median(self.baseline)
+
+    @property
+    def ratio(self) -> float:
+        return self.figure_median / self.baseline_median
+
+    @property
+    def passed(self) -> bool:
+        return self.ratio <= self.target
+
+    def shown(self, value: float) -> str:
+        if self.unit == "MiB":
+            return f"{value / 1024:.1f} MiB"
+        return f"{value * 1000:.1f} ms"
+
+
+HEADER = ("figure", "median", "baseline", "baseline median", "ratio", "target", "result", "samples")
+
+
+def render(rows: list[Row]) -> str:
+    """The table as Markdown, so it can go into the README as it is."""
+    lines = [
+        "| " + " | ".join(HEADER) + " |",
+        "|" + "|".join("---" for _ in HEADER) + "|",
+    ]
+    for row in rows:
+        cells = (
+            row.name,
+            row.shown(row.figure_median),
+            row.baseline_name,
+            row.shown(row.baseline_median),
+            f"{row.ratio:.2f}x",
+            f"<= {row.target:g}x",
+            "pass" if row.passed else "FAIL",
+            f"{len(row.figure)}+{len(row.baseline)}",
+        )
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
