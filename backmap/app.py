@@ -24,6 +24,7 @@ from textual.timer import Timer
 
 from backmap import content, flow, settings, store
 from backmap.plan import Plan
+from backmap.safe_text import shown
 from backmap.session import LockHolder, Session
 from backmap.speech import Speaker
 from backmap.themes import DEFAULT, ORDER, THEMES
@@ -338,7 +339,7 @@ class BackmapApp(App[int]):
         small = self.size.width < 60 or self.size.height < 20
         note = content.word("app", "small_window") if small else ""
         if session is None:
-            return " ".join(x for x in (note, self.message) if x)
+            return shown(" ".join(x for x in (note, self.message) if x))
         parts: list[str] = [note] if note else []
         if session is not None and session.read_only:
             parts.append(content.word("app", "read_only"))
@@ -353,7 +354,7 @@ class BackmapApp(App[int]):
             parts.append(content.word("app", "save_failed", reason=session.last_save.problem))
         if self.message:
             parts.append(self.message)
-        return " ".join(parts)
+        return shown(" ".join(parts))  # file names are not ours: draw, never obey, what they hold
 
     def show_status(self) -> None:
         from backmap.widgets.status import StatusLine

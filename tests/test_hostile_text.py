@@ -207,6 +207,20 @@ async def test_passing_through_every_answer_keeps_every_character(tmp_path: Path
     assert plan.people[0].name == MIX
 
 
+async def test_a_plan_file_with_a_hostile_name_is_safe_in_the_list_and_the_status(tmp_path: Path) -> None:
+    path = tmp_path / "\x1b]0;evil\x07\x1b[2J.toml"
+    store.save(Plan(title="Named badly"), path)
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.click("#carry-on")
+        await pilot.pause()
+        assert "Named badly" in assert_safe(app, "carry-on list with a hostile file name")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)  # carry on: the first question without an answer
+        assert "␛]0;evil" in assert_safe(app, "status line naming the file")
+
+
 # ----- hostile answers typed and pasted -------------------------------------------------------
 
 
