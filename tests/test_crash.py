@@ -122,7 +122,7 @@ def spawn(folder: Path, plan: Path) -> pexpect.spawn:
         dimensions=(24, 80),
         encoding="utf-8",
         codec_errors="replace",
-        timeout=30,
+        timeout=60,
     )
 
 
