@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from backmap import content
 from backmap.plan import PARTS, Plan
+from backmap.safe_text import plain
 
 # Which page fixes each finding; flow.py turns a page into a step number.
 FIX_PAGE = {
@@ -80,13 +81,13 @@ def run(plan: Plan) -> list[Finding]:
             )
         )
 
-    if not plan.title.strip():
+    if not plain(plan.title):
         add("missing-title")
-    if not plan.impact.project.strip():
+    if not plain(plan.impact.project):
         add("missing-impact-project")
-    if not plan.impact.coproduction.strip():
+    if not plain(plan.impact.coproduction):
         add("missing-impact-coproduction")
-    if not plan.impact.lasting_change.strip():
+    if not plain(plan.impact.lasting_change):
         add("missing-lasting-change")
 
     helpers = plan.helpers_by_outcome()
@@ -97,7 +98,7 @@ def run(plan: Plan) -> list[Finding]:
             add(f"no-outcomes-{part}")
         for outcome in outcomes:
             page = f"outcomes_{part}"
-            if not outcome.text.strip():
+            if not plain(outcome.text):
                 add("empty-text", outcome.id, page, item="stepping stone")
             elif not helpers[outcome.id]:
                 add("outcome-without-activity", outcome.id, f"activities_{part}", text=_short(outcome.text))
@@ -107,7 +108,7 @@ def run(plan: Plan) -> list[Finding]:
             add(f"no-activities-{part}")
         for activity in activities:
             page = f"activities_{part}"
-            if not activity.text.strip():
+            if not plain(activity.text):
                 add("empty-text", activity.id, page, item="activity")
             elif not any(link in known for link in activity.outcomes):
                 add("activity-without-outcome", activity.id, page, text=_short(activity.text))

@@ -21,11 +21,9 @@ import jinja2
 
 from backmap import checks, content
 from backmap.plan import PARTS, Plan
+from backmap.safe_text import plain
 from backmap.template_cache import bytecode_cache
 
-# Control characters (C0, DEL, C1) and the bidi controls that can hide or reorder text.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
 # Characters that can start Markdown structure anywhere in a line. "$" starts maths and
 # "@" an e-mail link on some hosts (GitHub), so they are escaped too.
 _MD_INLINE = re.compile(r"([\\`*_{}\[\]<>#|!~&$@])")
@@ -74,11 +72,7 @@ MERMAID_LABEL_LIMIT = 150
 _MERMAID_SAFE = frozenset(" .,!?'()-")
 
 
-def plain_text(value: str) -> str:
-    """Typed text on one line, with escape sequences and control characters gone."""
-    value = _ANSI.sub("", value)
-    value = _CONTROL.sub(" ", value)
-    return " ".join(value.split())
+plain_text = plain  # typed text on one line, with escape sequences and control characters gone
 
 
 def md(value: Any) -> str:

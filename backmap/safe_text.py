@@ -40,3 +40,19 @@ def stored(text: str) -> str:
         return chr(code - _C1_BASE) if code >= _C1_BASE else chr(code - 0x2400)
 
     return _PICTURE.sub(control, text)
+
+
+# Control characters (C0, DEL, C1) and the bidi controls that can hide or reorder text.
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
+
+
+def plain(value: str) -> str:
+    """Typed text on one line, with escape sequences and control characters gone.
+
+    What is left is what a reader of the summary sees; checks use it too, so an
+    answer made only of escape codes counts as empty everywhere.
+    """
+    value = _ANSI.sub("", value)
+    value = _INVISIBLE.sub(" ", value)
+    return " ".join(value.split())

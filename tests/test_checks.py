@@ -192,3 +192,14 @@ def test_findings_point_to_a_page_that_fixes_them() -> None:
     broken.add_outcome("coproduction", "nobody helps this")
     for finding in checks.run(Plan()) + checks.run(broken):
         assert finding.page, finding.code
+
+
+def test_an_answer_of_only_escape_codes_counts_as_empty() -> None:
+    """The summary shows such an answer as "No words yet", so the checks must agree."""
+    from backmap.plan import Plan
+
+    plan = Plan(title="x")
+    stone = plan.add_outcome("project", text="\x1b[2J\x1b]0;title\x07 \u202e")
+    codes = {(f.code, f.id) for f in checks.run(plan)}
+    assert ("empty-text", stone.id) in codes
+    assert "missing-impact-project" in {f.code for f in checks.run(plan)}
