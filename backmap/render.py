@@ -49,22 +49,11 @@ MONTHS = (
     "December",
 )
 
-# The words of the pathway pictures. The templates hold the other words of the summary.
-PICTURE_WORDS = {
-    "activity": "Activity",
-    "activities": "Activities",
-    "stone": "Stepping stone",
-    "stones": "Stepping stones",
-    "impact": "Impact",
-    "no_words": "No words yet.",
-    "no_impact": "Not written yet.",
-    "needs_activity": "needs an activity",
-    "needs_stone": "needs a stepping stone",
-    "from_project": "from the project",
-    "from_coproduction": "from co-production",
-    "title": "The pathway for {part}",
-    "describe": "Activities lead to stepping stones. Stepping stones lead to the impact.",
-}
+
+def picture_words() -> dict[str, str]:
+    """The words of the pathway pictures, from content/words.toml like every other word."""
+    return content.load("words")["picture"]
+
 
 # A Mermaid label longer than this is cut (the full words are in the list below it):
 # Mermaid refuses a diagram over 50,000 characters, and every entity code is 4 to 8.
@@ -153,7 +142,7 @@ class Pathway:
 
     @property
     def title(self) -> str:
-        return PICTURE_WORDS["title"].format(part=self.name.lower())
+        return picture_words()["title"].format(part=self.name.lower())
 
     def helpers(self, stone: Node) -> list[Node]:
         """The activities with an arrow to this stepping stone."""
@@ -201,14 +190,14 @@ def pathways(plan: Plan) -> list[Pathway]:
         pathway = Pathway(
             part=part,
             name=content.part_name(part),
-            impact=Node("impact", "impact", plain_text(impact_text) or PICTURE_WORDS["no_impact"]),
+            impact=Node("impact", "impact", plain_text(impact_text) or picture_words()["no_impact"]),
         )
         stone_keys: dict[str, str] = {}
         for number, outcome in enumerate(plan.outcomes_in(part), start=1):
             key = f"S{number}"
             stone_keys[outcome.id] = key
-            note = "" if helpers.get(outcome.id) else PICTURE_WORDS["needs_activity"]
-            text = plain_text(outcome.text) or PICTURE_WORDS["no_words"]
+            note = "" if helpers.get(outcome.id) else picture_words()["needs_activity"]
+            text = plain_text(outcome.text) or picture_words()["no_words"]
             pathway.stones.append(Node(key, "stone", text, note))
         number = 0
         for activity in plan.activities:
@@ -219,12 +208,12 @@ def pathways(plan: Plan) -> list[Pathway]:
             number += 1
             key = f"A{number}"
             if not helps_any:
-                note = PICTURE_WORDS["needs_stone"]
+                note = picture_words()["needs_stone"]
             elif activity.part != part:
-                note = PICTURE_WORDS[f"from_{activity.part}"]
+                note = picture_words()[f"from_{activity.part}"]
             else:
                 note = ""
-            text = plain_text(activity.text) or PICTURE_WORDS["no_words"]
+            text = plain_text(activity.text) or picture_words()["no_words"]
             pathway.activities.append(Node(key, "activity", text, note))
             pathway.links.extend((key, stone) for stone in dict.fromkeys(mine))
         result.append(pathway)
@@ -238,13 +227,14 @@ def mermaid(pathway: Pathway) -> str:
         "```mermaid",
         "flowchart LR",
         f"    accTitle: {mermaid_text(pathway.title)}",
-        f"    accDescr: {mermaid_text(PICTURE_WORDS['describe'])}",
+        f"    accDescr: {mermaid_text(picture_words()['describe'])}",
     ]
     nodes = [*pathway.activities, *pathway.stones, pathway.impact]
     lines += [f"    {n.key}{shapes[n.kind].format(mermaid_text(n.label))}" for n in nodes]
     lines += [f"    {a} --> {s}" for a, s in pathway.links]
     lines += [f"    {s.key} --> {pathway.impact.key}" for s in pathway.stones]
-    gaps = [n.key for n in nodes if n.note in (PICTURE_WORDS["needs_activity"], PICTURE_WORDS["needs_stone"])]
+    words = picture_words()
+    gaps = [n.key for n in nodes if n.note in (words["needs_activity"], words["needs_stone"])]
     if gaps:
         lines.append("    classDef gap stroke-dasharray: 6 4")
         lines.append(f"    class {','.join(gaps)} gap")
@@ -399,9 +389,9 @@ def picture(pathway: Pathway) -> Picture:
         middle = (x1 + x2) // 2
         arrows.append(f"M{x1} {y1} C{middle} {y1} {middle} {y2} {x2} {y2}")
     headings = [
-        (0, PICTURE_WORDS["activities"]),
-        (_COLUMN + _GAP, PICTURE_WORDS["stones"]),
-        (2 * (_COLUMN + _GAP), PICTURE_WORDS["impact"]),
+        (0, picture_words()["activities"]),
+        (_COLUMN + _GAP, picture_words()["stones"]),
+        (2 * (_COLUMN + _GAP), picture_words()["impact"]),
     ]
     return Picture(
         pathway=pathway,
@@ -417,7 +407,7 @@ def picture(pathway: Pathway) -> Picture:
 
 def describe(pathway: Pathway) -> str:
     """The picture in words, for people who cannot see it."""
-    words = PICTURE_WORDS
+    words = picture_words()
     parts = [f"{words['impact']}: {pathway.impact.label}."]
     for stone in pathway.stones:
         parts.append(f"{words['stone']}: {stone.label}.")
@@ -483,7 +473,7 @@ def context(plan: Plan) -> dict[str, Any]:
             "outcomes": len(plan.outcomes),
             "activities": len(plan.activities),
         },
-        "words": PICTURE_WORDS,
+        "words": picture_words(),
     }
 
 

@@ -311,7 +311,7 @@ def test_summary_words_are_easy_read() -> None:
     for sentences in (
         summary_sentences(render.markdown(plan)),
         summary_sentences(render.markdown(Plan())),
-        list(render.PICTURE_WORDS.values()),
+        list(render.picture_words().values()),
     ):
         lengths = [len(_WORD.findall(s)) for s in sentences]
         long = [s for s, n in zip(sentences, lengths, strict=True) if n > 15]
