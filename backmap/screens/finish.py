@@ -2,12 +2,43 @@
 
 from __future__ import annotations
 
-from textual import on
+import re
+
+from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
 from backmap import render
 from backmap.screens.step import StepScreen, words
+
+_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_BOLD = re.compile(r"(?<!\\)\*\*")
+_ESCAPE = re.compile(r"\\(.)")
+
+
+def preview(summary: str) -> Text:
+    """The Markdown summary as plain text for the screen, with bold headings.
+
+    One Static, not Textual's Markdown widget: that widget makes a widget for every
+    line and loads a code highlighter for the Mermaid pictures, about 20 MB for this
+    summary on an old laptop (see bench/). The pictures are left out here; the list
+    after each picture says the same in words. Typed words stay plain text.
+    """
+    text = Text()
+    fenced = False
+    blank = False
+    for line in summary.splitlines():
+        if line.startswith("```"):
+            fenced = not fenced
+            continue
+        if fenced or (blank and not line.strip()):
+            continue
+        blank = not line.strip()
+        heading = _HEADING.match(line)
+        words_only = _ESCAPE.sub(r"\1", _BOLD.sub("", heading.group(2) if heading else line))
+        style = ("bold underline" if len(heading.group(1)) == 1 else "bold") if heading else ""
+        text.append(words_only + "\n", style=style)
+    return text
 
 
 class FinishScreen(StepScreen):
@@ -15,7 +46,7 @@ class FinishScreen(StepScreen):
 
     def compose_answer(self) -> ComposeResult:
         yield Static(self.files_text(), id="files", markup=False)
-        yield Markdown(render.markdown(self.plan), id="preview", open_links=False)
+        yield Static(preview(render.markdown(self.plan)), id="preview")
 
     def files_text(self) -> str:
         session = self.backmap.session
@@ -39,7 +70,3 @@ class FinishScreen(StepScreen):
 
     def next_label(self) -> str:
         return words("buttons", "finish")
-
-    @on(Markdown.LinkClicked)
-    def no_links(self, event: Markdown.LinkClicked) -> None:
-        event.prevent_default()

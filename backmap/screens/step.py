@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from backmap import content, flow
 from backmap.widgets.buttons import FocusButton
+from backmap.widgets.footer import KeyFooter
 from backmap.widgets.status import StatusLine, StepHeader
 
 if TYPE_CHECKING:
@@ -25,8 +26,13 @@ def words(section: str, key: str, **values: object) -> str:
 class StepScreen(Screen):
     """One step of the interview. Subclasses add the answer part in ``compose_answer``."""
 
+    # No auto focus: focus_first() chooses. Textual's would first focus the scrolling
+    # body and then move away, restyling the whole body twice on every step.
+    AUTO_FOCUS = ""
+
     def __init__(self, index: int) -> None:
         super().__init__()
+        self._shown_before = False
         self.index = index
         self.page: flow.Page = flow.PAGES[index]
 
@@ -63,7 +69,7 @@ class StepScreen(Screen):
             yield FocusButton(words("buttons", "skip"), id="skip")
             yield FocusButton(self.next_label(), id="next", variant="primary")
         yield StatusLine(self.backmap.status_text(), id="status", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def compose_answer(self) -> ComposeResult:
         yield from ()
@@ -72,6 +78,14 @@ class StepScreen(Screen):
         return words("buttons", "next")
 
     can_skip = True
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # A new step was styled widget by widget as it was mounted, just before it is
+        # first shown; styling it all again then costs a tenth of a Next (see bench/).
+        if not self._shown_before:
+            self._shown_before = True
+            event.refresh_styles = False
+        super()._on_screen_resume(event)
 
     def on_mount(self) -> None:
         self.query_one("#example").display = False

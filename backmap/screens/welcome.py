@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from backmap import store
 from backmap.screens.step import words
 from backmap.widgets.buttons import FocusButton
 from backmap.widgets.choices import Choice, MarkedList
+from backmap.widgets.footer import KeyFooter
 from backmap.widgets.status import StatusLine
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ class WelcomeScreen(Screen):
                 markup=False,
             )
         yield StatusLine(self.backmap.status_text(), id="status", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#new").focus()
@@ -110,7 +111,7 @@ class PickPlanScreen(Screen):
                     words("carry_on", "none", folder=self.backmap.folder), id="pick-none", markup=False
                 )
             yield FocusButton(words("buttons", "back"), id="back")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         if self.plans:

@@ -20,6 +20,13 @@ class FocusButton(Button):
         self._plain_label = label
         super().__init__(f"  {label}", **kwargs)  # type: ignore[arg-type]
 
+    def update_node_styles(self, animate: bool = True) -> None:
+        # Button.__init__ sets its variant and style classes, and each change restyles
+        # the button, twice per button before it is even on a screen (about a fifth of
+        # the time a step takes to open, see bench/). Mounting styles it anyway.
+        if self.parent is not None:
+            super().update_node_styles(animate)
+
     def set_words(self, label: str) -> None:
         self._plain_label = label
         self.label = (MARK if self.has_focus else "  ") + label
