@@ -20,6 +20,7 @@ from typing import Any
 import jinja2
 
 from backmap import checks, content
+from backmap.gc_pause import paused_gc
 from backmap.plan import PARTS, Plan
 from backmap.safe_text import plain
 from backmap.template_cache import bytecode_cache
@@ -477,6 +478,7 @@ def context(plan: Plan) -> dict[str, Any]:
     }
 
 
+@paused_gc
 def markdown(plan: Plan) -> str:
     """The easy-read summary as Markdown, with a Mermaid picture of each pathway."""
     data = context(plan)
@@ -485,6 +487,7 @@ def markdown(plan: Plan) -> str:
     return environment().get_template("summary.md.j2").render(data)
 
 
+@paused_gc
 def html(plan: Plan) -> str:
     """The easy-read summary as one self-contained HTML file to keep and print."""
     data = context(plan)
