@@ -342,7 +342,7 @@ def _plain_problem(error: OSError | UnicodeError) -> str:
     if isinstance(error, OSError) and error.errno in _PROBLEMS:
         return content.word("safety", _PROBLEMS[error.errno])
     reason = getattr(error, "strerror", None) or str(error)
-    return f"The computer said: {reason}."
+    return content.problem("save", "computer_said", reason=reason)
 
 
 LEFTOVER_AGE = 60.0  # seconds: far longer than any save takes
@@ -415,7 +415,7 @@ def _write_new_file(names: Iterator[Path], text: str) -> Path:
     for candidate in names:
         if _create_new(candidate, text):
             return candidate
-    raise OSError(errno.EEXIST, "There is no free name for a copy.")
+    raise OSError(errno.EEXIST, content.problem("save", "no_free_name"))
 
 
 def _read_holder(lock: Path) -> LockHolder | None:

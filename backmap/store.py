@@ -16,6 +16,7 @@ import unicodedata
 from datetime import UTC, date, datetime, time
 from typing import TYPE_CHECKING, Any
 
+from backmap import content
 from backmap.plan import (
     KINDS,
     PARTS,
@@ -57,6 +58,19 @@ _TOP_KEYS = {
 
 # Plain classes, not dataclasses; reading uses os.path; pathlib, tempfile and tomli_w
 # are imported only when writing: `backmap check` must start quickly (see bench/).
+# The words of every problem are in content/errors.toml, read only when there is one.
+
+
+def _file(key: str, /, **values: object) -> str:
+    return content.problem("file", key, **values)
+
+
+def _plan(key: str, /, **values: object) -> str:
+    return content.problem("plan", key, **values)
+
+
+def _what(key: str) -> str:
+    return content.problem("what", key)
 
 
 class PlanError(Exception):
@@ -86,8 +100,11 @@ class PlanError(Exception):
         return "PlanError({!r}, {!r}, {!r}, line={!r}, reason={!r})".format(*self._values())
 
     def __str__(self) -> str:
-        where = f"{self.path}, line {self.line}" if self.line else self.path
-        return f"Cannot open the plan {where}.\n{self.problem}\n{self.todo}"
+        if self.line:
+            heading = content.problem("open", "cannot_open_line", path=self.path, line=self.line)
+        else:
+            heading = content.problem("open", "cannot_open", path=self.path)
+        return f"{heading}\n{self.problem}\n{self.todo}"
 
 
 # ----- reading ------------------------------------------------------------------
@@ -107,39 +124,27 @@ def _read_bytes(file: str | os.PathLike[str]) -> bytes:
         if os.path.islink(name) and os.path.dirname(os.path.realpath(name)) != os.path.realpath(
             os.path.dirname(os.path.join(os.getcwd(), name))
         ):
-            raise PlanError(
-                name,
-                "This file is a link to a file in another folder.",
-                "Open the real file instead, or copy it here.",
-            )
+            raise PlanError(name, _file("link"), _file("link_todo"))
         if os.path.isdir(name):
-            raise PlanError(name, "This is a folder, not a plan file.", "Choose a file that ends in .toml.")
+            raise PlanError(name, _file("folder"), _file("choose_toml"))
         if os.path.exists(name) and not os.path.isfile(name):
             # A device or a pipe (like /dev/zero) could be read for ever.
-            raise PlanError(name, "This is not a plan file.", "Choose a file that ends in .toml.")
+            raise PlanError(name, _file("not_a_file"), _file("choose_toml"))
         size = os.stat(name).st_size
         if size > MAX_FILE_BYTES:
-            raise PlanError(
-                name,
-                f"The file is too big to be a plan ({size // (1024 * 1024)} MB).",
-                "Check that you chose the right file.",
-            )
+            megabytes = -(-size // (1024 * 1024))  # rounded up: never "10" for a file over the 10 limit
+            raise PlanError(name, _file("too_big", size=megabytes), _file("right_file"))
         with open(name, "rb") as stream:
             return stream.read()
     except FileNotFoundError:
-        raise PlanError(name, "There is no file with this name.", "Check the name and the folder.") from None
+        raise PlanError(name, _file("missing"), _file("missing_todo")) from None
     except PermissionError:
-        raise PlanError(
-            name, "You do not have permission to read this file.", "Ask someone to check the file."
-        ) from None
+        raise PlanError(name, _file("no_permission"), _file("no_permission_todo")) from None
     except IsADirectoryError:
-        raise PlanError(
-            name, "This is a folder, not a plan file.", "Choose a file that ends in .toml."
-        ) from None
+        raise PlanError(name, _file("folder"), _file("choose_toml")) from None
     except OSError as error:
-        raise PlanError(
-            name, f"The computer could not read the file ({error.strerror}).", "Try again."
-        ) from None
+        reason = error.strerror or error
+        raise PlanError(name, _file("cannot_read", reason=reason), _file("try_again")) from None
 
 
 def loads_bytes(raw: bytes, name: str = "the plan") -> Plan:
@@ -154,12 +159,7 @@ def _decode(raw: bytes, name: str) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise PlanError(
-            name,
-            "The file has letters the computer cannot read. It may not be a plan file.",
-            "Check that you chose the right file. Save it as UTF-8 text.",
-            line=line,
-        ) from None
+        raise PlanError(name, _file("letters"), _file("letters_todo"), line=line) from None
 
 
 _TOML_LINE = re.compile(r"line (\d+)")
@@ -172,26 +172,17 @@ def loads(text: str, name: str = "the plan") -> Plan:
 def _parse(text: str, name: str) -> dict[str, Any]:
     """TOML text to data, or a PlanError that says which line is wrong."""
     if "\x00" in text:
-        raise PlanError(
-            name,
-            "The file holds data that is not text. It is not a plan file.",
-            "Check that you chose the right file.",
-            line=text[: text.index("\x00")].count("\n") + 1,
-        )
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise PlanError(name, _file("not_text"), _file("right_file"), line=line)
     if not text.strip():
-        raise PlanError(name, "The file is empty.", "Choose another file, or start a new plan.")
+        raise PlanError(name, _file("empty"), _file("empty_todo"))
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         match = _TOML_LINE.search(str(error))
         # tomllib says "at end of document" when something is left open: that is the last line.
         line = int(match.group(1)) if match else len(text.splitlines()) or 1
-        raise PlanError(
-            name,
-            "The file is not written the way a plan file should be.",
-            "Look at that line, or open the backup copy (.bak) if there is one.",
-            line=line,
-        ) from None
+        raise PlanError(name, _file("not_written_right"), _file("look_at_line"), line=line) from None
 
 
 def _line_of(text: str, needle: str, occurrence: int = 0) -> int | None:
@@ -232,7 +223,7 @@ class _Reader:
         return PlanError(
             self.name,
             problem,
-            todo or "Fix that line in a text editor, or open the backup copy (.bak).",
+            todo or _file("fix_line"),
             line=line,
             reason=reason,
         )
@@ -240,7 +231,7 @@ class _Reader:
     def text_field(self, table: dict[str, Any], key: str, what: str, line: int | None) -> str:
         value = table.get(key, "")
         if not isinstance(value, str):
-            raise self.fail(f"The {what} should be words in quotes.", _key_line(self.text, key, line))
+            raise self.fail(_plan("words_in_quotes", what=_what(what)), _key_line(self.text, key, line))
         return value
 
 
@@ -249,18 +240,17 @@ def from_dict(data: dict[str, Any], name: str = "the plan", text: str = "") -> P
     read = _Reader(name, text)
     version = data.get("schema_version", SCHEMA_VERSION)
     if not isinstance(version, int) or isinstance(version, bool):
-        raise read.fail("The schema_version should be a whole number.", _line_of(text, "schema_version"))
+        raise read.fail(_plan("version_number"), _line_of(text, "schema_version"))
     if version > SCHEMA_VERSION:
         raise PlanError(
             name,
-            f"A newer backmap made this plan (version {version}). "
-            f"This backmap knows version {SCHEMA_VERSION}.",
-            "Update backmap to open it. The file stays as it is.",
+            _plan("newer", version=version, known=SCHEMA_VERSION),
+            _plan("newer_todo"),
             line=_line_of(text, "schema_version"),
             reason="newer",
         )
     if version < 1:
-        raise read.fail("The schema_version should be 1 or more.", _line_of(text, "schema_version"))
+        raise read.fail(_plan("version_too_small"), _line_of(text, "schema_version"))
 
     plan = Plan(schema_version=SCHEMA_VERSION)
     plan.title = read.text_field(data, "title", "title", _line_of(text, "title"))
@@ -269,7 +259,7 @@ def from_dict(data: dict[str, Any], name: str = "the plan", text: str = "") -> P
 
     assumptions = data.get("assumptions", [])
     if not isinstance(assumptions, list) or not all(isinstance(a, str) for a in assumptions):
-        raise read.fail("The assumptions should be a list of words in quotes.", _line_of(text, "assumptions"))
+        raise read.fail(_plan("assumptions"), _line_of(text, "assumptions"))
     plan.assumptions = list(assumptions)
 
     people = _tables(data, "people", read)
@@ -277,20 +267,20 @@ def from_dict(data: dict[str, Any], name: str = "the plan", text: str = "") -> P
         line = _nth_table_line(text, "people", index)
         plan.people.append(
             Person(
-                name=read.text_field(row, "name", "name of a person", line),
-                role=read.text_field(row, "role", "role of a person", line),
+                name=read.text_field(row, "name", "person_name", line),
+                role=read.text_field(row, "role", "person_role", line),
                 extra=_extra(row, {"name", "role"}),
             )
         )
 
     impact = data.get("impact", {})
     if not isinstance(impact, dict):
-        raise read.fail("The impact should be a table that starts with [impact].", _line_of(text, "impact"))
+        raise read.fail(_plan("impact_table"), _line_of(text, "impact"))
     line = _line_of(text, "[impact]")
     plan.impact = Impact(
-        project=read.text_field(impact, "project", "impact of the project", line),
-        coproduction=read.text_field(impact, "coproduction", "impact of co-production", line),
-        lasting_change=read.text_field(impact, "lasting_change", "change that stays", line),
+        project=read.text_field(impact, "project", "impact_project", line),
+        coproduction=read.text_field(impact, "coproduction", "impact_coproduction", line),
+        lasting_change=read.text_field(impact, "lasting_change", "lasting_change", line),
         extra=_extra(impact, {"project", "coproduction", "lasting_change"}),
     )
 
@@ -298,10 +288,10 @@ def from_dict(data: dict[str, Any], name: str = "the plan", text: str = "") -> P
     for index, row in enumerate(_tables(data, "outcomes", read)):
         line = _nth_table_line(text, "outcomes", index)
         item = Outcome(
-            id=_id(row, read, line, "stepping stone"),
+            id=_id(row, read, line, "stone"),
             part=_part(row, read, line),
-            text=read.text_field(row, "text", "stepping stone", line),
-            how_we_know=read.text_field(row, "how_we_know", "how we will know", line),
+            text=read.text_field(row, "text", "stone", line),
+            how_we_know=read.text_field(row, "how_we_know", "how_we_know", line),
             extra=_extra(row, {"id", "part", "text", "how_we_know"}),
         )
         _unique(item.id, seen, read, line)
@@ -312,13 +302,10 @@ def from_dict(data: dict[str, Any], name: str = "the plan", text: str = "") -> P
         line = _nth_table_line(text, "activities", index)
         kind = row.get("kind", "other")
         if kind not in KINDS:
-            raise read.fail(
-                f"The kind of an activity should be one of: {', '.join(KINDS)}.",
-                line,
-            )
+            raise read.fail(_plan("kind", kinds=", ".join(KINDS)), line)
         links = row.get("outcomes", [])
         if not isinstance(links, list) or not all(isinstance(i, str) for i in links):
-            raise read.fail("The outcomes of an activity should be a list of ids in quotes.", line)
+            raise read.fail(_plan("links_list", key="outcomes"), line)
         item = Activity(
             id=_id(row, read, line, "activity"),
             part=_part(row, read, line),
@@ -333,9 +320,9 @@ def from_dict(data: dict[str, Any], name: str = "the plan", text: str = "") -> P
         for link in item.outcomes:
             if link not in outcome_ids:
                 raise read.fail(
-                    f"The activity {item.id} links to a stepping stone {link!r} that is not in the plan.",
+                    _plan("missing_link", id=item.id, link=repr(link)),
                     line,
-                    "Remove that link in a text editor, or let backmap save a mended copy.",
+                    _plan("missing_link_todo"),
                     reason="mendable",
                 )
         plan.activities.append(item)
@@ -344,7 +331,7 @@ def from_dict(data: dict[str, Any], name: str = "the plan", text: str = "") -> P
     if not isinstance(last, dict) or not all(
         isinstance(v, int) and not isinstance(v, bool) for v in last.values()
     ):
-        raise read.fail("The last_ids should be whole numbers.", _line_of(text, "last_ids"))
+        raise read.fail(_plan("last_ids"), _line_of(text, "last_ids"))
     plan.last_ids = {"o": int(last.get("o", 0)), "a": int(last.get("a", 0))}
     plan.extra = _extra(data, _TOP_KEYS)
     return plan
@@ -353,30 +340,30 @@ def from_dict(data: dict[str, Any], name: str = "the plan", text: str = "") -> P
 def _tables(data: dict[str, Any], key: str, read: _Reader) -> list[dict[str, Any]]:
     rows = data.get(key, [])
     if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
-        raise read.fail(f"The {key} should be tables that start with [[{key}]].", _line_of(read.text, key))
+        raise read.fail(_plan("tables", key=key), _line_of(read.text, key))
     return rows
 
 
 def _id(row: dict[str, Any], read: _Reader, line: int | None, what: str) -> str:
     value = row.get("id")
     if not isinstance(value, str) or not value.strip():
-        raise read.fail(f'A {what} has no id. Each one needs an id in quotes, like "o1".', line)
+        raise read.fail(_plan("no_id", what=_what(what)), line)
     return value
 
 
 def _part(row: dict[str, Any], read: _Reader, line: int | None) -> str:
     value = row.get("part")
     if value not in PARTS:
-        raise read.fail('The part should be "project" or "coproduction".', line)
+        raise read.fail(_plan("part"), line)
     return value
 
 
 def _unique(item_id: str, seen: dict[str, int | None], read: _Reader, line: int | None) -> None:
     if item_id in seen:
         raise read.fail(
-            f"Two items have the same id {item_id!r}. Each id must be different.",
+            _plan("same_id", id=repr(item_id)),
             line,
-            "Change one of the ids in a text editor, or let backmap save a mended copy.",
+            _plan("same_id_todo"),
             reason="mendable",
         )
     seen[item_id] = line
@@ -389,7 +376,7 @@ def _time(value: Any, read: _Reader, key: str) -> datetime:
         return value if value.tzinfo else value.replace(tzinfo=UTC)
     if isinstance(value, date) and not isinstance(value, time):
         return datetime(value.year, value.month, value.day, tzinfo=UTC)
-    raise read.fail(f"The {key} time should be a date and time.", _line_of(read.text, f"{key} ="))
+    raise read.fail(_plan("time", key=key), _line_of(read.text, f"{key} ="))
 
 
 def _extra(table: dict[str, Any], known: set[str]) -> dict[str, Any]:
@@ -622,7 +609,7 @@ def mend(path: str | os.PathLike[str]) -> Path:
     except PlanError as error:
         raise PlanError(
             error.path,
-            f"{error.problem} backmap cannot mend this by itself.",
+            f"{error.problem} {content.problem('open', 'cannot_mend')}",
             error.todo,
             line=error.line,
             reason=error.reason,

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 import pytest
 
 from backmap import cli
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "day-centre.toml"
 
 TOKENS = ["plan.toml", "other.toml", "--json", "-o", "out.md", "--output", "--format", "html", "md", "-h"]
 
@@ -45,3 +48,25 @@ def test_unusual_forms_go_to_argparse() -> None:
         ["check", "--", "a.toml"],
     ):
         assert cli._quick_args(args) is None, args
+
+
+def test_errors_toml_is_read_only_when_something_goes_wrong(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A plan that opens never reads the words for problems; a plan that does not, does."""
+    from backmap import content
+
+    read: list[str] = []
+    real_load = content.load.__wrapped__  # past the cache, so every read is seen
+
+    def load(name: str) -> dict[str, object]:
+        read.append(name)
+        return real_load(name)
+
+    monkeypatch.setattr(content, "load", load)
+    assert cli.main(["check", str(EXAMPLE)]) == cli.EXIT_OK
+    assert cli.main(["render", str(EXAMPLE), "-o", str(tmp_path / "out.md")]) == cli.EXIT_OK
+    assert "errors" not in read
+    assert cli.main(["check", str(tmp_path / "missing.toml")]) == cli.EXIT_UNREADABLE
+    assert "errors" in read
+    assert "missing.toml" in capsys.readouterr().err

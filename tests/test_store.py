@@ -485,7 +485,7 @@ def test_a_20_mb_file_is_refused_without_reading_it(tmp_path: Path) -> None:
         store.load(path)
     assert_plain(caught.value, path)
     assert "too big" in caught.value.problem
-    assert "20 MB" in caught.value.problem
+    assert "20 megabytes" in caught.value.problem
     after = path.stat()
     assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
     assert [p.name for p in tmp_path.iterdir()] == ["huge.toml"]
@@ -905,3 +905,17 @@ def test_the_format_document_names_every_key_backmap_writes() -> None:
         keys |= set(data[table][0])
     for key in keys:
         assert any(f"`{form}`" in doc for form in (key, f"[{key}]", f"[[{key}]]")), key
+
+
+def test_every_problem_in_errors_toml_is_used() -> None:
+    """No dead words: each problem in content/errors.toml is asked for by the code."""
+    from backmap import content
+
+    source = "\n".join(p.read_text(encoding="utf-8") for p in Path(store.__file__).parent.glob("*.py"))
+    unused = [
+        f"{section}.{key}"
+        for section, words in content.load("errors").items()
+        for key in words
+        if f'"{key}"' not in source and f"'{key}'" not in source
+    ]
+    assert not unused, unused

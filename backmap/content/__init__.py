@@ -11,7 +11,8 @@ import tomllib
 from functools import cache
 from typing import Any
 
-FILES = ("steps", "words", "glossary", "learn")
+# errors.toml is read only when something goes wrong: a plan that opens never loads it.
+FILES = ("steps", "words", "glossary", "learn", "errors")
 _HERE = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -34,9 +35,18 @@ def part_name(key: str) -> str:
     return load("steps")["parts"][key]
 
 
-def word(section: str, key: str, **values: Any) -> str:
+def word(section: str, key: str, /, **values: Any) -> str:
     """An app word from words.toml, with its {placeholders} filled in."""
     text: str = load("words")[section][key]
+    return text.format(**values) if values else text
+
+
+def problem(section: str, key: str, /, **values: Any) -> str:
+    """Words about a problem with a file, from errors.toml, with its {placeholders} filled in.
+
+    Only called when something went wrong, so the quick path never reads errors.toml.
+    """
+    text: str = load("errors")[section][key]
     return text.format(**values) if values else text
 
 
