@@ -22,20 +22,38 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_UNREADABLE = 2
 
-_DESCRIPTION = """\
-Plan the impact of a co-production project, one easy question at a time.
-You start with the impact, then the stepping stones, then the activities."""
-
-_EPILOG = """\
-other commands:
-  backmap check PLAN       look for gaps in a plan
-  backmap render PLAN      write the easy-read summary of a plan
-  backmap example [PATH]   write the worked example plan (a day centre)
-
-Use "backmap COMMAND --help" to learn more about a command.
-Plans are kept in ~/Documents/backmap, or in --dir, or in BACKMAP_DIR."""
-
 SUBCOMMANDS = ("check", "render", "example")
+# How each command is typed; what it does is in content/words.toml ([cli]).
+_USAGE = {"check": "backmap check PLAN", "render": "backmap render PLAN", "example": "backmap example [PATH]"}
+
+
+def _words(key: str, **values: object) -> str:
+    from backmap import content
+
+    return content.word("cli", key, **values)
+
+
+def _description() -> str:
+    return f"{_words('about')}\n{_words('about_order')}"
+
+
+def _epilog() -> str:
+    commands = [f"  {_USAGE[name]:<24} {_words(name)}" for name in SUBCOMMANDS]
+    return "\n".join(
+        [
+            _words("other_commands"),
+            *commands,
+            "",
+            _words("more_help", command="backmap COMMAND --help"),
+            _words("where_plans", folder="~/Documents/backmap"),
+            _words("other_folder", option="--dir", variable="BACKMAP_DIR"),
+        ]
+    )
+
+
+def _add_help(parser: argparse.ArgumentParser) -> None:
+    """The -h option with our words, not argparse's."""
+    parser.add_argument("-h", "--help", action="help", help=_words("help_help"))
 
 
 def default_folder() -> Path:
@@ -53,56 +71,62 @@ def _interview_parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog="backmap",
-        description=_DESCRIPTION,
-        epilog=_EPILOG,
+        description=_description(),
+        epilog=_epilog(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
+        add_help=False,
     )
-    parser.add_argument("plan", nargs="?", help="a plan file to open (made if it is not there)")
-    parser.add_argument("--dir", metavar="DIR", help="the folder for plans")
+    _add_help(parser)
+    parser.add_argument("plan", nargs="?", help=_words("help_open"))
+    parser.add_argument("--dir", metavar="DIR", help=_words("help_dir"))
+    parser.add_argument("--plain", action="store_true", help=_words("help_plain"))
     parser.add_argument(
-        "--plain",
-        action="store_true",
-        help="ask the questions as plain lines of text (for screen readers and pipes)",
+        "--version", action="version", version=f"backmap {__version__}", help=_words("help_version")
     )
-    parser.add_argument("--version", action="version", version=f"backmap {__version__}")
     return parser
 
 
 def _command_parser() -> argparse.ArgumentParser:
     import argparse
 
-    parser = argparse.ArgumentParser(prog="backmap")
+    parser = argparse.ArgumentParser(prog="backmap", add_help=False)
+    _add_help(parser)
     sub = parser.add_subparsers(dest="command", required=True)
 
-    check = sub.add_parser("check", help="look for gaps in a plan", description="Look for gaps in a plan.")
-    check.add_argument("plan", help="the plan file")
-    check.add_argument("--json", action="store_true", help="print the findings as JSON")
+    def command(name: str) -> argparse.ArgumentParser:
+        made = sub.add_parser(name, help=_words(name), description=_words(f"{name}_about"), add_help=False)
+        _add_help(made)
+        return made
 
-    render = sub.add_parser(
-        "render", help="write the summary", description="Write the easy-read summary of a plan."
-    )
-    render.add_argument("plan", help="the plan file")
-    render.add_argument("-o", "--output", metavar="OUT", help="where to write (default: beside the plan)")
-    render.add_argument(
-        "--format",
-        choices=("md", "html"),
-        default="md",
-        help="md: Markdown (the default); html: one page to keep and print, that needs no internet",
-    )
+    check = command("check")
+    check.add_argument("plan", help=_words("help_plan"))
+    check.add_argument("--json", action="store_true", help=_words("help_json"))
 
-    example = sub.add_parser(
-        "example",
-        help="write the worked example",
-        description="Write the worked example plan: a new day centre.",
-    )
-    example.add_argument("path", nargs="?", default="day-centre.toml", help="where to write it")
-    example.add_argument("--force", action="store_true", help="write over a file that is there")
+    render = command("render")
+    render.add_argument("plan", help=_words("help_plan"))
+    render.add_argument("-o", "--output", metavar="OUT", help=_words("help_output"))
+    render.add_argument("--format", choices=("md", "html"), default="md", help=_words("help_format"))
+
+    example = command("example")
+    example.add_argument("path", nargs="?", default="day-centre.toml", help=_words("help_path"))
+    example.add_argument("--force", action="store_true", help=_words("help_force"))
     return parser
 
 
 def _error(message: str) -> int:
     print(message, file=sys.stderr)
     return EXIT_UNREADABLE
+
+
+def _cannot_write(target: Path, error: OSError) -> int:
+    """A summary or an example that could not be written: which file, why, and what to do."""
+    from backmap import content
+
+    reason = error.strerror or error
+    return _error(
+        f"{content.problem('write', 'cannot_write', path=target, reason=reason)}\n"
+        f"{content.problem('write', 'check_folder')}"
+    )
 
 
 def _load(path: str):  # -> Plan
@@ -145,7 +169,7 @@ def cmd_render(args: argparse.Namespace | SimpleNamespace) -> int:
     try:
         store.write_text_atomic(target, text)
     except OSError as error:
-        return _error(f"Cannot write {target}. {error.strerror or error}. Check the folder.")
+        return _cannot_write(target, error)
     print(content.word("cli", "wrote", path=target))
     return EXIT_OK
 
@@ -163,7 +187,7 @@ def cmd_example(args: argparse.Namespace) -> int:
     try:
         store.write_text_atomic(target, text)
     except OSError as error:
-        return _error(f"Cannot write {target}. {error.strerror or error}. Check the folder.")
+        return _cannot_write(target, error)
     print(content.word("cli", "wrote", path=target))
     return EXIT_OK
 

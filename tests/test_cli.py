@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from backmap import content
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "day-centre.toml"
 PACKAGED_EXAMPLE = ROOT / "backmap" / "examples" / "day-centre.toml"
@@ -65,7 +67,8 @@ def test_example_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
 def test_example_into_a_missing_folder_fails_plainly(tmp_path: Path) -> None:
     result = backmap("example", "no/such/folder/plan.toml", cwd=tmp_path)
     assert result.returncode == 2
-    assert "Cannot write" in result.stderr
+    assert "Cannot write no/such/folder/plan.toml." in result.stderr
+    assert content.problem("write", "check_folder") in result.stderr  # what to do about it
     assert_no_traceback(result)
     assert list(tmp_path.iterdir()) == []
 
@@ -183,7 +186,8 @@ def test_render_of_an_unreadable_plan_exits_2_and_writes_nothing(tmp_path: Path)
 def test_render_into_a_missing_folder_exits_2(tmp_path: Path) -> None:
     result = backmap("render", str(EXAMPLE), "-o", "gone/summary.md", cwd=tmp_path)
     assert result.returncode == 2
-    assert "Cannot write" in result.stderr
+    assert "Cannot write gone/summary.md." in result.stderr
+    assert content.problem("write", "check_folder") in result.stderr  # what to do about it
     assert_no_traceback(result)
 
 
@@ -216,3 +220,20 @@ def test_help_is_readable(tmp_path: Path, args: list[str], must_say: list[str]) 
         assert words in result.stdout
     assert all(len(line) <= 100 for line in result.stdout.splitlines())
     assert_no_traceback(result)
+
+
+def test_help_words_are_the_words_in_content(tmp_path: Path) -> None:
+    """Every help text comes from content/words.toml, so the easy-read test sees it."""
+    shown = " ".join(
+        backmap(*args, cwd=tmp_path).stdout
+        for args in (["--help"], ["check", "--help"], ["render", "--help"], ["example", "--help"])
+    )
+    shown = " ".join(shown.split())  # argparse wraps long help over lines
+    folders = {"folder": "~/Documents/backmap", "option": "--dir", "variable": "BACKMAP_DIR"}
+    for key, text in content.load("words")["cli"].items():
+        if key in ("about", "about_order", "other_commands", "where_plans", "other_folder", "more_help") or (
+            key.startswith("help_") or key in ("check", "render", "example") or key.endswith("_about")
+        ):
+            wanted = text.format(command="backmap COMMAND --help", **folders)
+            assert " ".join(wanted.split()) in shown, key
+    assert "show this help message" not in shown  # argparse's own words are replaced by ours
