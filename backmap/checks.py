@@ -99,7 +99,7 @@ def run(plan: Plan) -> list[Finding]:
         for outcome in outcomes:
             page = f"outcomes_{part}"
             if not plain(outcome.text):
-                add("empty-text", outcome.id, page, item="stepping stone")
+                add("empty-text", outcome.id, page, item=content.page(page)["item"])
             elif not helpers[outcome.id]:
                 add("outcome-without-activity", outcome.id, f"activities_{part}", text=_short(outcome.text))
     for part in PARTS:
@@ -109,7 +109,7 @@ def run(plan: Plan) -> list[Finding]:
         for activity in activities:
             page = f"activities_{part}"
             if not plain(activity.text):
-                add("empty-text", activity.id, page, item="activity")
+                add("empty-text", activity.id, page, item=content.page(page)["item"])
             elif not any(link in known for link in activity.outcomes):
                 add("activity-without-outcome", activity.id, page, text=_short(activity.text))
     return found
