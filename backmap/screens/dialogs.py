@@ -22,7 +22,7 @@ from backmap.widgets.choices import Choice, MarkedList
 class ConfirmScreen(ModalScreen[bool]):
     """Yes or no. Escape means no; focus starts on the safe answer."""
 
-    BINDINGS = [Binding("escape", "no", "Close", key_display="Esc")]
+    BINDINGS = [Binding("escape", "no", words("keys", "close"), key_display="Esc")]
 
     def __init__(self, question: str, subject: str, detail: str, yes: str, no: str) -> None:
         super().__init__()
@@ -53,7 +53,7 @@ class ConfirmScreen(ModalScreen[bool]):
 class TextDialog(ModalScreen[None]):
     """A title, some lines to read (scrolls when long), and a Close button."""
 
-    BINDINGS = [Binding("escape", "close", "Close", key_display="Esc")]
+    BINDINGS = [Binding("escape", "close", words("keys", "close"), key_display="Esc")]
 
     def __init__(self, title: str, lines: list[str], dialog_id: str = "text-dialog") -> None:
         super().__init__(id=dialog_id)
@@ -90,7 +90,7 @@ def help_dialog(keys: list[tuple[str, str]]) -> TextDialog:
 class GotoScreen(ModalScreen[int | None]):
     """Pick a step to go to. Dismisses with the page index, or None."""
 
-    BINDINGS = [Binding("escape", "close", "Close", key_display="Esc")]
+    BINDINGS = [Binding("escape", "close", words("keys", "close"), key_display="Esc")]
 
     def __init__(self, current: int | None) -> None:
         super().__init__()
@@ -132,7 +132,7 @@ class GotoScreen(ModalScreen[int | None]):
 class ProblemScreen(ModalScreen[str | None]):
     """A problem in plain words, with what the person can do about it."""
 
-    BINDINGS = [Binding("escape", "close", "Close", key_display="Esc")]
+    BINDINGS = [Binding("escape", "close", words("keys", "close"), key_display="Esc")]
 
     def __init__(self, title: str, text: str, choices: list[tuple[str, str]]) -> None:
         super().__init__(id="problem")

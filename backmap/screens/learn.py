@@ -16,7 +16,7 @@ from backmap.widgets.footer import KeyFooter
 
 
 class LearnScreen(Screen):
-    BINDINGS = [Binding("escape", "app.pop_screen", "Close", key_display="Esc")]
+    BINDINGS = [Binding("escape", "app.pop_screen", words("keys", "close"), key_display="Esc")]
 
     def __init__(self) -> None:
         super().__init__()

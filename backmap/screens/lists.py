@@ -24,8 +24,8 @@ from backmap.widgets.choices import Choice, MarkedList
 
 class ListScreen(StepScreen):
     BINDINGS = [
-        Binding("ctrl+z", "undo", "Undo remove", key_display="Ctrl+Z", show=False),
-        Binding("delete", "remove", "Remove", show=False),
+        Binding("ctrl+z", "undo", words("keys", "undo"), key_display="Ctrl+Z", show=False),
+        Binding("delete", "remove", words("keys", "remove"), show=False),
     ]
 
     def __init__(self, index: int) -> None:

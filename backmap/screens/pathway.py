@@ -19,7 +19,7 @@ from backmap.widgets.pathway_view import PathwayView
 class PathwayScreen(ModalScreen[None]):
     """The whole pathway, as big as the window allows. Escape or Close goes back."""
 
-    BINDINGS = [Binding("escape", "close", "Close", key_display="Esc")]
+    BINDINGS = [Binding("escape", "close", words("keys", "close"), key_display="Esc")]
 
     def __init__(self, plan: Plan) -> None:
         super().__init__(id="pathway")

@@ -25,8 +25,8 @@ if TYPE_CHECKING:
 
 class WelcomeScreen(Screen):
     BINDINGS = [
-        Binding("up", "app.focus_previous", "Up", show=False, priority=True),
-        Binding("down", "app.focus_next", "Down", show=False, priority=True),
+        Binding("up", "app.focus_previous", words("keys", "up"), show=False, priority=True),
+        Binding("down", "app.focus_next", words("keys", "down"), show=False, priority=True),
     ]
 
     @property
@@ -86,7 +86,7 @@ class WelcomeScreen(Screen):
 class PickPlanScreen(Screen):
     """The plans in the plans folder, newest first, with their names and when they changed."""
 
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", key_display="Esc")]
+    BINDINGS = [Binding("escape", "app.pop_screen", words("keys", "back"), key_display="Esc")]
 
     @property
     def backmap(self) -> BackmapApp:

@@ -12,6 +12,7 @@ from textual.strip import Strip
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from backmap import content
 from backmap.safe_text import shown
 from backmap.widgets.cursor import place_cursor
 
@@ -36,7 +37,7 @@ class MarkedList(OptionList):
     So moving, focusing and ticking only redraw the rows on screen.
     """
 
-    BINDINGS = [Binding("space", "tick", "Tick", show=False)]
+    BINDINGS = [Binding("space", "tick", content.word("keys", "tick"), show=False)]
 
     class Toggled(Message):
         def __init__(self, marked: MarkedList, choice: Choice, by_enter: bool = True) -> None:

@@ -17,7 +17,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
-from backmap import pathway_map
+from backmap import content, pathway_map
 from backmap.pathway_map import MARK, Drawing, Item
 from backmap.plan import Plan
 from backmap.widgets.cursor import place_cursor
@@ -57,12 +57,12 @@ class PathwayView(ScrollView, can_focus=True):
     """
 
     BINDINGS = [
-        Binding("up", "previous", "Previous", show=False),
-        Binding("down", "next", "Next", show=False),
-        Binding("home", "first", "First", show=False),
-        Binding("end", "last", "Last", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("up", "previous", content.word("keys", "previous"), show=False),
+        Binding("down", "next", content.word("keys", "next"), show=False),
+        Binding("home", "first", content.word("keys", "first"), show=False),
+        Binding("end", "last", content.word("keys", "last"), show=False),
+        Binding("pageup", "page_up", content.word("keys", "page_up"), show=False),
+        Binding("pagedown", "page_down", content.word("keys", "page_down"), show=False),
     ]
 
     def __init__(self, plan: Plan, **kwargs: str | None) -> None:
