@@ -341,6 +341,9 @@ def _plain_problem(error: OSError | UnicodeError) -> str:
     """What went wrong, in words a person can act on."""
     if isinstance(error, OSError) and error.errno in _PROBLEMS:
         return content.word("safety", _PROBLEMS[error.errno])
+    if isinstance(error, UnicodeError):
+        # Its own text is for programmers: "'utf-8' codec can't encode character ..."
+        return content.problem("save", "letters")
     reason = getattr(error, "strerror", None) or str(error)
     return content.problem("save", "computer_said", reason=reason)
 

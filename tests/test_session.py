@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from backmap import store
+from backmap import content, store
 from backmap.plan import Plan
 from backmap.session import NEW_PLAN_DRAFT, LockHolder, Session
 
@@ -407,3 +407,17 @@ def test_taking_the_lock_sweeps_old_leftovers_of_killed_saves(tmp_path: Path) ->
     assert session.acquire_lock() is None
     assert not any(file.exists() for file in old)
     assert fresh.exists() and other.exists() and keep.exists()
+
+
+def test_an_answer_that_cannot_be_written_is_explained_in_plain_words(tmp_path: Path) -> None:
+    """A lone surrogate (a broken paste) cannot be written as UTF-8: say so without codec talk."""
+    session = saved_session(tmp_path)
+    path = session.path
+    assert path is not None
+    before = path.read_bytes()
+    session.plan.impact.project = "Broken \udcff paste"
+    result = session.save()
+    assert not result.ok
+    assert result.problem == content.problem("save", "letters")
+    assert "codec" not in result.problem and "'" not in result.problem
+    assert path.read_bytes() == before
