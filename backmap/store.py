@@ -290,7 +290,7 @@ def from_dict(data: dict[str, Any], name: str = "the plan", text: str = "") -> P
         item = Outcome(
             id=_id(row, read, line, "stone"),
             part=_part(row, read, line),
-            text=read.text_field(row, "text", "stone", line),
+            text=read.text_field(row, "text", "stone_text", line),
             how_we_know=read.text_field(row, "how_we_know", "how_we_know", line),
             extra=_extra(row, {"id", "part", "text", "how_we_know"}),
         )
@@ -310,7 +310,7 @@ def from_dict(data: dict[str, Any], name: str = "the plan", text: str = "") -> P
             id=_id(row, read, line, "activity"),
             part=_part(row, read, line),
             kind=kind,
-            text=read.text_field(row, "text", "activity", line),
+            text=read.text_field(row, "text", "activity_text", line),
             outcomes=list(links),
             who=read.text_field(row, "who", "who", line),
             when=read.text_field(row, "when", "when", line),
@@ -347,7 +347,7 @@ def _tables(data: dict[str, Any], key: str, read: _Reader) -> list[dict[str, Any
 def _id(row: dict[str, Any], read: _Reader, line: int | None, what: str) -> str:
     value = row.get("id")
     if not isinstance(value, str) or not value.strip():
-        raise read.fail(_plan("no_id", what=_what(what)), line)
+        raise read.fail(_plan("no_id", what=_what(what), id="o1" if what == "stone" else "a1"), line)
     return value
 
 
