@@ -22,12 +22,14 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
 
-from backmap import content, flow, settings, store
+from backmap import content, flow, settings, store, textual_fixes
 from backmap.plan import Plan
 from backmap.safe_text import shown
 from backmap.session import LockHolder, Session
 from backmap.speech import Speaker
 from backmap.themes import DEFAULT, ORDER, THEMES
+
+textual_fixes.apply()  # a memory leak in Textual 8.2.8: see backmap/textual_fixes.py
 
 
 def _key(name: str) -> str:

@@ -1,0 +1,34 @@
+"""A workaround for a memory leak in the pinned Textual (8.2.8).
+
+``StylesCache.get_inner_outer`` is an instance method under ``functools.lru_cache``,
+so the cache keeps up to 1,024 ``StylesCache`` objects alive, each with every line
+its widget last drew. backmap makes new widgets for every step and dialog, so each
+step kept about 1 MB that never came back: 20 MB more at the end of an interview
+(see bench/). Upstream: Textualize/textual issue 6665. This caches the same values
+without the instance in the key. It does nothing once Textual is fixed.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from textual._styles_cache import StylesCache
+from textual.color import Color
+from textual.style import Style
+
+
+@lru_cache(1024)
+def _inner_outer(base_background: Color, background: Color) -> tuple[Style, Style]:
+    """What StylesCache.get_inner_outer returns, cached by the colours only."""
+    return (Style(background=base_background + background), Style(background=base_background))
+
+
+def _get_inner_outer(self: StylesCache, base_background: Color, background: Color) -> tuple[Style, Style]:
+    return _inner_outer(base_background, background)
+
+
+def apply() -> None:
+    """Swap in the cache that keeps no widget alive, if Textual still has the leak."""
+    current = StylesCache.__dict__.get("get_inner_outer")
+    if hasattr(current, "cache_info") and current.__wrapped__.__code__.co_argcount == 3:
+        StylesCache.get_inner_outer = _get_inner_outer  # type: ignore[method-assign]
