@@ -50,6 +50,12 @@ def problem(section: str, key: str, /, **values: Any) -> str:
     return text.format(**values) if values else text
 
 
+def long_date(value: Any) -> str:
+    """A date in words, "26 November 2026": the same in every locale, and easy to read."""
+    dates = load("words")["dates"]
+    return dates["date"].format(day=value.day, month=dates["months"][value.month - 1], year=value.year)
+
+
 def activity_word(key: str) -> str:
     return load("steps")["activity"][key]
 
