@@ -183,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
             "render": lambda: render_row(home, 5 if quick else 21),
             "next": lambda: next_row(home, 1 if quick else 4, 3 if quick else 5),
             "list": lambda: list_row(home, 1 if quick else 3, 2 if quick else 3),
-            "save": lambda: save_row(home, 2 if quick else 5),
+            "save": lambda: save_row(home, 2 if quick else 7),
             "memory": lambda: memory(home, 1 if quick else 2),
         }
         for name in ROWS:

@@ -7,6 +7,7 @@ is one ``Session.save()``: the plan file, its backup, the Markdown and HTML summ
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 import tempfile
@@ -18,6 +19,7 @@ from bench.plans import make_plan
 
 
 def timed_save(session: Session) -> float:
+    gc.collect()  # each sample starts with no garbage left by the one before
     start = time.perf_counter()
     result = session.save()
     elapsed = time.perf_counter() - start
