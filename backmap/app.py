@@ -48,13 +48,13 @@ class BackmapApp(App[int]):
     BINDINGS = [
         Binding("ctrl+n", "next", _key("next"), key_display="Ctrl+N", id="next"),
         Binding("ctrl+r", "back", _key("back"), key_display="Ctrl+R", id="back"),
+        Binding("f1", "help", _key("help"), key_display="F1", id="help"),
         Binding("ctrl+s", "save", _key("save"), key_display="Ctrl+S", id="save"),
         Binding("ctrl+g", "goto", _key("goto"), key_display="Ctrl+G", id="goto"),
         Binding("ctrl+l", "glossary", _key("glossary"), key_display="Ctrl+L", id="glossary", show=False),
         Binding("ctrl+o", "read_aloud", _key("read"), key_display="Ctrl+O", id="read", show=False),
         Binding("ctrl+t", "next_theme", _key("theme"), key_display="Ctrl+T", id="theme", show=False),
         Binding("ctrl+p", "pathway", _key("pathway"), key_display="Ctrl+P", id="pathway", show=False),
-        Binding("f1", "help", _key("help"), key_display="F1", id="help"),
         Binding("ctrl+q", "save_and_quit", _key("quit"), key_display="Ctrl+Q", id="quit", priority=True),
     ]
 
@@ -66,6 +66,7 @@ class BackmapApp(App[int]):
         self.speaker = speaker if speaker is not None else Speaker()
         self.settings = settings.load_settings()
         self.message = ""  # the last thing the status line must keep saying
+        self._speech_timer: Timer | None = None
         self._drafts_pending: dict[str, str] = {}  # answer key -> words typed, not yet on disk
         self._drafts_touched: set[str] = set()  # drafts typed or shown in this run
         self._draft_timer: Timer | None = None
@@ -109,6 +110,9 @@ class BackmapApp(App[int]):
             self.show_problem(error)
             return
         index = flow.first_unanswered(session.plan) if carry_on else 0
+        drafted = [flow.index_of(p.key) for p in flow.PAGES if p.field and p.field in session.load_draft()]
+        if carry_on and drafted:
+            index = min(drafted)  # words typed last time and never finished come first
         holder = session.acquire_lock()
         if holder is not None:
             self.ask_in_use(session, holder, index)
@@ -212,6 +216,7 @@ class BackmapApp(App[int]):
         return ListScreen(index)
 
     def go_to(self, index: int) -> None:
+        self.speaker.stop()  # never read out a question that is no longer on screen
         screen = self.make_screen(index)
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
@@ -219,6 +224,7 @@ class BackmapApp(App[int]):
             self.push_screen(screen)
 
     def go_next(self, index: int) -> None:
+        self.message = ""  # a note about the last step does not follow to the next one
         following = flow.next_index(index)
         if following is None:
             self.back_to_welcome()
@@ -226,6 +232,7 @@ class BackmapApp(App[int]):
             self.go_to(following)
 
     def go_back(self, index: int) -> None:
+        self.message = ""
         previous = flow.previous_index(index)
         if previous is None:
             self.back_to_welcome()
@@ -334,6 +341,8 @@ class BackmapApp(App[int]):
         return True
 
     def on_resize(self, event: events.Resize) -> None:
+        # A short window drops the spaces between things, so the question stays in sight.
+        self.set_class(event.size.height < 24, "-short")
         self.show_status()
 
     def status_text(self) -> str:
@@ -499,20 +508,35 @@ class BackmapApp(App[int]):
         self.push_screen(help_dialog(keys))
 
     def action_read_aloud(self) -> None:
-        step = self.current_step()
-        text = step.spoken_text() if step is not None else content.word("welcome", "title")
+        spoken = getattr(self.screen, "spoken_text", None)
+        text = spoken() if spoken is not None else content.word("welcome", "title")
         result = self.speaker.toggle(text)
-        self.message = "" if result == "started" else content.word("speech", result)
+        self.message = content.word("speech", result)
+        if self._speech_timer is not None:
+            self._speech_timer.stop()
+            self._speech_timer = None
         if result == "started":
-            self.message = content.word("speech", "started")
+            self._speech_timer = self.set_interval(0.5, self._speech_done, name="speech")
         self.show_status()
+
+    def _speech_done(self) -> None:
+        """When reading aloud ends by itself, the status line stops saying it is reading."""
+        if self.speaker.speaking:
+            return
+        self.speaker.stop()  # collects the finished process
+        if self._speech_timer is not None:
+            self._speech_timer.stop()
+            self._speech_timer = None
+        if self.message == content.word("speech", "started"):
+            self.message = ""
+            self.show_status()
 
     def action_next_theme(self) -> None:
         index = ORDER.index(self.theme) if self.theme in ORDER else -1
         self.theme = ORDER[(index + 1) % len(ORDER)]
         self.settings["theme"] = self.theme
         settings.save_settings(self.settings)
-        self.message = content.word("app", "theme", name=THEMES[self.theme].name)
+        self.message = content.word("app", "theme", name=content.word("themes", self.theme))
         self.show_status()
 
     def action_save_and_quit(self) -> None:

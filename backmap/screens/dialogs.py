@@ -70,7 +70,8 @@ class TextDialog(ModalScreen[None]):
                 yield FocusButton(words("buttons", "close"), id="close")
 
     def on_mount(self) -> None:
-        self.query_one("#close").focus()
+        # The text first: Up, Down and Page keys scroll it. Tab reaches Close.
+        self.query_one("#dialog-body").focus()
 
     @on(FocusButton.Pressed, "#close")
     def action_close(self) -> None:
@@ -83,7 +84,8 @@ def glossary_dialog() -> TextDialog:
 
 
 def help_dialog(keys: list[tuple[str, str]]) -> TextDialog:
-    lines = [words("help", "intro")] + [f"{key}: {what}" for key, what in keys]
+    more = content.load("words")["help"]["more"]
+    lines = [words("help", "intro"), *more] + [f"{key}: {what}" for key, what in keys]
     return TextDialog(words("help", "title"), lines, "help")
 
 

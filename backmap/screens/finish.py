@@ -6,6 +6,7 @@ import re
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from backmap import render
@@ -46,7 +47,9 @@ class FinishScreen(StepScreen):
 
     def compose_answer(self) -> ComposeResult:
         yield Static(self.files_text(), id="files", markup=False)
-        yield Static(preview(render.markdown(self.plan)), id="preview")
+        # Its own scrolling box, so the summary can be read with Up, Down and Page keys.
+        with VerticalScroll(id="preview-box", can_focus=True):
+            yield Static(preview(render.markdown(self.plan)), id="preview")
 
     def files_text(self) -> str:
         session = self.backmap.session

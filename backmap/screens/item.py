@@ -71,7 +71,7 @@ def link_rows(plan: Plan, part: str, linked: list[str]) -> list[Choice]:
     other = [o for o in plan.outcomes if o.part != part]
     rows = [Choice(o.id, o.text or "-", checked=o.id in chosen) for o in own]
     for outcome in other:
-        detail = content.activity_word("other_part").format(part=content.part_name(outcome.part))
+        detail = content.activity_word("other_part").format(part=content.part_name(outcome.part).lower())
         rows.append(Choice(outcome.id, outcome.text or "-", checked=outcome.id in chosen, detail=detail))
     return rows
 
@@ -84,8 +84,15 @@ class ItemScreen(ModalScreen[str | None]):
         Binding("ctrl+n", "next", content.word("keys", "next"), key_display="Ctrl+N"),
         Binding("ctrl+r", "back", content.word("keys", "back"), key_display="Ctrl+R"),
         Binding("ctrl+l", "app.glossary", content.word("keys", "glossary"), key_display="Ctrl+L"),
+        Binding("ctrl+o", "app.read_aloud", content.word("keys", "read"), key_display="Ctrl+O", show=False),
+        Binding("f1", "app.help", content.word("keys", "help"), key_display="F1", show=False),
         Binding("escape", "close", content.word("buttons", "close"), key_display="Esc"),
     ]
+
+    def spoken_text(self) -> str:
+        """Read aloud in a dialog reads the question on screen and its hint."""
+        field = self.fields[self.at]
+        return " ".join(x for x in (field.question, field.hint) if x)
 
     def __init__(self, page: flow.Page, key: str | None, fields: list[Field]) -> None:
         super().__init__()

@@ -38,6 +38,11 @@ class LearnScreen(Screen):
         self.show_page()
         self.query_one("#next").focus()
 
+    def spoken_text(self) -> str:
+        """Read aloud on a Learn page reads its title and its words."""
+        page = self.pages[self.at]
+        return " ".join([page["title"], *page["text"]])
+
     def show_page(self) -> None:
         page = self.pages[self.at]
         self.query_one("#learn-counter", Static).update(

@@ -66,7 +66,7 @@ class ListScreen(StepScreen):
 
     def compose_answer(self) -> ComposeResult:
         yield Static(self.page.words["empty"], id="empty", markup=False)
-        yield MarkedList(self.choices(), id="items")
+        yield MarkedList(self.choices(), details="current", id="items")
         with Horizontal(id="item-buttons"):
             yield FocusButton(words("buttons", "add"), id="add")
             yield FocusButton(words("buttons", "edit"), id="edit")
@@ -179,7 +179,7 @@ class ListScreen(StepScreen):
         else:
             plan.restore(removed)
             keep = removed.item.id
-        self.backmap.changed()
+        self.backmap.changed(words("remove", "back", item=self.page.words["item"]))
         self.refresh_items(keep=keep)
         self.query_one("#items").focus()
 

@@ -48,7 +48,8 @@ class StepScreen(Screen):
         page = self.page
         text = page.words
         yield StepHeader(f"{flow.step_label(page)}  |  {page.part_name}", id="step-header")
-        with VerticalScroll(id="body"):
+        # Not a Tab stop of its own: focus goes only to things a person can use.
+        with VerticalScroll(id="body", can_focus=False):
             yield Static(text["question"], id="question", markup=False)
             yield Static(text["hint"], id="hint", markup=False)
             if text.get("explain"):

@@ -34,7 +34,7 @@ class WelcomeScreen(Screen):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="welcome"):
+        with VerticalScroll(id="welcome", can_focus=False):
             yield Static(words("welcome", "title"), id="welcome-title", markup=False)
             yield Static(words("welcome", "intro"), id="welcome-intro", markup=False)
             with Vertical(id="welcome-buttons"):

@@ -51,9 +51,18 @@ class MarkedList(OptionList):
         def control(self) -> MarkedList:
             return self.marked
 
-    def __init__(self, choices: list[Choice] | None = None, mode: str = "plain", **kwargs: object) -> None:
+    def __init__(
+        self,
+        choices: list[Choice] | None = None,
+        mode: str = "plain",
+        details: str = "all",
+        **kwargs: object,
+    ) -> None:
         super().__init__(markup=False, **kwargs)  # type: ignore[arg-type]
         self.mode = mode
+        # "current": only the highlighted row shows its detail lines, so a long
+        # list stays short enough to see several rows at once.
+        self.details = details
         self.choices: list[Choice] = []
         if choices:
             self.set_choices(choices)
@@ -73,7 +82,7 @@ class MarkedList(OptionList):
         choice = self.choices[index]
         indent = " " * len(self._marks(index))
         text = Text(indent + shown(choice.text))
-        if choice.detail:
+        if choice.detail and (self.details == "all" or index == self.highlighted):
             for line in choice.detail.split("\n"):
                 text.append("\n" + indent + shown(line))
         return text
@@ -119,6 +128,10 @@ class MarkedList(OptionList):
         return self.choices[self.highlighted]
 
     def watch_highlighted(self, old: int | None, new: int | None) -> None:
+        if self.details == "current":
+            for index in (old, new):
+                if index is not None and index < min(len(self.choices), self.option_count):
+                    self.replace_option_prompt_at_index(index, self._prompt(index))
         super().watch_highlighted(new)
         self.refresh()
         self._follow_cursor()

@@ -15,7 +15,11 @@ def place_cursor(widget: Widget, row: int = 0, column: int = 0) -> None:
     region = widget.content_region
     if not region.width or not region.height:
         return
-    widget.app.cursor_position = Offset(
+    place = Offset(
         region.x + min(column, region.width - 1),
         region.y + min(max(row, 0), region.height - 1),
     )
+    if widget.app.cursor_position != place:
+        widget.app.cursor_position = place
+        # The terminal hears where the cursor is only with the next update: ask for one.
+        widget.refresh()
