@@ -105,7 +105,7 @@ def _command_parser() -> argparse.ArgumentParser:
     render = command("render")
     render.add_argument("plan", help=_words("help_plan"))
     render.add_argument("-o", "--output", metavar="OUT", help=_words("help_output"))
-    render.add_argument("--format", choices=("md", "html"), default="md", help=_words("help_format"))
+    render.add_argument("--format", choices=("md", "html"), default=None, help=_words("help_format"))
 
     example = command("example")
     example.add_argument("path", nargs="?", default="day-centre.toml", help=_words("help_path"))
@@ -164,8 +164,11 @@ def cmd_render(args: argparse.Namespace | SimpleNamespace) -> int:
         plan = _load(args.plan)
     except store.PlanError as error:
         return _error(str(error))
-    target = Path(args.output) if args.output else store.summary_path(args.plan, f".{args.format}")
-    text = render.html(plan) if args.format == "html" else render.markdown(plan)
+    chosen = args.format
+    if chosen is None:  # "-o plan.html" asks for the page without --format
+        chosen = "html" if args.output and args.output.lower().endswith((".html", ".htm")) else "md"
+    target = Path(args.output) if args.output else store.summary_path(args.plan, f".{chosen}")
+    text = render.html(plan) if chosen == "html" else render.markdown(plan)
     try:
         store.write_text_atomic(target, text)
     except OSError as error:
@@ -213,7 +216,7 @@ def _quick_args(args_list: list[str]) -> SimpleNamespace | None:
     if command == "check":
         values: dict[str, object] = {"command": command, "plan": None, "json": False}
     elif command == "render":
-        values = {"command": command, "plan": None, "output": None, "format": "md"}
+        values = {"command": command, "plan": None, "output": None, "format": None}
     else:
         return None
     seen: set[str] = set()

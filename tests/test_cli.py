@@ -237,3 +237,16 @@ def test_help_words_are_the_words_in_content(tmp_path: Path) -> None:
             wanted = text.format(command="backmap COMMAND --help", **folders)
             assert " ".join(wanted.split()) in shown, key
     assert "show this help message" not in shown  # argparse's own words are replaced by ours
+
+
+def test_render_to_an_html_file_writes_the_page(tmp_path: Path) -> None:
+    """ "-o plan.html" means the printable page, even without --format."""
+    plan = tmp_path / "day.toml"
+    plan.write_bytes(EXAMPLE.read_bytes())
+    out = tmp_path / "print-me.html"
+    result = backmap("render", str(plan), "-o", str(out), cwd=tmp_path)
+    assert result.returncode == 0
+    assert out.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+    md = tmp_path / "notes.md"
+    assert backmap("render", str(plan), "-o", str(md), cwd=tmp_path).returncode == 0
+    assert md.read_text(encoding="utf-8").startswith("# ")
