@@ -35,21 +35,6 @@ _MD_LINE_START = re.compile(r"^(\s*)(?:([-+=>])|(\d+)([.)]))")
 # Markdown, GitHub); an escaped dot breaks the match and still shows as a dot.
 _MD_DOMAIN_DOT = re.compile(r"(?<=[^\W_])\.(?=[^\W\d_])")
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
 
 def picture_words() -> dict[str, str]:
     """The words of the pathway pictures, from content/words.toml like every other word."""
@@ -110,7 +95,7 @@ def _cut(text: str, limit: int) -> str:
 
 def long_date(value: Any) -> str:
     """ "26 November 2026": the same in every locale, and easy to read."""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    return content.long_date(value)
 
 
 # ----- the pathway --------------------------------------------------------------------

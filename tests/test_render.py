@@ -12,6 +12,7 @@ import html
 import re
 import subprocess
 import sys
+from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -33,7 +34,7 @@ from summary_support import (
     plan_from,
 )
 
-from backmap import render, store
+from backmap import content, render, store
 from backmap.plan import Plan
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -335,3 +336,10 @@ def test_render_never_imports_textual() -> None:
         "assert not any(m == 'textual' or m.startswith('textual.') for m in sys.modules), 'textual'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_dates_are_written_in_words_from_content() -> None:
+    """ "26 November 2026" on every computer: the month names are in words.toml, not the locale."""
+    assert render.long_date(date(2026, 11, 26)) == "26 November 2026"
+    assert render.long_date(datetime(2027, 1, 3, 9, 30, tzinfo=UTC)) == "3 January 2027"
+    assert len(content.load("words")["dates"]["months"]) == 12
