@@ -102,6 +102,33 @@ class MarkedList(OptionList):
         self.highlighted = target
         self.refresh()
 
+    def _reprompt(self, indexes: list[int]) -> None:
+        """New words for a few rows; measure only those rows again, not the whole list.
+
+        OptionList forgets the height of every row when one prompt changes, and then
+        wraps every row again: on each Up or Down that would grow with the list.
+        """
+        cache = self._line_cache
+        if len(cache.heights) != self.option_count or not self.scrollable_content_region:
+            for index in indexes:  # nothing measured yet: the usual way is cheap
+                self.replace_option_prompt_at_index(index, self._prompt(index))
+            return
+        padding = self.get_component_styles("option-list--option").padding
+        width = self.scrollable_content_region.width - self._get_left_gutter_width() - padding.width
+        for index in indexes:
+            option = self.options[index]
+            option._set_prompt(self._prompt(index))
+            height = self._get_visual(option).get_height(self.styles, width) + option._divider
+            cache.heights[index] = height
+        lines: list[tuple[int, int]] = []
+        for index in range(self.option_count):
+            cache.index_to_line[index] = len(lines)
+            lines.extend((index, number) for number in range(cache.heights[index]))
+        cache.lines[:] = lines
+        self._option_render_cache.clear()
+        self._update_lines()  # only the size of the list, now that every row is measured
+        self.refresh()
+
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)
         try:
@@ -129,9 +156,8 @@ class MarkedList(OptionList):
 
     def watch_highlighted(self, old: int | None, new: int | None) -> None:
         if self.details == "current":
-            for index in (old, new):
-                if index is not None and index < min(len(self.choices), self.option_count):
-                    self.replace_option_prompt_at_index(index, self._prompt(index))
+            count = min(len(self.choices), self.option_count)
+            self._reprompt([index for index in (old, new) if index is not None and index < count])
         super().watch_highlighted(new)
         self.refresh()
         self._follow_cursor()
