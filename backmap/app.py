@@ -25,7 +25,7 @@ from textual.timer import Timer
 from backmap import content, flow, settings, store, textual_fixes
 from backmap.plan import Plan
 from backmap.safe_text import shown
-from backmap.session import LockHolder, Session
+from backmap.session import LockHolder, Session, plain_problem
 from backmap.speech import Speaker
 from backmap.themes import DEFAULT, ORDER, THEMES
 
@@ -159,7 +159,7 @@ class BackmapApp(App[int]):
             self.show_problem(again)
             return
         except OSError as trouble:
-            reason = content.word("safety", "no_copy", reason=trouble.strerror or trouble)
+            reason = content.word("safety", "no_copy", reason=plain_problem(trouble))
             self.ask(content.word("problems", "cannot_open"), f"{error.path}\n{reason}", [], lambda _: None)
             return
         self.open_plan(mended, carry_on=True, note=content.word("problems", "mended", path=mended.name))
@@ -167,7 +167,9 @@ class BackmapApp(App[int]):
     def ask_in_use(self, session: Session, holder: LockHolder, index: int) -> None:
         """Another backmap has this plan open: read it only, or work on a copy."""
         try:
-            since = datetime.fromisoformat(holder.since).astimezone().strftime("%H:%M on %d %B")
+            local = datetime.fromisoformat(holder.since).astimezone()
+            clock, day = local.strftime("%H:%M"), content.long_date(local)
+            since = content.word("dates", "time_date", time=clock, date=day)
         except ValueError:
             since = holder.since
         lines = [
@@ -192,7 +194,7 @@ class BackmapApp(App[int]):
             try:
                 copy = session.open_copy()
             except OSError as trouble:
-                reason = content.word("safety", "no_copy", reason=trouble.strerror or trouble)
+                reason = content.word("safety", "no_copy", reason=plain_problem(trouble))
                 self.ask(content.word("problems", "in_use"), reason, [], lambda _: None)
                 return
             assert copy.path is not None
@@ -317,7 +319,7 @@ class BackmapApp(App[int]):
         try:
             copy = session.open_copy()
         except OSError as trouble:
-            self.message = content.word("safety", "no_copy", reason=trouble.strerror or trouble)
+            self.message = content.word("safety", "no_copy", reason=plain_problem(trouble))
             self.show_status()
             return False
         assert copy.path is not None

@@ -118,7 +118,7 @@ class Session:
             store.write_text_atomic(store.summary_path(path), render.markdown(self.plan))
             store.write_text_atomic(store.summary_path(path, ".html"), render.html(self.plan))
         except (OSError, UnicodeError) as error:
-            self.last_save = SaveResult(False, now(), _plain_problem(error))
+            self.last_save = SaveResult(False, now(), plain_problem(error))
             return self.last_save
         self.last_save = SaveResult(True, now())
         return self.last_save
@@ -337,7 +337,7 @@ _PROBLEMS = {
 }
 
 
-def _plain_problem(error: OSError | UnicodeError) -> str:
+def plain_problem(error: OSError | UnicodeError) -> str:
     """What went wrong, in words a person can act on."""
     if isinstance(error, OSError) and error.errno in _PROBLEMS:
         return content.word("safety", _PROBLEMS[error.errno])

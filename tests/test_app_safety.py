@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -231,6 +232,31 @@ async def test_a_plan_in_use_can_be_worked_on_as_a_copy(tmp_path: Path, other_ba
         await pilot.press("ctrl+q")
     assert path.read_bytes() == before
     assert not copy.with_name(copy.name + ".lock").exists()
+
+
+async def test_a_copy_that_cannot_be_made_is_said_in_plain_words(
+    tmp_path: Path, other_backmap: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = plan_file(tmp_path)
+    lock_by(path, other_backmap)
+
+    def refused(self: Session) -> Session:
+        raise OSError(errno.EACCES, os.strerror(errno.EACCES))
+
+    monkeypatch.setattr(Session, "open_copy", refused)
+    app = make_app(tmp_path, path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = str(app.screen.query_one("#problem-text").render())
+        opened = content.long_date(datetime.fromisoformat("2026-11-26T10:00:00+00:00").astimezone())
+        assert opened in text  # the day in words, from content, not the locale's month names
+        await pilot.click("#choice-copy")
+        await pilot.pause()
+        assert isinstance(app.screen, ProblemScreen)
+        text = str(app.screen.query_one("#problem-text").render())
+        reason = content.word("safety", "no_permission")  # not the computer's "Permission denied"
+        assert content.word("safety", "no_copy", reason=reason) in text
+    assert app.session is None
 
 
 async def test_closing_the_in_use_question_opens_nothing(tmp_path: Path, other_backmap: int) -> None:

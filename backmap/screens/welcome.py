@@ -12,7 +12,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from backmap import store
+from backmap import content, store
 from backmap.screens.step import words
 from backmap.widgets.buttons import FocusButton
 from backmap.widgets.choices import Choice, MarkedList
@@ -96,7 +96,8 @@ class PickPlanScreen(Screen):
         self.plans = store.list_plans(self.backmap.folder)
         rows = []
         for info in self.plans:
-            when = info.updated.astimezone().strftime("%d %B %Y, %H:%M")
+            local = info.updated.astimezone()
+            when = words("dates", "date_time", date=content.long_date(local), time=local.strftime("%H:%M"))
             detail = words("carry_on", "changed", when=when)
             if not info.readable:
                 detail = words("carry_on", "broken")
