@@ -394,11 +394,16 @@ def picture(pathway: Pathway) -> Picture:
 def describe(pathway: Pathway) -> str:
     """The picture in words, for people who cannot see it."""
     words = picture_words()
-    parts = [f"{words['impact']}: {pathway.impact.label}."]
+
+    def said(label: str) -> str:
+        # One full stop at the end, never two: screen readers read ".." aloud.
+        return label.rstrip(" .") + "."
+
+    parts = [f"{words['impact']}: {said(pathway.impact.label)}"]
     for stone in pathway.stones:
-        parts.append(f"{words['stone']}: {stone.label}.")
-        parts.extend(f"{words['activity']}: {a.label}." for a in pathway.helpers(stone))
-    parts.extend(f"{words['activity']}: {a.label}." for a in pathway.loose)
+        parts.append(f"{words['stone']}: {said(stone.label)}")
+        parts.extend(f"{words['activity']}: {said(a.label)}" for a in pathway.helpers(stone))
+    parts.extend(f"{words['activity']}: {said(a.label)}" for a in pathway.loose)
     return " ".join(parts)
 
 

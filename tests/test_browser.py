@@ -222,7 +222,7 @@ def test_every_part_of_the_example_is_printed(printed: dict[str, Path], plans: d
         "Stepping stones for co-production",
         "Activities for co-production",
         "The pathway for co-production",
-        "Who took part",
+        "Who is taking part",
         "Things to look at again",
         "Words we use",
     ):

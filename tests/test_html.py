@@ -120,7 +120,7 @@ def test_every_part_has_a_heading(example_page: Page) -> None:
         "Stepping stones for co-production",
         "Activities for co-production",
         "The pathway for co-production",
-        "Who took part",
+        "Who is taking part",
         "Things to look at again",
         "Words we use",
     ):

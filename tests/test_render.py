@@ -129,7 +129,7 @@ def test_example_summary_has_every_part() -> None:
         "Activities for co-production",
         "The pathway for the project",
         "The pathway for co-production",
-        "Who took part",
+        "Who is taking part",
         "Things to look at again",
         "Words we use",
     ):
