@@ -1,6 +1,7 @@
 """The pathway in words: activities lead to stepping stones, which lead to the impact.
 
-Pure Python, so the app, the plain mode and tests share one picture-in-words.
+Pure Python. Plain mode reads it out at the check step; the app draws the same
+pathway as a picture (pathway_map.py).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from backmap.plan import PARTS, Plan
 from backmap.render import plain_text
 
 
-def _short(text: str, limit: int = 200) -> str:
+def _short(text: str, limit: int) -> str:
     flat = plain_text(text) or "-"
     return flat if len(flat) <= limit else flat[: limit - 3].rstrip() + "..."
 
@@ -33,14 +34,14 @@ def lines(plan: Plan, width: int = 80) -> list[str]:
             if not activities:
                 out.append("  " + labels["needs_activity"])
             for activity in activities:
-                out.append(f"  {labels['activity']}: {_short(activity.text)}")
-            out.append(f"    -> {labels['stone']}: {_short(outcome.text)}")
+                out.append(f"  {labels['activity']}: {_short(activity.text, width)}")
+            out.append(f"    -> {labels['stone']}: {_short(outcome.text, width)}")
         loose = [a for a in plan.activities_in(part) if not any(i in helpers for i in a.outcomes)]
         for activity in loose:
-            out.append(f"  {labels['activity']}: {_short(activity.text)}")
+            out.append(f"  {labels['activity']}: {_short(activity.text, width)}")
             out.append(f"    -> {labels['helps_nothing']}")
         impact = plan.impact.project if part == "project" else plan.impact.coproduction
-        said = _short(impact) if impact.strip() else labels["no_impact"]
+        said = _short(impact, width) if impact.strip() else labels["no_impact"]
         out.append(f"      -> {labels['impact']}: {said}")
         out.append("")
     return [_fit(line, width) for line in out[:-1]]

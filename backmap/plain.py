@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO, TypeVar
 
-from backmap import checks, content, flow
+from backmap import checks, content, flow, pathway
 from backmap.plan import KINDS, PARTS, Person
 from backmap.render import plain_text
 from backmap.session import Session
@@ -332,9 +332,12 @@ class PlainInterview:
         findings = checks.run(self.session.plan)
         if not findings:
             self.say(page.words["none"])
-            return
-        self.say(*(f"{number}. {finding.message}" for number, finding in enumerate(findings, 1)))
-        self.say(self.word("check_later"))
+        else:
+            self.say(*(f"{number}. {finding.message}" for number, finding in enumerate(findings, 1)))
+            self.say(self.word("check_later"))
+        # The pathway in words, the same picture-in-words the screens are built from.
+        # No width limit: a screen reader reads every word, so nothing is cut short.
+        self.say("", page.words["pathway"], *pathway.lines(self.session.plan, width=1_000_000))
 
     def finish_page(self, page: flow.Page) -> int:
         saved = self.settle()

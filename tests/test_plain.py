@@ -376,3 +376,22 @@ def test_when_no_save_works_it_says_so_and_exits_1(tmp_path: Path, monkeypatch: 
     assert content.word("plain", "ended") in out
     assert "Could not save. The computer said: Read-only file system." in out
     assert content.word("plain", "saved_in", path="") not in out
+
+
+def test_the_check_step_reads_out_the_pathway_in_words(tmp_path: Path) -> None:
+    """A screen-reader user hears which activities lead to which stepping stones."""
+    plan = tmp_path / "day.toml"
+    plan.write_bytes((Path(__file__).parent.parent / "examples" / "day-centre.toml").read_bytes())
+    result = subprocess.run(
+        [sys.executable, "-m", "backmap", "--plain", str(plan)],
+        input="\n" * 40,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert result.returncode == 0
+    after_check = result.stdout.split("Step 9 of 10", 1)[1]
+    assert "Your pathway" in after_check
+    assert "-> Stepping stone: We have a full plan of everything the centre will offer." in after_check
+    assert "Activity: Start a co-production group" in after_check
