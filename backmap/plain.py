@@ -149,17 +149,21 @@ class PlainInterview:
             content.word("cli", "summary", summary=summary.absolute()),
         ]
 
-    def stop(self, first: str) -> int:
-        """The input ended or the person stopped: save, say where, and leave quietly."""
-        self.say(first)
+    def end(self, lines: Callable[[], list[str]]) -> int:
+        """Save one last time, then say ``lines()`` (where the files are). The exit code."""
         saved = self.settle()
         if saved is None:
             self.say(self.word("nothing_saved"))
             return EXIT_OK
         if not saved:
             return EXIT_NOT_SAVED
-        self.say(*self.where_saved())
+        self.say(*lines())
         return EXIT_OK
+
+    def stop(self, first: str) -> int:
+        """The input ended or the person stopped: save, say where, and leave quietly."""
+        self.say(first)
+        return self.end(self.where_saved)
 
     # ----- the interview ---------------------------------------------------------
 
@@ -335,28 +339,25 @@ class PlainInterview:
         else:
             self.say(*(f"{number}. {finding.message}" for number, finding in enumerate(findings, 1)))
             self.say(self.word("check_later"))
-        # The pathway in words, the same picture-in-words the screens are built from.
+        # The pathway in words (the app draws it as a picture instead).
         # No width limit: a screen reader reads every word, so nothing is cut short.
         self.say("", page.words["pathway"], *pathway.lines(self.session.plan, width=1_000_000))
 
     def finish_page(self, page: flow.Page) -> int:
-        saved = self.settle()
-        if saved is None:
-            self.say(self.word("nothing_saved"))
-            return EXIT_OK
-        if not saved:
-            return EXIT_NOT_SAVED
-        path = self.session.path
-        summary = self.session.summary_path
-        assert path is not None and summary is not None
-        self.say(
-            content.word("finish", "where"),
-            f"{page.words['saved_plan']}: {path.absolute()}",
-            f"{page.words['saved_summary']}: {summary.absolute()}",
-            content.word("finish", "print"),
-            content.word("cli", "bye"),
-        )
-        return EXIT_OK
+        def lines() -> list[str]:
+            path = self.session.path
+            summary = self.session.summary_path
+            assert path is not None and summary is not None
+            return [
+                content.word("finish", "where"),
+                f"{page.words['saved_plan']}: {path.absolute()}",
+                f"{page.words['saved_summary']}: {summary.absolute()}",
+                f"{page.words['saved_page']}: {path.with_suffix('.html').absolute()}",
+                content.word("finish", "print"),
+                content.word("cli", "bye"),
+            ]
+
+        return self.end(lines)
 
 
 def _is_terminal(stream: TextIO) -> bool:

@@ -135,6 +135,23 @@ def plan_from(texts: list[str]) -> Plan:
 
 # ----- golden files -------------------------------------------------------------------
 
+# The headings of the printable page, in order: the browser and the pure HTML tests share them.
+PAGE_HEADINGS = (
+    "Our plan in short",
+    "The impact",
+    "The project",
+    "Stepping stones for the project",
+    "Activities for the project",
+    "The pathway for the project",
+    "Co-production",
+    "Stepping stones for co-production",
+    "Activities for co-production",
+    "The pathway for co-production",
+    "Who is taking part",
+    "Things to look at again",
+    "Words we use",
+)
+
 GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE_GOLDEN = "BACKMAP_UPDATE_GOLDEN"
 

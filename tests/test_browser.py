@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from summary_support import HOSTILE, answers, hostile_plan
+from summary_support import HOSTILE, PAGE_HEADINGS, answers, hostile_plan
 
 from backmap import render, store
 from backmap.plan import Plan
@@ -211,21 +211,7 @@ def test_example_prints_on_at_most_six_a4_pages(printed: dict[str, Path]) -> Non
 
 def test_every_part_of_the_example_is_printed(printed: dict[str, Path], plans: dict[str, Plan]) -> None:
     text = pdf_text(printed["example"])
-    for heading in (
-        "Our plan in short",
-        "The impact",
-        "The project",
-        "Stepping stones for the project",
-        "Activities for the project",
-        "The pathway for the project",
-        "Co-production",
-        "Stepping stones for co-production",
-        "Activities for co-production",
-        "The pathway for co-production",
-        "Who is taking part",
-        "Things to look at again",
-        "Words we use",
-    ):
+    for heading in PAGE_HEADINGS:
         assert heading in text, heading
     for answer in answers(plans["example"]):
         assert words_of(answer) in text, answer

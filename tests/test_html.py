@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from summary_support import HOSTILE, answers, check_golden, hostile_plan, plain_plan, plan_from
+from summary_support import HOSTILE, PAGE_HEADINGS, answers, check_golden, hostile_plan, plain_plan, plan_from
 
 from backmap import cli, render, store
 from backmap.plan import Plan
@@ -109,22 +109,8 @@ def test_example_matches_the_golden_file(example_html: str) -> None:
 def test_every_part_has_a_heading(example_page: Page) -> None:
     assert example_page.headings[0] == ("h1", "Our new day centre")
     names = [text for _, text in example_page.headings]
-    for heading in (
-        "Our plan in short",
-        "The impact",
-        "The project",
-        "Stepping stones for the project",
-        "Activities for the project",
-        "The pathway for the project",
-        "Co-production",
-        "Stepping stones for co-production",
-        "Activities for co-production",
-        "The pathway for co-production",
-        "Who is taking part",
-        "Things to look at again",
-        "Words we use",
-    ):
-        assert heading in names
+    for heading in PAGE_HEADINGS:
+        assert heading in names, heading
     assert names[-1] == "Words we use", "the glossary comes at the end"
     levels = [int(tag[1]) for tag, _ in example_page.headings]
     assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), "no heading level is skipped"

@@ -395,3 +395,6 @@ def test_the_check_step_reads_out_the_pathway_in_words(tmp_path: Path) -> None:
     assert "Your pathway" in after_check
     assert "-> Stepping stone: We have a full plan of everything the centre will offer." in after_check
     assert "Activity: Start a co-production group" in after_check
+    # The end names the page to print, and that page is there.
+    assert str(plan.with_suffix(".html").absolute()) in result.stdout.split("Step 10 of 10", 1)[1]
+    assert plan.with_suffix(".html").exists()
