@@ -1,47 +1,64 @@
-"""The pathway in words: activities lead to stepping stones, which lead to the impact.
+"""The pathway of a part: each stepping stone with the activities that lead to it.
 
-Pure Python. Plain mode reads it out at the check step; the app draws the same
-pathway as a picture (pathway_map.py).
+Pure Python. ``part_path`` is the one place that decides what belongs to a part's
+pathway; the app's drawing (pathway_map.py) and the pathway in words that plain
+mode reads out (``lines``) are both made from it.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from backmap import content
-from backmap.plan import PARTS, Plan
-from backmap.render import plain_text
+from backmap.plan import PARTS, Activity, Outcome, Plan
+from backmap.safe_text import plain
+
+
+@dataclass
+class PartPath:
+    part: str
+    groups: list[tuple[Outcome, list[Activity]]]  # each stepping stone and what helps it
+    loose: list[Activity]  # the part's activities that help no stepping stone
+    impact: str
+
+
+def part_path(plan: Plan, part: str, helpers: dict[str, list[Activity]]) -> PartPath:
+    """One part's pathway, in linear time (``helpers`` is ``plan.helpers_by_outcome()``)."""
+    groups = []
+    for outcome in plan.outcomes_in(part):
+        # A hand-edited file may link one activity twice: show it once.
+        unique = list({id(a): a for a in helpers.get(outcome.id, [])}.values())
+        groups.append((outcome, unique))
+    loose = [a for a in plan.activities_in(part) if not any(i in helpers for i in a.outcomes)]
+    impact = plan.impact.project if part == "project" else plan.impact.coproduction
+    return PartPath(part, groups, loose, impact)
 
 
 def _short(text: str, limit: int) -> str:
-    flat = plain_text(text) or "-"
+    flat = plain(text) or "-"
     return flat if len(flat) <= limit else flat[: limit - 3].rstrip() + "..."
 
 
 def lines(plan: Plan, width: int = 80) -> list[str]:
-    """One part after the other; each stepping stone with the activities that lead to it.
-
-    Long answers are cut to fit ``width``, so each line stays one line on screen.
-    """
+    """The pathway in words, one part after the other. Answers are cut to fit ``width``."""
     helpers = plan.helpers_by_outcome()
     out: list[str] = []
     labels = content.load("steps")["pathway"]
     for part in PARTS:
+        path = part_path(plan, part, helpers)
         out.append(content.part_name(part))
-        outcomes = plan.outcomes_in(part)
-        if not outcomes:
+        if not path.groups:
             out.append("  " + labels["no_stones"])
-        for outcome in outcomes:
-            activities = helpers.get(outcome.id, [])
+        for outcome, activities in path.groups:
             if not activities:
                 out.append("  " + labels["needs_activity"])
             for activity in activities:
                 out.append(f"  {labels['activity']}: {_short(activity.text, width)}")
             out.append(f"    -> {labels['stone']}: {_short(outcome.text, width)}")
-        loose = [a for a in plan.activities_in(part) if not any(i in helpers for i in a.outcomes)]
-        for activity in loose:
+        for activity in path.loose:
             out.append(f"  {labels['activity']}: {_short(activity.text, width)}")
             out.append(f"    -> {labels['helps_nothing']}")
-        impact = plan.impact.project if part == "project" else plan.impact.coproduction
-        said = _short(impact, width) if impact.strip() else labels["no_impact"]
+        said = _short(path.impact, width) if plain(path.impact) else labels["no_impact"]
         out.append(f"      -> {labels['impact']}: {said}")
         out.append("")
     return [_fit(line, width) for line in out[:-1]]

@@ -27,8 +27,9 @@ from dataclasses import dataclass
 from rich.cells import split_graphemes
 
 from backmap import content
+from backmap.pathway import PartPath, part_path
 from backmap.plan import PARTS, Activity, Outcome, Plan
-from backmap.render import plain_text
+from backmap.safe_text import plain as plain_text
 
 COLUMNS_MIN = 68  # narrower than this, a part is stacked instead of drawn in columns
 MARK = 2  # every item starts with two cells for a mark: "> " (you are here) or "* " (linked)
@@ -196,27 +197,6 @@ class _Canvas:
 # ----- what each part shows -------------------------------------------------------------
 
 
-@dataclass
-class _Part:
-    """One part's things, found in linear time."""
-
-    part: str
-    groups: list[tuple[Outcome, list[Activity]]]  # each stepping stone and what helps it
-    loose: list[Activity]  # the part's activities that help no stepping stone
-    impact: str
-
-
-def _part(plan: Plan, part: str, helpers: dict[str, list[Activity]]) -> _Part:
-    groups = []
-    for outcome in plan.outcomes_in(part):
-        # A hand-edited file may link one activity twice: draw it once.
-        unique = list({id(a): a for a in helpers.get(outcome.id, [])}.values())
-        groups.append((outcome, unique))
-    loose = [a for a in plan.activities_in(part) if not any(i in helpers for i in a.outcomes)]
-    impact = plan.impact.project if part == "project" else plan.impact.coproduction
-    return _Part(part, groups, loose, impact)
-
-
 class _Links:
     """What each item is joined to, worked out once per plan."""
 
@@ -287,7 +267,7 @@ def _join(canvas: _Canvas, lefts: list[tuple[int, int]], right_row: int, trunk: 
     canvas.put(right_row, trunk + 1, "─→")
 
 
-def _columns(part: _Part, width: int, links: _Links, said: dict[str, str]) -> Drawing:
+def _columns(part: PartPath, width: int, links: _Links, said: dict[str, str]) -> Drawing:
     wa, ws, wi = _column_widths(width)
     xa, xs = 0, wa + _GAP
     xi = xs + ws + _GAP
@@ -394,7 +374,7 @@ def _columns(part: _Part, width: int, links: _Links, said: dict[str, str]) -> Dr
 # ----- stacked, for narrow windows ------------------------------------------------------
 
 
-def _stacked(part: _Part, width: int, links: _Links, said: dict[str, str]) -> Drawing:
+def _stacked(part: PartPath, width: int, links: _Links, said: dict[str, str]) -> Drawing:
     canvas = _Canvas(width)
     items: list[Item] = []
     strong: list[tuple[int, int, int]] = []
@@ -497,7 +477,7 @@ def layout(
     helpers = plan.helpers_by_outcome() if helpers is None else helpers
     links = _Links(plan, helpers) if links is None else links
     said = words()
-    found = _part(plan, part, helpers)
+    found = part_path(plan, part, helpers)
     if width >= COLUMNS_MIN:
         return _columns(found, width, links, said)
     return _stacked(found, width, links, said)

@@ -58,3 +58,13 @@ def screen_text(app: BackmapApp) -> str:
         text = html.unescape(re.sub(r"<[^>]+>", "", body)).replace("\xa0", " ")
         rows.setdefault(float(y.group(1)), []).append((float(x.group(1)), text))
     return "\n".join("".join(t for _, t in sorted(parts)) for _, parts in sorted(rows.items()))
+
+
+async def settle(pilot: Pilot, rounds: int = 4) -> None:
+    """Let chained work finish (focus, then scroll, then "after refresh" cursor moves).
+
+    One pause lets one round of messages run; on a loaded machine a scroll and the
+    cursor move after it can need a few more. This waits for work, never for time.
+    """
+    for _ in range(rounds):
+        await pilot.pause()

@@ -16,7 +16,7 @@ from backmap.speech import Speaker
 from backmap.widgets.answer import AnswerBox
 from backmap.widgets.buttons import FocusButton
 from backmap.widgets.choices import MarkedList
-from tests.pilot_helpers import SIZE, make_app, screen_text
+from tests.pilot_helpers import SIZE, make_app, screen_text, settle
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "day-centre.toml"
 
@@ -57,20 +57,20 @@ async def test_terminal_cursor_follows_focus(tmp_path: Path, plan_file: Path) ->
     app = make_app(tmp_path, plan_file)
     async with app.run_test(size=SIZE) as pilot:
         app.go_to(flow.index_of("impact_project"))
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.focused, AnswerBox)
         assert cursor_inside(app)
         for _ in range(3):  # Back, Skip for now, Next: buttons move the cursor too
             await pilot.press("tab")
-            await pilot.pause()
+            await settle(pilot)
             assert isinstance(app.focused, FocusButton)
             assert cursor_inside(app), app.focused
         app.go_to(flow.index_of("activities_project"))
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.focused, MarkedList)
         first = app.cursor_position
         await pilot.press("down")
-        await pilot.pause()
+        await settle(pilot)
         assert cursor_inside(app)
         assert app.cursor_position.y > first.y  # it moved to the next item
 

@@ -13,7 +13,7 @@ from backmap.screens.pathway import PathwayScreen
 from backmap.screens.question import QuestionScreen
 from backmap.widgets.buttons import FocusButton
 from backmap.widgets.pathway_view import PathwayView
-from tests.pilot_helpers import SIZE, make_app, screen_text
+from tests.pilot_helpers import SIZE, make_app, screen_text, settle
 from tests.test_pathway_map import big_plan
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "day-centre.toml"
@@ -56,13 +56,13 @@ async def test_check_step_shows_the_drawing(tmp_path: Path, plan_file: Path) -> 
         # No marks until the drawing has focus: the marks say where the keys act.
         assert "> " not in "".join(view_lines(view))
         view.focus()
-        await pilot.pause()
+        await settle(pilot)
         assert "> A set of planning" in line_of(view, "A set of planning")
         assert "* We have a full" in line_of(view, "We have a full")
         assert cursor_on_current(app, view)
 
         await pilot.press("down")
-        await pilot.pause()
+        await settle(pilot)
         item = view.current_item
         assert item is not None and (item.kind, item.id) == ("stone", "o1")
         assert "> We have a full" in screen_text(app)
@@ -91,7 +91,7 @@ async def test_keys_scroll_to_the_current_item(tmp_path: Path, plan_file: Path) 
         view = app.screen.query_one("#pathway", PathwayView)
         view.focus()
         await pilot.press("end")
-        await pilot.pause()
+        await settle(pilot)
         last = view.current_item
         assert last is not None and view.current == len(view.items) - 1
         top = int(view.scroll_offset.y)
@@ -149,7 +149,7 @@ async def test_narrow_window_stacks_and_fits(tmp_path: Path, plan_file: Path) ->
         assert "> We have a full plan" in line_of(view, "We have a full plan")
         assert "├─ * A set of planning" in line_of(view, "A set of planning")
         await pilot.press("down")
-        await pilot.pause()
+        await settle(pilot)
         assert "├─ > A set of planning" in line_of(view, "A set of planning")
         assert "* We have a full plan" in line_of(view, "We have a full plan")
         assert "> A set of planning" in screen_text(app)
