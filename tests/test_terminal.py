@@ -39,6 +39,7 @@ def test_quit_saves_and_prints_where_the_files_are(tmp_path: Path) -> None:
     plan_file = folder / "tea-and-talk.toml"
     assert str(plan_file) in output.replace("\r\n", "")
     assert str(plan_file.with_suffix(".md")) in output.replace("\r\n", "")
+    assert str(plan_file.with_suffix(".html")) in output.replace("\r\n", "")
     child.close()
     assert child.exitstatus == 0
     assert store.load(plan_file).title == "Tea and talk"
