@@ -577,8 +577,8 @@ def run_app(plan_arg: str | None, folder: Path) -> int:
     if session is not None and session.path is not None and session.last_save is not None:
         print(content.word("cli", "files", plan=session.path.resolve()))
         print(content.word("cli", "summary", summary=session.summary_path.resolve()))  # type: ignore[union-attr]
-        page = session.path.with_suffix(".html")
-        if page.exists():
+        page = session.page_path
+        if page is not None and page.exists():
             print(content.word("cli", "page", page=page.resolve()))
     elif session is not None and session.last_save is not None and not session.last_save.ok:
         print(content.word("app", "save_failed", reason=session.last_save.problem), file=sys.stderr)

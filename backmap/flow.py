@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from backmap import content
 from backmap.plan import Plan
+from backmap.safe_text import plain
 
 
 @dataclass(frozen=True)
@@ -63,10 +64,6 @@ def previous_index(index: int) -> int | None:
     return index - 1 if index > 0 else None
 
 
-def first_of_step(step: int) -> int:
-    return next(i for i, p in enumerate(PAGES) if p.step == step)
-
-
 def get_text(plan: Plan, field: str) -> str:
     if field == "title":
         return plan.title
@@ -88,7 +85,8 @@ def set_text(plan: Plan, field: str, value: str) -> bool:
 def is_answered(plan: Plan, page: Page) -> bool:
     """Whether a page has an answer; people is optional, so it never holds anyone back."""
     if page.kind == "text":
-        return bool(get_text(plan, page.field).strip())
+        # The same test as the checks: an answer of only escape codes is no answer.
+        return bool(plain(get_text(plan, page.field)))
     if page.kind == "people":
         return True
     if page.kind == "outcomes":

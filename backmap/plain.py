@@ -352,7 +352,7 @@ class PlainInterview:
                 content.word("finish", "where"),
                 f"{page.words['saved_plan']}: {path.absolute()}",
                 f"{page.words['saved_summary']}: {summary.absolute()}",
-                f"{page.words['saved_page']}: {path.with_suffix('.html').absolute()}",
+                f"{page.words['saved_page']}: {self.session.page_path.absolute()}",
                 content.word("finish", "print"),
                 content.word("cli", "bye"),
             ]

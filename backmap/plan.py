@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar
 
 SCHEMA_VERSION = 1
 PARTS: tuple[str, ...] = ("project", "coproduction")
@@ -20,7 +20,6 @@ KINDS: tuple[str, ...] = (
     "one-to-one",
     "other",
 )
-Part = Literal["project", "coproduction"]
 
 _ID_NUMBER = re.compile(r"^[oa](\d{1,9})$")
 

@@ -83,6 +83,11 @@ class Session:
     def summary_path(self) -> Path | None:
         return store.summary_path(self.path) if self.path else None
 
+    @property
+    def page_path(self) -> Path | None:
+        """The page to print, written beside the plan on every save."""
+        return store.summary_path(self.path, ".html") if self.path else None
+
     def choose_path(self) -> Path:
         """Give a new plan its file, from its title, inside the plans folder."""
         if self.path is None:
@@ -116,7 +121,7 @@ class Session:
             self._remember()
             self._keep_lock_file()
             store.write_text_atomic(store.summary_path(path), render.markdown(self.plan))
-            store.write_text_atomic(store.summary_path(path, ".html"), render.html(self.plan))
+            store.write_text_atomic(self.page_path, render.html(self.plan))  # type: ignore[arg-type]
         except (OSError, UnicodeError) as error:
             self.last_save = SaveResult(False, now(), plain_problem(error))
             return self.last_save

@@ -29,10 +29,6 @@ class Speaker:
         return [found, "-v", "en-gb", "-s", "140"] if found else None
 
     @property
-    def available(self) -> bool:
-        return self.command is not None
-
-    @property
     def speaking(self) -> bool:
         return self.process is not None and self.process.poll() is None
 

@@ -187,11 +187,26 @@ def test_every_code_is_covered_here_and_has_words() -> None:
 
 
 def test_findings_point_to_a_page_that_fixes_them() -> None:
+    """ "Fix this" on the check step jumps to the page named here, so each must be the right one."""
     broken = complete_plan()
-    broken.add_activity("project", "helps nothing")
-    broken.add_outcome("coproduction", "nobody helps this")
-    for finding in checks.run(Plan()) + checks.run(broken):
-        assert finding.page, finding.code
+    loose = broken.add_activity("coproduction", "helps nothing")
+    lonely = broken.add_outcome("project", "nobody helps this")
+    empty = broken.add_outcome("coproduction", "")
+    pages = {(f.code, f.id): f.page for f in checks.run(Plan()) + checks.run(broken)}
+    assert pages == {
+        ("missing-title", None): "title",
+        ("missing-impact-project", None): "impact_project",
+        ("missing-impact-coproduction", None): "impact_coproduction",
+        ("missing-lasting-change", None): "lasting_change",
+        ("no-outcomes-project", None): "outcomes_project",
+        ("no-outcomes-coproduction", None): "outcomes_coproduction",
+        ("no-activities-project", None): "activities_project",
+        ("no-activities-coproduction", None): "activities_coproduction",
+        # A stepping stone with no activity is fixed where its part's activities are added.
+        ("outcome-without-activity", lonely.id): "activities_project",
+        ("activity-without-outcome", loose.id): "activities_coproduction",
+        ("empty-text", empty.id): "outcomes_coproduction",
+    }
 
 
 def test_an_answer_of_only_escape_codes_counts_as_empty() -> None:

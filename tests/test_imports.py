@@ -24,6 +24,10 @@ CORE = [
     "backmap.content",
     "backmap.flow",
     "backmap.session",
+    "backmap.plain",
+    "backmap.pathway",
+    "backmap.pathway_map",
+    "backmap.safe_text",
 ]
 
 

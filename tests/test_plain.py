@@ -299,13 +299,14 @@ def test_every_answer_is_saved_at_once(tmp_path: Path, monkeypatch: pytest.Monke
     seen: list[str] = []
     real_save = Session.save
 
-    def watching_save(self: Session) -> SaveResult:
-        seen.append(self.plan.title)
+    def watching_people(self: Session) -> SaveResult:
+        seen.append(self.plan.title + ":" + ",".join(p.name for p in self.plan.people))
         return real_save(self)
 
-    monkeypatch.setattr(Session, "save", watching_save)
+    monkeypatch.setattr(Session, "save", watching_people)
     run_here(lines("One", "Sam", "Priya", ""), tmp_path)
-    assert len(seen) == 3  # the name, then each person
+    # Each save already holds the answer just given: the name, then each person.
+    assert seen == ["One:", "One:Sam", "One:Sam,Priya"]
 
 
 # ----- reading answers ----------------------------------------------------------------

@@ -58,8 +58,8 @@ class FinishScreen(StepScreen):
             text = self.page.words
             lines.append(f"{text['saved_plan']}: {session.path.resolve()}")
             lines.append(f"{text['saved_summary']}: {session.summary_path.resolve()}")  # type: ignore[union-attr]
-            page = session.path.with_suffix(".html")
-            if page.exists():
+            page = session.page_path
+            if page is not None and page.exists():
                 lines.append(f"{text['saved_page']}: {page.resolve()}")
                 lines.append(words("finish", "print_page"))
             else:

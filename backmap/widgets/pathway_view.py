@@ -88,11 +88,6 @@ class PathwayView(ScrollView, can_focus=True):
     def _drawing_width(self) -> int:
         return self.scrollable_content_region.width
 
-    def set_plan(self, plan: Plan) -> None:
-        """Draw another plan (or this one after a change), keeping the current item if it is there."""
-        self.plan = plan
-        self._build(self._drawing_width(), force=True)
-
     def _build(self, width: int, force: bool = False) -> None:
         if width < 1:
             return  # not laid out yet: a Resize follows
