@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from backmap import content
 from backmap.plan import PARTS, Plan
-from backmap.safe_text import plain
+from backmap.safe_text import cut, plain
 
 # Which page fixes each finding; flow.py turns a page into a step number.
 FIX_PAGE = {
@@ -61,10 +61,9 @@ class Finding:
         return {"code": self.code, "message": self.message, "id": self.id}
 
 
-def _short(text: str, limit: int = 60) -> str:
+def _short(text: str) -> str:
     """A typed answer cut down for a message, on one line."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 3].rstrip() + "..."
+    return cut(plain(text), 60)
 
 
 def run(plan: Plan) -> list[Finding]:

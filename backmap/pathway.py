@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from backmap import content
 from backmap.plan import PARTS, Activity, Outcome, Plan
-from backmap.safe_text import plain
+from backmap.safe_text import cut, plain
 
 
 @dataclass
@@ -35,8 +35,7 @@ def part_path(plan: Plan, part: str, helpers: dict[str, list[Activity]]) -> Part
 
 
 def _short(text: str, limit: int) -> str:
-    flat = plain(text) or "-"
-    return flat if len(flat) <= limit else flat[: limit - 3].rstrip() + "..."
+    return cut(plain(text) or "-", limit)
 
 
 def lines(plan: Plan, width: int = 80) -> list[str]:
@@ -61,8 +60,4 @@ def lines(plan: Plan, width: int = 80) -> list[str]:
         said = _short(path.impact, width) if plain(path.impact) else labels["no_impact"]
         out.append(f"      -> {labels['impact']}: {said}")
         out.append("")
-    return [_fit(line, width) for line in out[:-1]]
-
-
-def _fit(line: str, width: int) -> str:
-    return line if len(line) <= width else line[: width - 3].rstrip() + "..."
+    return [cut(line, width) for line in out[:-1]]

@@ -22,7 +22,7 @@ import jinja2
 from backmap import checks, content
 from backmap.gc_pause import paused_gc
 from backmap.plan import PARTS, Plan
-from backmap.safe_text import plain
+from backmap.safe_text import cut, plain
 from backmap.template_cache import bytecode_cache
 
 # Characters that can start Markdown structure anywhere in a line. "$" starts maths and
@@ -86,11 +86,7 @@ def mermaid_text(value: Any, limit: int = MERMAID_LABEL_LIMIT) -> str:
 
 def mermaid_shown(value: Any, limit: int = MERMAID_LABEL_LIMIT) -> str:
     """The words a Mermaid label shows: the typed text on one line, cut when very long."""
-    return _cut(plain_text(str(value)), limit)
-
-
-def _cut(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
+    return cut(plain_text(str(value)), limit)
 
 
 def long_date(value: Any) -> str:

@@ -56,3 +56,8 @@ def plain(value: str) -> str:
     value = _ANSI.sub("", value)
     value = _INVISIBLE.sub(" ", value)
     return " ".join(value.split())
+
+
+def cut(text: str, limit: int) -> str:
+    """Text no longer than ``limit``, ending in "..." when something was left out."""
+    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
