@@ -32,7 +32,7 @@ from bench.processes import (
 from bench.table import Row, render
 
 EXAMPLE = ROOT / "examples" / "day-centre.toml"
-ROWS = ("startup", "check", "render", "next", "list", "save", "memory")
+ROWS = ("startup", "check", "render", "next", "list", "save", "open", "memory")
 
 
 def interleaved(
@@ -120,6 +120,18 @@ def save_row(home: Path, rounds: int) -> Row:
     )
 
 
+def open_row(home: Path, rounds: int) -> Row:
+    """Not one of the issue's rows: it keeps opening a plan linear (it was quadratic)."""
+    data = _worker(home, "bench.open_row", rounds, 10_000, 1_000)
+    return Row(
+        "open a plan, 10,000 activities",
+        "the same, 1,000 activities",
+        data["figure"],
+        data["baseline"],
+        12,
+    )
+
+
 def memory(home: Path, runs: int) -> Row:
     """Peak RSS; a backmap run and a bare run go side by side (memory does not mind sharing)."""
     figure: list[float] = []
@@ -184,6 +196,7 @@ def main(argv: list[str] | None = None) -> int:
             "next": lambda: next_row(home, 1 if quick else 4, 3 if quick else 5),
             "list": lambda: list_row(home, 1 if quick else 3, 2 if quick else 3),
             "save": lambda: save_row(home, 2 if quick else 7),
+            "open": lambda: open_row(home, 2 if quick else 7),
             "memory": lambda: memory(home, 1 if quick else 2),
         }
         for name in ROWS:

@@ -1,0 +1,224 @@
+"""Saving never blocks typing: the plan file is written at once, its summaries on a thread.
+
+These tests hold the summary writer still with an event, so they prove what happens
+while it works without ever depending on how long anything takes.
+"""
+
+from __future__ import annotations
+
+import errno
+import threading
+from pathlib import Path
+
+import pytest
+
+from backmap import content, flow, render, store
+from backmap.plan import Plan
+from backmap.session import Session
+from backmap.summaries import SummaryWriter
+from backmap.widgets.answer import AnswerBox
+from backmap.widgets.status import StatusLine
+from tests.pilot_helpers import SIZE, answer, make_app, type_text
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "day-centre.toml"
+WAIT = 30.0  # seconds: only a safety net so a broken test ends; never reached when all is well
+
+
+class HeldRender:
+    """Makes render.html wait until the test lets it go, and counts the plans it was given."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.started = threading.Event()
+        self.release = threading.Event()
+        self.plans: list[Plan] = []
+        self.timed_out = False
+        real = render.html
+
+        def held(plan: Plan) -> str:
+            self.plans.append(plan)
+            self.started.set()
+            if not self.release.wait(WAIT):
+                self.timed_out = True
+            return real(plan)
+
+        monkeypatch.setattr(render, "html", held)
+
+
+def status(app) -> str:
+    return str(app.screen.query_one(StatusLine).render())
+
+
+# ----- the plan file -----------------------------------------------------------------------
+
+
+def test_saving_again_reuses_unchanged_rows_and_writes_the_same_text() -> None:
+    plan = store.load(EXAMPLE)
+    store.dumps(plan)  # the rows are now known
+    plan.activities[1].text = "A new name for the second activity"
+    plan.outcomes[0].how_we_know = "We count who comes"
+    again = store.dumps(plan)
+    store._row_texts.clear()
+    fresh = store.dumps(plan)
+    assert again == fresh
+    assert store.loads(again) == plan
+    assert "A new name for the second activity" in again
+
+
+def test_a_row_with_values_from_a_newer_backmap_is_written_afresh_each_time() -> None:
+    plan = store.load(EXAMPLE)
+    plan.activities[0].extra["hours"] = 3
+    first = store.dumps(plan)
+    plan.activities[0].extra["hours"] = 4
+    second = store.dumps(plan)
+    assert "hours = 3" in first and "hours = 4" in second
+    assert store.loads(second).activities[0].extra["hours"] == 4
+
+
+# ----- the writer on its own ----------------------------------------------------------------
+
+
+def test_the_writer_writes_both_summaries_of_the_saved_text(tmp_path: Path) -> None:
+    plan = store.load(EXAMPLE)
+    path = tmp_path / "plan.toml"
+    said: list[str] = []
+    writer = SummaryWriter(done=said.append)
+    writer.write(store.dumps(plan), path)
+    assert writer.wait(WAIT)
+    assert said == [""]
+    assert store.summary_path(path).read_text(encoding="utf-8") == render.markdown(plan)
+    assert store.summary_path(path, ".html").read_text(encoding="utf-8") == render.html(plan)
+
+
+def test_only_the_newest_of_many_saves_is_written_after_the_one_at_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    held = HeldRender(monkeypatch)
+    path = tmp_path / "plan.toml"
+    writer = SummaryWriter()
+    plan = Plan(title="First")
+    writer.write(store.dumps(plan), path)
+    assert held.started.wait(WAIT)
+    for title in ("Second", "Third", "Fourth"):
+        plan.title = title
+        writer.write(store.dumps(plan), path)
+    assert writer.busy
+    held.release.set()
+    assert writer.wait(WAIT)
+    assert [p.title for p in held.plans] == ["First", "Fourth"]
+    assert "Fourth" in store.summary_path(path, ".html").read_text(encoding="utf-8")
+    assert not held.timed_out
+
+
+def test_a_summary_that_cannot_be_written_is_said_in_plain_words_and_tried_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "plan.toml"
+    real_write = store.write_text_atomic
+
+    def full(target, text, keep_backup=False):  # type: ignore[no-untyped-def]
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    said: list[str] = []
+    writer = SummaryWriter(done=said.append)
+    monkeypatch.setattr(store, "write_text_atomic", full)
+    writer.write(store.dumps(Plan(title="Tea")), path)
+    assert writer.wait(WAIT)
+    assert said == [content.word("safety", "disk_full")]
+    assert writer.problem == said[0]
+
+    monkeypatch.setattr(store, "write_text_atomic", real_write)
+    writer.write(store.dumps(Plan(title="Tea")), path)
+    assert writer.wait(WAIT)
+    assert said[-1] == "" and writer.problem == ""
+    assert store.summary_path(path).exists()
+
+
+def test_without_a_writer_a_session_writes_everything_before_it_returns(tmp_path: Path) -> None:
+    session = Session(folder=tmp_path, plan=Plan(title="Tea and talk"))
+    assert session.save().ok
+    assert session.summary_path is not None and session.page_path is not None
+    assert "Tea and talk" in session.summary_path.read_text(encoding="utf-8")
+    assert "Tea and talk" in session.page_path.read_text(encoding="utf-8")
+
+
+# ----- in the app ------------------------------------------------------------------------------
+
+
+async def test_typing_goes_on_while_the_summaries_are_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan_file = tmp_path / "day-centre.toml"
+    plan_file.write_bytes(EXAMPLE.read_bytes())
+    app = make_app(tmp_path, plan_file)
+    async with app.run_test(size=SIZE) as pilot:
+        app.go_to(flow.index_of("impact_project"))
+        await pilot.pause()
+        held = HeldRender(monkeypatch)
+        await answer(pilot, " Everyone feels welcome")
+        assert held.started.wait(WAIT)
+
+        # The summaries are still being made, yet the answer is already in the plan file...
+        assert store.load(plan_file).impact.project.endswith(" Everyone feels welcome")
+        assert app.summaries.busy
+        # ...and the next question takes key presses at once.
+        await type_text(pilot, "Typed while saving")
+        box = app.screen.query_one(AnswerBox)
+        assert "Typed while saving" in box.text
+        assert app.summaries.busy and not held.timed_out
+
+        held.release.set()
+        assert app.summaries.wait(WAIT)
+        page = plan_file.with_suffix(".html").read_text(encoding="utf-8")
+        assert "Everyone feels welcome" in page
+        assert "Everyone feels welcome" in plan_file.with_suffix(".md").read_text(encoding="utf-8")
+
+
+async def test_the_status_line_says_when_the_summary_could_not_be_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan_file = tmp_path / "day-centre.toml"
+    plan_file.write_bytes(EXAMPLE.read_bytes())
+    app = make_app(tmp_path, plan_file)
+    real_write = store.write_text_atomic
+
+    def no_summary(target, text, keep_backup=False):  # type: ignore[no-untyped-def]
+        if str(target).endswith((".md", ".html")):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_write(target, text, keep_backup=keep_backup)
+
+    async with app.run_test(size=SIZE) as pilot:
+        app.go_to(flow.index_of("impact_project"))
+        await pilot.pause()
+        monkeypatch.setattr(store, "write_text_atomic", no_summary)
+        await answer(pilot, " and more")
+        assert app.summaries.wait(WAIT)
+        await pilot.pause()
+        shown = status(app)
+        assert "The summary could not be written" in shown
+        assert content.word("safety", "disk_full") in shown
+        assert store.load(plan_file).impact.project.endswith(" and more")  # the answers are safe
+
+        monkeypatch.setattr(store, "write_text_atomic", real_write)
+        await answer(pilot, " again")
+        assert app.summaries.wait(WAIT)
+        await pilot.pause()
+        assert "Saved at" in status(app)
+        assert "summary could not" not in status(app)
+
+
+async def test_quitting_waits_for_the_summaries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    plan_file = tmp_path / "day-centre.toml"
+    plan_file.write_bytes(EXAMPLE.read_bytes())
+    app = make_app(tmp_path, plan_file)
+    async with app.run_test(size=SIZE) as pilot:
+        app.go_to(flow.index_of("impact_project"))
+        await pilot.pause()
+        held = HeldRender(monkeypatch)
+        await answer(pilot, " at the end")
+        assert held.started.wait(WAIT)
+        # Let the writer go a second after Ctrl+Q: quitting must wait for it, not leave it.
+        threading.Timer(1.0, held.release.set).start()
+        await pilot.press("ctrl+q")
+    assert held.release.is_set()
+    assert not app.summaries.busy
+    assert "at the end" in plan_file.with_suffix(".html").read_text(encoding="utf-8")
