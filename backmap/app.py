@@ -27,6 +27,7 @@ from backmap.plan import Plan
 from backmap.safe_text import shown
 from backmap.session import LockHolder, Session, plain_problem
 from backmap.speech import Speaker
+from backmap.summaries import SummaryWriter
 from backmap.themes import DEFAULT, ORDER, THEMES
 
 textual_fixes.apply()  # a memory leak in Textual 8.2.8: see backmap/textual_fixes.py
@@ -39,6 +40,8 @@ def _key(name: str) -> str:
 # Seconds from a key press to its draft on disk. The timer is not restarted by later keys,
 # so steady typing still reaches the disk every second: well inside the 2 seconds we promise.
 DRAFT_DELAY = 1.0
+# Seconds to let the summaries finish on quitting (a huge plan on an old laptop takes a few).
+SUMMARY_WAIT = 30.0
 
 
 class BackmapApp(App[int]):
@@ -73,6 +76,9 @@ class BackmapApp(App[int]):
         self._asking_disk = False  # the "changed on disk" question is open
         self._quitting = False
         self._quit_tried = False
+        # The summaries are written on a thread, so typing never waits for them.
+        self.summaries = SummaryWriter(done=self._summaries_done_elsewhere)
+        self._loop: asyncio.AbstractEventLoop | None = None
         self.animation_level = "none"  # nothing moves on screen unless a person moves it
         for theme in THEMES.values():
             self.register_theme(theme)
@@ -93,6 +99,7 @@ class BackmapApp(App[int]):
         return WelcomeScreen()
 
     def on_mount(self) -> None:
+        self._loop = asyncio.get_running_loop()
         self._watch_signals()
         if self.plan_path is not None:
             self.open_plan(self.plan_path, carry_on=True)
@@ -271,9 +278,16 @@ class BackmapApp(App[int]):
             else:
                 self.ask_changed_on_disk()
             return
-        if session.save().ok:
+        if session.save(self.summaries).ok:
             self.forget_drafts()
         self.show_status()
+
+    def _summaries_done_elsewhere(self, problem: str) -> None:
+        """Called on the writer's thread: tell the status line on the app's own thread."""
+        loop = self._loop
+        if loop is not None:
+            with contextlib.suppress(RuntimeError):  # the app has closed: nothing to show
+                loop.call_soon_threadsafe(self.show_status)
 
     def ask_changed_on_disk(self) -> None:
         """Another program changed the plan file: never write over it without asking."""
@@ -296,7 +310,7 @@ class BackmapApp(App[int]):
         if session is None:
             return
         if choice == "overwrite":
-            if session.save().ok:
+            if session.save(self.summaries).ok:
                 self.forget_drafts()
         elif choice == "reload" and self.keep_in_copy(switch=False):
             try:
@@ -326,7 +340,7 @@ class BackmapApp(App[int]):
         self.forget_drafts()  # the words typed are in the copy now
         self.message = content.word("safety", "kept_copy", name=copy.path.name)
         if switch:
-            copy.save()
+            copy.save(self.summaries)
             session.release_lock()
             self.session = copy
         else:
@@ -360,6 +374,8 @@ class BackmapApp(App[int]):
             parts.append(content.word("app", "opened", name=session.path.name))
         elif session.last_save is None:
             parts.append(content.word("app", "not_saved"))
+        elif session.last_save.ok and self.summaries.problem and not self.summaries.busy:
+            parts.append(content.word("app", "summary_failed", reason=self.summaries.problem))
         elif session.last_save.ok:
             when = session.last_save.when.astimezone().strftime("%H:%M:%S")
             parts.append(content.word("app", "saved", time=when))
@@ -441,6 +457,7 @@ class BackmapApp(App[int]):
         # The terminal is gone, so nothing can be drawn or asked. Every answer is saved
         # already; the words being typed go to the draft, then we stop.
         self.flush_drafts()
+        self.summaries.wait(SUMMARY_WAIT)  # the plan is on disk; let its summaries catch up
         if self.session is not None:
             self.session.release_lock()
         os._exit(129)
@@ -558,6 +575,7 @@ class BackmapApp(App[int]):
             self.show_status()
             return
         self.flush_drafts()
+        self.summaries.wait(SUMMARY_WAIT)  # the files a person keeps are whole before we say where they are
         if session is not None:
             session.release_lock()
         self.speaker.stop()
@@ -571,6 +589,7 @@ def run_app(plan_arg: str | None, folder: Path) -> int:
         result = app.run()
     finally:
         app.flush_drafts()
+        app.summaries.wait(SUMMARY_WAIT)
         if app.session is not None:
             app.session.release_lock()
     session = app.session

@@ -33,6 +33,7 @@ from typing import Any
 
 from backmap import content, store
 from backmap.plan import Plan, now
+from backmap.summaries import SummaryWriter, write_summaries
 
 NEW_PLAN_DRAFT = ".new-plan.draft"  # drafts of a plan that has no file name yet
 _DRAFT_FORMAT = 1
@@ -101,27 +102,31 @@ class Session:
 
     # ----- saving ---------------------------------------------------------------------
 
-    def save(self) -> SaveResult:
+    def save(self, summaries: SummaryWriter | None = None) -> SaveResult:
         """Save the plan and write its summary beside it. Never raises for disk trouble.
 
-        On failure the plan stays in memory as it is, so the next save simply tries again.
+        The plan file is written before this returns. The summaries are written too, or,
+        given a writer, handed to its background thread (the app does that, so typing
+        never waits for them). On failure the plan stays in memory as it is, so the next
+        save simply tries again.
         """
         if self.read_only:
             self.last_save = SaveResult(False, now(), content.word("safety", "read_only_save"))
             return self.last_save
-        from backmap import render
-
         try:
             path = self.choose_path()
             if not path.parent.exists():
                 # The folder was removed while the plan was open: make it again (one level
                 # only, so a missing USB stick is reported, not faked on the laptop's disk).
                 path.parent.mkdir(exist_ok=True)
-            store.save(self.plan, path)
+            text = store.dumps(self.plan)
+            store.write_text_atomic(path, text, keep_backup=True)
             self._remember()
             self._keep_lock_file()
-            store.write_text_atomic(store.summary_path(path), render.markdown(self.plan))
-            store.write_text_atomic(self.page_path, render.html(self.plan))  # type: ignore[arg-type]
+            if summaries is None:
+                write_summaries(self.plan, path)
+            else:
+                summaries.write(text, path)
         except (OSError, UnicodeError) as error:
             self.last_save = SaveResult(False, now(), plain_problem(error))
             return self.last_save

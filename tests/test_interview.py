@@ -109,6 +109,7 @@ async def test_day_centre_plan_by_keys_only(tmp_path: Path) -> None:
     assert got["people"] == want["people"]
     for key in ("outcomes", "activities"):
         assert got[key] == want[key]
+    assert app.summaries.wait(30)  # the summaries are written on a thread
     summary = next(tmp_path.glob("*.md")).read_text(encoding="utf-8")
     assert "Our plan in short" in summary
 
