@@ -13,6 +13,8 @@ import gc
 import os
 import signal
 import sys
+import time
+import weakref
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -41,6 +43,13 @@ def _key(name: str) -> str:
 # Seconds from a key press to its draft on disk. The timer is not restarted by later keys,
 # so steady typing still reaches the disk every second: well inside the 2 seconds we promise.
 DRAFT_DELAY = 1.0
+# The longest keys typed ahead are kept for the next question (then they go to whatever
+# has focus), in seconds.
+TYPE_AHEAD_LIMIT = 3.0
+# Keys that always act at once, even while others are kept.
+_ALWAYS_KEYS = frozenset({"ctrl+q", "ctrl+c"})
+# Keys that may bring a new screen: keys pressed after them wait for it.
+_MOVING_KEYS = frozenset({"enter", "ctrl+n", "ctrl+r", "escape", "ctrl+g", "ctrl+p", "ctrl+l", "f1"})
 # Seconds to let the summaries finish on quitting (a huge plan on an old laptop takes a few).
 SUMMARY_WAIT = 30.0
 
@@ -80,6 +89,12 @@ class BackmapApp(App[int]):
         # The summaries are written on a thread, so typing never waits for them.
         self.summaries = SummaryWriter(done=self._summaries_done_elsewhere)
         self._loop: asyncio.AbstractEventLoop | None = None
+        # Keys pressed while the next question is on its way: kept, then given to it.
+        self._held_keys: list[events.Key] = []
+        self._waiting = False  # a key that may bring a new screen has not had its effect yet
+        self._held_since = 0.0
+        self._looking = False  # a look at whether the screen is ready is queued
+        self._shown_screens: weakref.WeakSet[Screen] = weakref.WeakSet()  # had focus once
         self.animation_level = "none"  # nothing moves on screen unless a person moves it
         for theme in THEMES.values():
             self.register_theme(theme)
@@ -207,6 +222,69 @@ class BackmapApp(App[int]):
                 return
             assert copy.path is not None
             self.use_session(copy, index, content.word("safety", "on_copy", name=copy.path.name))
+
+    # ----- keys typed ahead -------------------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keep the keys pressed while the next question is on its way, then give them to it.
+
+        After Enter, the next question takes a moment to appear (longer on an old laptop).
+        Without this, what a quick typist typed in that moment went into the answer just
+        finished, or nowhere. Ctrl+Q still works at once.
+        """
+        if not isinstance(event, events.Key) or event.is_forwarded or getattr(event, "_typed_ahead", False):
+            await super().on_event(event)
+            return
+        if event.key not in _ALWAYS_KEYS and (self._held_keys or self._waiting or not self._settled()):
+            if not self._held_keys and not self._waiting:
+                self._held_since = time.monotonic()
+            self._held_keys.append(event)
+            self._look_again()
+            return
+        await super().on_event(event)
+        self._after_key(event.key)
+
+    def _after_key(self, key: str) -> None:
+        if key in _MOVING_KEYS:
+            # This key may bring a new screen: keys after it wait until it has come.
+            self._waiting = True
+            self._held_since = time.monotonic()
+            self._look_again()
+
+    def _settled(self) -> bool:
+        """The screen is up, has put its focus, and has dealt with every key given so far."""
+        screen = self.screen
+        if screen not in self._shown_screens:
+            if not screen.is_mounted or (screen.focused is None and screen.focus_chain):
+                return False
+            self._shown_screens.add(screen)  # if focus goes later (a click), keys still pass
+        # A key's message (Enter's "pressed") goes up from the focused widget to the screen.
+        path = screen.focused.ancestors_with_self if screen.focused is not None else [screen]
+        return all(node._message_queue.empty() for node in path if node is not self)
+
+    def _look_again(self) -> None:
+        # Through the app's own queue, not a timer: the look comes right after the work
+        # already queued, so kept keys wait no longer than the screen needs.
+        if not self._looking:
+            self._looking = True
+            self.call_later(self._give_held_keys)
+
+    async def _give_held_keys(self) -> None:
+        self._looking = False
+        if not self._held_keys and not self._waiting:
+            return
+        if time.monotonic() - self._held_since < TYPE_AHEAD_LIMIT and not self._settled():
+            await asyncio.sleep(0)  # let the screens work before looking again
+            self._look_again()
+            return
+        self._waiting = False
+        while self._held_keys and not self._waiting:
+            key = self._held_keys.pop(0)
+            again = events.Key(key.key, key.character)
+            again._typed_ahead = True  # type: ignore[attr-defined]
+            again.set_sender(self)
+            await super().on_event(again)
+            self._after_key(key.key)
 
     # ----- moving between steps ---------------------------------------------------------
 
