@@ -146,6 +146,7 @@ class BackmapApp(App[int]):
         if self.session is not None and self.session is not session:
             self.flush_drafts()
             self.forget_drafts(clear=False)
+            self.summaries.wait(SUMMARY_WAIT)  # its summaries are ours to finish while we hold it
             self.session.release_lock()
         self.session = session
         self.message = note
@@ -653,7 +654,17 @@ class BackmapApp(App[int]):
             self.show_status()
             return
         self.flush_drafts()
-        self.summaries.wait(SUMMARY_WAIT)  # the files a person keeps are whole before we say where they are
+        # The files a person keeps are whole before we say where they are.
+        written = self.summaries.wait(SUMMARY_WAIT) and not self.summaries.problem
+        if not written and session is not None and not session.read_only and not self._quit_tried:
+            # As with a failed save: say so, and quit only at the second press.
+            self._quitting = False
+            self._quit_tried = True
+            reason = self.summaries.problem or content.word("safety", "summary_slow")
+            failed = content.word("app", "summary_failed", reason=reason)
+            self.message = f"{failed} {content.word('safety', 'quit_without_summary')}"
+            self.show_status()
+            return
         if session is not None:
             session.release_lock()
         self.speaker.stop()
@@ -673,10 +684,14 @@ def run_app(plan_arg: str | None, folder: Path) -> int:
     session = app.session
     if session is not None and session.path is not None and session.last_save is not None:
         print(content.word("cli", "files", plan=session.path.resolve()))
-        print(content.word("cli", "summary", summary=session.summary_path.resolve()))  # type: ignore[union-attr]
-        page = session.page_path
-        if page is not None and page.exists():
-            print(content.word("cli", "page", page=page.resolve()))
+        if app.summaries.busy or app.summaries.problem:
+            reason = app.summaries.problem or content.word("safety", "summary_slow")
+            print(content.word("app", "summary_failed", reason=reason), file=sys.stderr)
+        else:
+            print(content.word("cli", "summary", summary=session.summary_path.resolve()))  # type: ignore[union-attr]
+            page = session.page_path
+            if page is not None and page.exists():
+                print(content.word("cli", "page", page=page.resolve()))
     elif session is not None and session.last_save is not None and not session.last_save.ok:
         print(content.word("app", "save_failed", reason=session.last_save.problem), file=sys.stderr)
     return result if isinstance(result, int) else 0

@@ -7,7 +7,7 @@ goes on taking key presses.
 
 The writer makes the summaries from the plan's TOML text as it was saved, parsed
 again on the thread, so it never shares a plan with the screens while they change it.
-When several saves come while it works, it writes only the newest. Pure Python: no
+When several saves of a plan come while it works, it writes only the newest. Pure Python: no
 Textual here.
 """
 
@@ -33,21 +33,22 @@ def write_summaries(plan: Plan, plan_path: Path) -> None:
 
 
 class SummaryWriter:
-    """One background thread at a time that writes the summaries of the newest save."""
+    """One background thread at a time that writes the summaries of the newest save of each plan."""
 
     def __init__(self, done: Done | None = None) -> None:
         self.done = done
         self.problem = ""  # why the last summaries could not be written, in plain words
-        self._guard = threading.Lock()  # guards _next and _thread
-        self._next: tuple[str, Path] | None = None
+        self._guard = threading.Lock()  # guards _next, _thread and problem
+        self._next: dict[Path, str] = {}  # plan file -> its newest saved text, oldest plan first
         self._thread: threading.Thread | None = None
         self._idle = threading.Event()
         self._idle.set()
 
     def write(self, plan_text: str, plan_path: Path) -> None:
-        """Write the summaries of this saved text soon; an older request not yet begun is dropped."""
+        """Write the summaries of this saved text soon, in place of an older one not yet begun."""
         with self._guard:
-            self._next = (plan_text, plan_path)
+            self._next.pop(plan_path, None)  # one waiting job per plan, so no plan is left out
+            self._next[plan_path] = plan_text
             self._idle.clear()
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="backmap-summaries", daemon=True)
@@ -62,23 +63,37 @@ class SummaryWriter:
         return self._idle.wait(timeout)
 
     def _run(self) -> None:
-        while True:
-            with self._guard:
-                job, self._next = self._next, None
-                if job is None:
+        try:
+            while self._one_job():
+                pass
+        finally:
+            with self._guard:  # only something like MemoryError gets here with work left
+                if self._thread is threading.current_thread():
+                    self._next.clear()
                     self._thread = None
                     self._idle.set()
-                    return
-            problem = ""
-            plan_text, plan_path = job
-            try:
-                write_summaries(store.loads(plan_text, name=plan_path.name), plan_path)
-            except Exception as error:  # a summary must never take the app down with it
-                problem = _plain(error)
+
+    def _one_job(self) -> bool:
+        """Write the oldest waiting job; False when none is left."""
+        with self._guard:
+            plan_path = next(iter(self._next))
+            plan_text = self._next.pop(plan_path)
+        problem = ""
+        try:
+            write_summaries(store.loads(plan_text, name=plan_path.name), plan_path)
+        except Exception as error:  # a summary must never take the app down with it
+            problem = _plain(error)
+        with self._guard:
             self.problem = problem
-            if self.done is not None:
-                with contextlib.suppress(Exception):  # the app is closing: nobody is left to tell
-                    self.done(problem)
+            more = bool(self._next)
+            if not more:
+                # Idle before telling anyone, so whoever reads busy and problem sees the end.
+                self._thread = None
+                self._idle.set()
+        if self.done is not None:
+            with contextlib.suppress(Exception):  # the app is closing: nobody is left to tell
+                self.done(problem)
+        return more
 
 
 def _plain(error: Exception) -> str:

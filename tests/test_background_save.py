@@ -48,6 +48,21 @@ def status(app) -> str:
     return str(app.screen.query_one(StatusLine).render())
 
 
+async def status_after_summaries(pilot, expected: str) -> str:
+    """The status line once the writer has told the app it is done (or after 200 rounds).
+
+    The writer tells the app from its own thread, just after it has become idle, so the
+    news can come a few rounds of the app's work later: wait for rounds, not for time.
+    """
+    app = pilot.app
+    assert app.summaries.wait(WAIT)
+    for _ in range(200):
+        if expected in status(app):
+            break
+        await pilot.pause()
+    return status(app)
+
+
 # ----- the plan file -----------------------------------------------------------------------
 
 
@@ -107,6 +122,32 @@ def test_only_the_newest_of_many_saves_is_written_after_the_one_at_work(
     assert [p.title for p in held.plans] == ["First", "Fourth"]
     assert "Fourth" in store.summary_path(path, ".html").read_text(encoding="utf-8")
     assert not held.timed_out
+
+
+def test_a_waiting_save_of_one_plan_is_not_dropped_for_another_plan(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    held = HeldRender(monkeypatch)
+    first, second = tmp_path / "a.toml", tmp_path / "b.toml"
+    writer = SummaryWriter()
+    writer.write(store.dumps(Plan(title="A one")), first)
+    assert held.started.wait(WAIT)
+    writer.write(store.dumps(Plan(title="A two")), first)
+    writer.write(store.dumps(Plan(title="B one")), second)
+    held.release.set()
+    assert writer.wait(WAIT)
+    assert [p.title for p in held.plans] == ["A one", "A two", "B one"]
+    assert "A two" in store.summary_path(first).read_text(encoding="utf-8")
+    assert "B one" in store.summary_path(second).read_text(encoding="utf-8")
+
+
+def test_the_writer_is_idle_before_it_says_it_is_done(tmp_path: Path) -> None:
+    """Whoever is told reads busy and problem at once: they must already say the end."""
+    seen: list[tuple[bool, str]] = []
+    writer = SummaryWriter(done=lambda problem: seen.append((writer.busy, writer.problem)))
+    writer.write(store.dumps(Plan(title="Tea")), tmp_path / "plan.toml")
+    assert writer.wait(WAIT)
+    assert seen == [(False, "")]
 
 
 def test_a_summary_that_cannot_be_written_is_said_in_plain_words_and_tried_again(
@@ -191,19 +232,16 @@ async def test_the_status_line_says_when_the_summary_could_not_be_written(
         await pilot.pause()
         monkeypatch.setattr(store, "write_text_atomic", no_summary)
         await answer(pilot, " and more")
-        assert app.summaries.wait(WAIT)
-        await pilot.pause()
-        shown = status(app)
+        shown = await status_after_summaries(pilot, "The summary could not be written")
         assert "The summary could not be written" in shown
         assert content.word("safety", "disk_full") in shown
         assert store.load(plan_file).impact.project.endswith(" and more")  # the answers are safe
 
         monkeypatch.setattr(store, "write_text_atomic", real_write)
         await answer(pilot, " again")
-        assert app.summaries.wait(WAIT)
-        await pilot.pause()
-        assert "Saved at" in status(app)
-        assert "summary could not" not in status(app)
+        shown = await status_after_summaries(pilot, "Saved at")
+        assert "Saved at" in shown
+        assert "summary could not" not in shown
 
 
 async def test_quitting_waits_for_the_summaries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -216,9 +254,43 @@ async def test_quitting_waits_for_the_summaries(tmp_path: Path, monkeypatch: pyt
         held = HeldRender(monkeypatch)
         await answer(pilot, " at the end")
         assert held.started.wait(WAIT)
-        # Let the writer go a second after Ctrl+Q: quitting must wait for it, not leave it.
-        threading.Timer(1.0, held.release.set).start()
+        # Let the writer go a moment after Ctrl+Q: quitting must wait for it, not leave it.
+        at_exit: list[bool] = []
+        real_exit = app.exit
+
+        def exit_now(*args: object, **kwargs: object) -> None:
+            at_exit.append(app.summaries.busy)
+            real_exit(*args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(app, "exit", exit_now)
+        threading.Timer(0.5, held.release.set).start()
         await pilot.press("ctrl+q")
-    assert held.release.is_set()
-    assert not app.summaries.busy
+    assert at_exit == [False]
     assert "at the end" in plan_file.with_suffix(".html").read_text(encoding="utf-8")
+
+
+async def test_quitting_when_the_summary_could_not_be_written_asks_for_a_second_press(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan_file = tmp_path / "day-centre.toml"
+    plan_file.write_bytes(EXAMPLE.read_bytes())
+    app = make_app(tmp_path, plan_file)
+    real_write = store.write_text_atomic
+
+    def no_summary(target, text, keep_backup=False):  # type: ignore[no-untyped-def]
+        if str(target).endswith((".md", ".html")):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_write(target, text, keep_backup=keep_backup)
+
+    async with app.run_test(size=SIZE) as pilot:
+        app.go_to(flow.index_of("impact_project"))
+        await pilot.pause()
+        monkeypatch.setattr(store, "write_text_atomic", no_summary)
+        await answer(pilot, " and more")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.is_running
+        assert content.word("safety", "quit_without_summary") in status(app)
+        assert store.load(plan_file).impact.project.endswith(" and more")
+        await pilot.press("ctrl+q")
+    assert not app.is_running
