@@ -17,6 +17,7 @@ from datetime import UTC, date, datetime, time
 from typing import TYPE_CHECKING, Any
 
 from backmap import content
+from backmap.gc_pause import paused_gc
 from backmap.plan import (
     KINDS,
     PARTS,
@@ -166,6 +167,13 @@ _TOML_LINE = re.compile(r"line (\d+)")
 
 
 def loads(text: str, name: str = "the plan") -> Plan:
+    return _loads_paused(text, name)
+
+
+@paused_gc
+def _loads_paused(text: str, name: str) -> Plan:
+    # A big plan makes many objects in one go; the cycle collector would look through
+    # all of them again and again (see gc_pause.py).
     return from_dict(_parse(text, name), name, text)
 
 

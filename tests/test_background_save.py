@@ -174,6 +174,33 @@ def test_a_summary_that_cannot_be_written_is_said_in_plain_words_and_tried_again
     assert store.summary_path(path).exists()
 
 
+def test_summaries_that_were_quick_are_written_at_once_and_slow_ones_on_the_thread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    threads: list[int] = []
+    real = render.markdown
+
+    def noted(plan: Plan) -> str:
+        threads.append(threading.get_ident())
+        return real(plan)
+
+    monkeypatch.setattr(render, "markdown", noted)
+    path = tmp_path / "plan.toml"
+    writer = SummaryWriter(quick=60.0)  # anything counts as quick here
+    writer.write(store.dumps(Plan(title="One")), path)  # how long it takes is not known yet
+    assert writer.wait(WAIT)
+    writer.write(store.dumps(Plan(title="Two")), path)
+    assert not writer.busy  # done before write() returned
+    assert "Two" in store.summary_path(path).read_text(encoding="utf-8")
+    assert threads[0] != threading.get_ident() and threads[1] == threading.get_ident()
+
+    writer.quick = 0.0  # now nothing counts as quick
+    writer.write(store.dumps(Plan(title="Three")), path)
+    assert writer.wait(WAIT)
+    assert threads[2] != threading.get_ident()
+    assert "Three" in store.summary_path(path).read_text(encoding="utf-8")
+
+
 def test_without_a_writer_a_session_writes_everything_before_it_returns(tmp_path: Path) -> None:
     session = Session(folder=tmp_path, plan=Plan(title="Tea and talk"))
     assert session.save().ok

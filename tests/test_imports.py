@@ -24,6 +24,7 @@ CORE = [
     "backmap.content",
     "backmap.flow",
     "backmap.session",
+    "backmap.summaries",
     "backmap.plain",
     "backmap.pathway",
     "backmap.pathway_map",
