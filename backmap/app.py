@@ -638,6 +638,8 @@ class BackmapApp(App[int]):
         self.show_status()
 
     def action_save_and_quit(self) -> None:
+        if self._quitting:
+            return  # already saving and waiting for the summaries: one quit is enough
         self._quitting = True
         step = self.current_step()
         if step is not None:
@@ -654,8 +656,21 @@ class BackmapApp(App[int]):
             self.show_status()
             return
         self.flush_drafts()
-        # The files a person keeps are whole before we say where they are.
-        written = self.summaries.wait(SUMMARY_WAIT) and not self.summaries.problem
+        # The files a person keeps are whole before we say where they are. A big plan's
+        # summaries take seconds: say so, and keep drawing while we wait.
+        if self.summaries.busy:
+            self.message = content.word("app", "writing_summary")
+            self.show_status()
+            self.run_worker(self._quit_when_written(), name="quit", group="quit")
+        else:
+            self._end_quit(in_time=True)
+
+    async def _quit_when_written(self) -> None:
+        self._end_quit(await asyncio.to_thread(self.summaries.wait, SUMMARY_WAIT))
+
+    def _end_quit(self, in_time: bool) -> None:
+        session = self.session
+        written = in_time and not self.summaries.problem
         if not written and session is not None and not session.read_only and not self._quit_tried:
             # As with a failed save: say so, and quit only at the second press.
             self._quitting = False

@@ -6,6 +6,7 @@ while it works without ever depending on how long anything takes.
 
 from __future__ import annotations
 
+import asyncio
 import errno
 import threading
 from pathlib import Path
@@ -271,31 +272,6 @@ async def test_the_status_line_says_when_the_summary_could_not_be_written(
         assert "summary could not" not in shown
 
 
-async def test_quitting_waits_for_the_summaries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    plan_file = tmp_path / "day-centre.toml"
-    plan_file.write_bytes(EXAMPLE.read_bytes())
-    app = make_app(tmp_path, plan_file)
-    async with app.run_test(size=SIZE) as pilot:
-        app.go_to(flow.index_of("impact_project"))
-        await pilot.pause()
-        held = HeldRender(monkeypatch)
-        await answer(pilot, " at the end")
-        assert held.started.wait(WAIT)
-        # Let the writer go a moment after Ctrl+Q: quitting must wait for it, not leave it.
-        at_exit: list[bool] = []
-        real_exit = app.exit
-
-        def exit_now(*args: object, **kwargs: object) -> None:
-            at_exit.append(app.summaries.busy)
-            real_exit(*args, **kwargs)  # type: ignore[arg-type]
-
-        monkeypatch.setattr(app, "exit", exit_now)
-        threading.Timer(0.5, held.release.set).start()
-        await pilot.press("ctrl+q")
-    assert at_exit == [False]
-    assert "at the end" in plan_file.with_suffix(".html").read_text(encoding="utf-8")
-
-
 async def test_quitting_when_the_summary_could_not_be_written_asks_for_a_second_press(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -321,3 +297,38 @@ async def test_quitting_when_the_summary_could_not_be_written_asks_for_a_second_
         assert store.load(plan_file).impact.project.endswith(" and more")
         await pilot.press("ctrl+q")
     assert not app.is_running
+
+
+async def test_quitting_says_it_is_writing_the_summary_and_keeps_drawing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan_file = tmp_path / "day-centre.toml"
+    plan_file.write_bytes(EXAMPLE.read_bytes())
+    app = make_app(tmp_path, plan_file)
+    async with app.run_test(size=SIZE) as pilot:
+        app.go_to(flow.index_of("impact_project"))
+        await pilot.pause()
+        held = HeldRender(monkeypatch)
+        await answer(pilot, " at the end")
+        assert held.started.wait(WAIT)
+        exits: list[bool] = []
+        real_exit = app.exit
+
+        def exit_now(*args: object, **kwargs: object) -> None:
+            exits.append(app.summaries.busy)
+            real_exit(*args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(app, "exit", exit_now)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        # The app still draws while it waits, and says why it has not closed yet.
+        assert exits == []
+        assert content.word("app", "writing_summary") in status(app)
+        await pilot.press("ctrl+q")  # a second press does not start a second quit
+        held.release.set()
+        for _ in range(600):  # until the writer is done and the app has quit (at most WAIT)
+            if exits:
+                break
+            await asyncio.sleep(0.05)
+    assert exits == [False]
+    assert "at the end" in plan_file.with_suffix(".html").read_text(encoding="utf-8")
