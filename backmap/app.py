@@ -87,7 +87,6 @@ class BackmapApp(App[int]):
         self._quit_tried = False
         # The summaries are written on a thread, so typing never waits for them.
         self.summaries = SummaryWriter(done=self._summaries_done_elsewhere)
-        self._loop: asyncio.AbstractEventLoop | None = None
         # Keys pressed while the next question is on its way: kept, then given to it.
         self._held_keys: list[events.Key] = []
         self._waiting = False  # a key that may bring a new screen has not had its effect yet
@@ -114,7 +113,6 @@ class BackmapApp(App[int]):
         return WelcomeScreen()
 
     def on_mount(self) -> None:
-        self._loop = asyncio.get_running_loop()
         self._watch_signals()
         if self.plan_path is not None:
             self.open_plan(self.plan_path, carry_on=True)
@@ -363,7 +361,7 @@ class BackmapApp(App[int]):
 
     def _summaries_done_elsewhere(self, problem: str) -> None:
         """Called on the writer's thread: tell the status line on the app's own thread."""
-        loop = self._loop
+        loop = self._loop  # Textual's own: set while the app runs, None once it has stopped
         if loop is not None:
             with contextlib.suppress(RuntimeError):  # the app has closed: nothing to show
                 loop.call_soon_threadsafe(self.show_status)

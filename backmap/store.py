@@ -166,14 +166,8 @@ def _decode(raw: bytes, name: str) -> str:
 _TOML_LINE = re.compile(r"line (\d+)")
 
 
+@paused_gc  # a big plan makes many objects in one go: see gc_pause.py
 def loads(text: str, name: str = "the plan") -> Plan:
-    return _loads_paused(text, name)
-
-
-@paused_gc
-def _loads_paused(text: str, name: str) -> Plan:
-    # A big plan makes many objects in one go; the cycle collector would look through
-    # all of them again and again (see gc_pause.py).
     return from_dict(_parse(text, name), name, text)
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from backmap import store
 from backmap.session import Session
 from bench.plans import make_plan
+from bench.save_row import by_turns
 
 
 def timed_open(path: Path) -> float:
@@ -34,11 +35,7 @@ def run(rounds: int, big: int, small: int) -> dict[str, list[float]]:
             paths[size] = folder / f"plan-{size}.toml"
             store.save(make_plan(size), paths[size])
             timed_open(paths[size])  # warm up
-        figure, baseline = [], []
-        for _ in range(rounds):
-            figure.append(timed_open(paths[big]))
-            baseline.append(timed_open(paths[small]))
-    return {"figure": figure, "baseline": baseline}
+        return by_turns(rounds, lambda: timed_open(paths[big]), lambda: timed_open(paths[small]))
 
 
 def main(argv: list[str]) -> int:

@@ -12,6 +12,7 @@ import json
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from backmap.session import Session
@@ -37,11 +38,19 @@ def run(rounds: int, big: int, small: int) -> dict[str, list[float]]:
         }
         for session in sessions.values():  # warm up: templates, first files, .bak from now on
             timed_save(session)
-        figure, baseline = [], []
-        for _ in range(rounds):
-            figure.append(timed_save(sessions[big]))
-            baseline.append(timed_save(sessions[small]))
-    return {"figure": figure, "baseline": baseline}
+        return by_turns(rounds, lambda: timed_save(sessions[big]), lambda: timed_save(sessions[small]))
+
+
+Sample = Callable[[], float]
+
+
+def by_turns(rounds: int, figure: Sample, baseline: Sample) -> dict[str, list[float]]:
+    """Figure and baseline samples taken by turns, so a slow spell on the machine hits both."""
+    samples: dict[str, list[float]] = {"figure": [], "baseline": []}
+    for _ in range(rounds):
+        samples["figure"].append(figure())
+        samples["baseline"].append(baseline())
+    return samples
 
 
 def main(argv: list[str]) -> int:

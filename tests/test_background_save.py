@@ -45,6 +45,25 @@ class HeldRender:
         monkeypatch.setattr(render, "html", held)
 
 
+def summaries_fail(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From now on, writing a .md or .html fails as on a full disk; the plan file still saves."""
+    real_write = store.write_text_atomic
+
+    def no_summary(target, text, keep_backup=False):  # type: ignore[no-untyped-def]
+        if str(target).endswith((".md", ".html")):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_write(target, text, keep_backup=keep_backup)
+
+    monkeypatch.setattr(store, "write_text_atomic", no_summary)
+
+
+@pytest.fixture
+def plan_file(tmp_path: Path) -> Path:
+    path = tmp_path / "day-centre.toml"
+    path.write_bytes(EXAMPLE.read_bytes())
+    return path
+
+
 def status(app) -> str:
     return str(app.screen.query_one(StatusLine).render())
 
@@ -155,20 +174,15 @@ def test_a_summary_that_cannot_be_written_is_said_in_plain_words_and_tried_again
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "plan.toml"
-    real_write = store.write_text_atomic
-
-    def full(target, text, keep_backup=False):  # type: ignore[no-untyped-def]
-        raise OSError(errno.ENOSPC, "No space left on device")
-
     said: list[str] = []
     writer = SummaryWriter(done=said.append)
-    monkeypatch.setattr(store, "write_text_atomic", full)
+    summaries_fail(monkeypatch)
     writer.write(store.dumps(Plan(title="Tea")), path)
     assert writer.wait(WAIT)
     assert said == [content.word("safety", "disk_full")]
     assert writer.problem == said[0]
 
-    monkeypatch.setattr(store, "write_text_atomic", real_write)
+    monkeypatch.undo()
     writer.write(store.dumps(Plan(title="Tea")), path)
     assert writer.wait(WAIT)
     assert said[-1] == "" and writer.problem == ""
@@ -214,10 +228,8 @@ def test_without_a_writer_a_session_writes_everything_before_it_returns(tmp_path
 
 
 async def test_typing_goes_on_while_the_summaries_are_written(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, plan_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    plan_file = tmp_path / "day-centre.toml"
-    plan_file.write_bytes(EXAMPLE.read_bytes())
     app = make_app(tmp_path, plan_file)
     async with app.run_test(size=SIZE) as pilot:
         app.go_to(flow.index_of("impact_project"))
@@ -243,29 +255,20 @@ async def test_typing_goes_on_while_the_summaries_are_written(
 
 
 async def test_the_status_line_says_when_the_summary_could_not_be_written(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, plan_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    plan_file = tmp_path / "day-centre.toml"
-    plan_file.write_bytes(EXAMPLE.read_bytes())
     app = make_app(tmp_path, plan_file)
-    real_write = store.write_text_atomic
-
-    def no_summary(target, text, keep_backup=False):  # type: ignore[no-untyped-def]
-        if str(target).endswith((".md", ".html")):
-            raise OSError(errno.ENOSPC, "No space left on device")
-        real_write(target, text, keep_backup=keep_backup)
-
     async with app.run_test(size=SIZE) as pilot:
         app.go_to(flow.index_of("impact_project"))
         await pilot.pause()
-        monkeypatch.setattr(store, "write_text_atomic", no_summary)
+        summaries_fail(monkeypatch)
         await answer(pilot, " and more")
         shown = await status_after_summaries(pilot, "The summary could not be written")
         assert "The summary could not be written" in shown
         assert content.word("safety", "disk_full") in shown
         assert store.load(plan_file).impact.project.endswith(" and more")  # the answers are safe
 
-        monkeypatch.setattr(store, "write_text_atomic", real_write)
+        monkeypatch.undo()  # the disk has room again
         await answer(pilot, " again")
         shown = await status_after_summaries(pilot, "Saved at")
         assert "Saved at" in shown
@@ -273,22 +276,13 @@ async def test_the_status_line_says_when_the_summary_could_not_be_written(
 
 
 async def test_quitting_when_the_summary_could_not_be_written_asks_for_a_second_press(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, plan_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    plan_file = tmp_path / "day-centre.toml"
-    plan_file.write_bytes(EXAMPLE.read_bytes())
     app = make_app(tmp_path, plan_file)
-    real_write = store.write_text_atomic
-
-    def no_summary(target, text, keep_backup=False):  # type: ignore[no-untyped-def]
-        if str(target).endswith((".md", ".html")):
-            raise OSError(errno.ENOSPC, "No space left on device")
-        real_write(target, text, keep_backup=keep_backup)
-
     async with app.run_test(size=SIZE) as pilot:
         app.go_to(flow.index_of("impact_project"))
         await pilot.pause()
-        monkeypatch.setattr(store, "write_text_atomic", no_summary)
+        summaries_fail(monkeypatch)
         await answer(pilot, " and more")
         await pilot.press("ctrl+q")
         await pilot.pause()
@@ -300,10 +294,8 @@ async def test_quitting_when_the_summary_could_not_be_written_asks_for_a_second_
 
 
 async def test_quitting_says_it_is_writing_the_summary_and_keeps_drawing(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, plan_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    plan_file = tmp_path / "day-centre.toml"
-    plan_file.write_bytes(EXAMPLE.read_bytes())
     app = make_app(tmp_path, plan_file)
     async with app.run_test(size=SIZE) as pilot:
         app.go_to(flow.index_of("impact_project"))

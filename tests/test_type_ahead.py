@@ -64,7 +64,7 @@ async def test_a_new_plan_typed_ahead_from_the_welcome_screen(tmp_path: Path) ->
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        # Start a new plan, its name, then the first words of the next step's first item.
+        # Start a new plan and give its name, all before the first question is drawn.
         send_at_once(pilot, f"{ENTER}Tea and talk{ENTER}")
         await settle(pilot, 10)
         assert app.plan.title == "Tea and talk"
