@@ -86,12 +86,19 @@ async def status_after_summaries(pilot, expected: str) -> str:
 # ----- the plan file -----------------------------------------------------------------------
 
 
-def test_saving_again_reuses_unchanged_rows_and_writes_the_same_text() -> None:
+def test_saving_again_reuses_unchanged_rows_and_writes_the_same_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tomli_w
+
     plan = store.load(EXAMPLE)
     store.dumps(plan)  # the rows are now known
     plan.activities[1].text = "A new name for the second activity"
     plan.outcomes[0].how_we_know = "We count who comes"
+    written: list[object] = []
+    real = tomli_w.dumps
+    monkeypatch.setattr(tomli_w, "dumps", lambda data, **kw: written.append(data) or real(data, **kw))
     again = store.dumps(plan)
+    assert len(written) == 3  # the top of the file and the two changed rows, nothing else
+    monkeypatch.undo()
     store._row_texts.clear()
     fresh = store.dumps(plan)
     assert again == fresh

@@ -45,6 +45,15 @@ def cursor_on_current(app: BackmapApp, view: PathwayView) -> bool:
     )
 
 
+async def focused_drawing(pilot) -> PathwayView:
+    """The check step's pathway drawing, with focus (so keys move in it)."""
+    pilot.app.go_to(flow.index_of("check"))
+    await pilot.pause()
+    view = pilot.app.screen.query_one("#pathway", PathwayView)
+    view.focus()
+    return view
+
+
 async def test_check_step_shows_the_drawing(tmp_path: Path, plan_file: Path) -> None:
     app = make_app(tmp_path, plan_file)
     async with app.run_test(size=SIZE) as pilot:
@@ -86,10 +95,7 @@ async def test_check_step_shows_the_drawing(tmp_path: Path, plan_file: Path) -> 
 async def test_keys_scroll_to_the_current_item(tmp_path: Path, plan_file: Path) -> None:
     app = make_app(tmp_path, plan_file)
     async with app.run_test(size=SIZE) as pilot:
-        app.go_to(flow.index_of("check"))
-        await pilot.pause()
-        view = app.screen.query_one("#pathway", PathwayView)
-        view.focus()
+        view = await focused_drawing(pilot)
         await pilot.press("end")
         await settle(pilot)
         last = view.current_item
@@ -136,10 +142,7 @@ async def test_ctrl_p_opens_the_pathway_and_escape_closes_it(tmp_path: Path, pla
 async def test_narrow_window_stacks_and_fits(tmp_path: Path, plan_file: Path) -> None:
     app = make_app(tmp_path, plan_file)
     async with app.run_test(size=(50, 20)) as pilot:
-        app.go_to(flow.index_of("check"))
-        await pilot.pause()
-        view = app.screen.query_one("#pathway", PathwayView)
-        view.focus()
+        view = await focused_drawing(pilot)
         await pilot.pause()
         assert view.drawing is not None and view.drawing.stacked
         width = view.scrollable_content_region.width
@@ -166,10 +169,7 @@ async def test_typed_text_is_never_markup(tmp_path: Path, plan_file: Path) -> No
     store.save(plan, plan_file)
     app = make_app(tmp_path, plan_file)
     async with app.run_test(size=SIZE) as pilot:
-        app.go_to(flow.index_of("check"))
-        await pilot.pause()
-        view = app.screen.query_one("#pathway", PathwayView)
-        view.focus()
+        view = await focused_drawing(pilot)
         await pilot.press("down")
         await pilot.pause()
         shown = "".join(view_lines(view))
@@ -177,7 +177,7 @@ async def test_typed_text_is_never_markup(tmp_path: Path, plan_file: Path) -> No
         assert app.is_running
 
 
-async def test_a_big_plan_is_laid_out_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_keys_do_not_lay_a_big_plan_out_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Keys move the marks; only a new plan or a new width lays the drawing out again."""
     calls: list[int] = []
     real = pathway_map.draw
@@ -191,10 +191,7 @@ async def test_a_big_plan_is_laid_out_once(tmp_path: Path, monkeypatch: pytest.M
     store.save(big_plan(), plan_file)
     app = make_app(tmp_path, plan_file)
     async with app.run_test(size=SIZE) as pilot:
-        app.go_to(flow.index_of("check"))
-        await pilot.pause()
-        view = app.screen.query_one("#pathway", PathwayView)
-        view.focus()
+        view = await focused_drawing(pilot)
         await pilot.pause()
         assert len(view.items) > 2000
         before = len(calls)
