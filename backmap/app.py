@@ -639,6 +639,11 @@ class BackmapApp(App[int]):
         if self._quitting:
             return  # already saving and waiting for the summaries: one quit is enough
         self._quitting = True
+        from backmap.screens.item import ItemScreen
+
+        dialog = self.screen
+        if isinstance(dialog, ItemScreen) and not dialog.closing:
+            dialog.keep()  # words typed in an open Add or Change box are answers too
         step = self.current_step()
         if step is not None:
             step.keep_answer()

@@ -152,6 +152,19 @@ async def test_an_item_being_typed_is_kept_and_comes_back(tmp_path: Path) -> Non
         assert key not in drafts(path)
 
 
+async def test_quitting_with_an_item_open_keeps_its_words(tmp_path: Path) -> None:
+    """Found by a new user: Ctrl+Q in an Add box said "saved" and threw the words away."""
+    path = plan_file(tmp_path, project="p", coproduction="c", lasting_change="l")
+    app = make_app(tmp_path, path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # Add
+        assert isinstance(app.screen, ItemScreen)
+        await type_text(pilot, "A ramp at the door")
+        await pilot.press("ctrl+q")
+    assert not app.is_running
+    assert [o.text for o in store.load(path).outcomes] == ["A ramp at the door"]
+
+
 async def test_a_new_item_given_up_leaves_no_draft(tmp_path: Path) -> None:
     path = plan_file(tmp_path, project="p", coproduction="c", lasting_change="l")
     app = make_app(tmp_path, path)
