@@ -442,8 +442,33 @@ def _read_holder(lock: Path) -> LockHolder | None:
 
 
 def _is_stale(holder: LockHolder, host: str) -> bool:
-    """A lock is stale when its backmap is known to be gone: same computer, dead pid."""
-    return holder.host == host and not _pid_alive(holder.pid)
+    """A lock is stale when its backmap is known to be gone: same computer, dead pid.
+
+    After a restart (or a long time) the same pid can belong to another program, so a
+    process that started after the lock was written cannot be the backmap that wrote it.
+    """
+    if holder.host != host:
+        return False
+    return not _pid_alive(holder.pid) or _started_after(holder.pid, holder.since)
+
+
+# Seconds of slack: the lock's time is cut to whole seconds, and so is the boot time.
+_START_SLACK = 5
+
+
+def _started_after(pid: int, since: str) -> bool:
+    """True when process pid is known to have started after the time since (Linux only)."""
+    try:
+        written = datetime.fromisoformat(since).timestamp()
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        with open("/proc/stat", encoding="ascii") as lines:
+            boot = next(int(line.split()[1]) for line in lines if line.startswith("btime "))
+        # Field 22, start time in clock ticks after boot; the name in () may hold spaces.
+        ticks = int(stat.rsplit(")", 1)[-1].split()[19])
+        started = boot + ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, StopIteration, AttributeError):
+        return False  # not Linux, or no time in the lock: only a dead pid counts
+    return started > written + _START_SLACK
 
 
 def _pid_alive(pid: int) -> bool:

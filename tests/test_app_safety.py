@@ -21,7 +21,7 @@ from textual.pilot import Pilot
 
 from backmap import content, store
 from backmap.app import BackmapApp
-from backmap.plan import Plan
+from backmap.plan import Plan, now
 from backmap.screens.dialogs import ProblemScreen
 from backmap.screens.item import ItemScreen
 from backmap.screens.lists import ListScreen
@@ -200,7 +200,7 @@ DRAFT_WAIT = 1.5  # longer than the app's draft delay
 
 def lock_by(path: Path, pid: int) -> None:
     lock = path.with_name(path.name + ".lock")
-    holder = {"pid": pid, "host": socket.gethostname(), "since": "2026-11-26T10:00:00+00:00"}
+    holder = {"pid": pid, "host": socket.gethostname(), "since": now().isoformat()}
     lock.write_text(json.dumps(holder))
 
 

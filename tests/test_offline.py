@@ -21,6 +21,7 @@ import pytest
 
 from backmap import cli, render, store
 from backmap.plain import run_plain
+from backmap.plan import now
 from tests import test_interview as interview
 from tests import test_plain as plain
 from tests.pilot_helpers import SIZE, make_app
@@ -75,7 +76,7 @@ async def test_a_plan_in_use_opened_as_a_copy_never_connects(tmp_path: Path, att
     path.write_bytes(EXAMPLE.read_bytes())
     other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     try:
-        holder = {"pid": other.pid, "host": socket.gethostname(), "since": "2026-11-26T10:00:00+00:00"}
+        holder = {"pid": other.pid, "host": socket.gethostname(), "since": now().isoformat()}
         path.with_name(path.name + ".lock").write_text(json.dumps(holder))
         app = make_app(tmp_path, path)
         async with app.run_test(size=SIZE) as pilot:

@@ -14,12 +14,13 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from backmap import content, store
-from backmap.plan import Plan
+from backmap.plan import Plan, now
 from backmap.session import NEW_PLAN_DRAFT, LockHolder, Session
 
 
@@ -41,9 +42,10 @@ def other_backmap() -> Iterator[int]:
         process.wait()
 
 
-def write_lock(lock: Path, pid: int, host: str | None = None) -> None:
+def write_lock(lock: Path, pid: int, host: str | None = None, since: str | None = None) -> None:
     host = socket.gethostname() if host is None else host
-    lock.write_text(json.dumps({"pid": pid, "host": host, "since": "2026-11-26T10:00:00+00:00"}))
+    since = now().isoformat() if since is None else since
+    lock.write_text(json.dumps({"pid": pid, "host": host, "since": since}))
 
 
 # ----- drafts ---------------------------------------------------------------------------
@@ -188,6 +190,25 @@ def test_a_killed_backmap_not_yet_reaped_counts_as_dead(tmp_path: Path) -> None:
         assert session.acquire_lock() is None
     finally:
         process.wait()
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="process start times come from /proc")
+def test_a_lock_whose_pid_now_belongs_to_a_newer_program_is_taken_over(
+    tmp_path: Path, other_backmap: int
+) -> None:
+    # The lock was written an hour ago; the live process with that pid started just now,
+    # so it is not the backmap that wrote the lock (the pid was used again).
+    session = saved_session(tmp_path)
+    hour_ago = (now() - timedelta(hours=1)).isoformat()
+    write_lock(session.lock_path, other_backmap, since=hour_ago)  # type: ignore[arg-type]
+    assert session.acquire_lock() is None
+    assert json.loads(session.lock_path.read_text())["pid"] == os.getpid()  # type: ignore[union-attr]
+
+
+def test_a_lock_without_a_time_still_counts_while_its_pid_lives(tmp_path: Path, other_backmap: int) -> None:
+    session = saved_session(tmp_path)
+    write_lock(session.lock_path, other_backmap, since="")  # type: ignore[arg-type]
+    assert isinstance(session.acquire_lock(), LockHolder)
 
 
 @pytest.mark.parametrize("junk", ["", "{", '{"pid": "x"}', "[]"])
