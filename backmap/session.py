@@ -70,6 +70,10 @@ class Session:
     _lock_held: bool = field(default=False, repr=False, compare=False)
     _lock_wanted: bool = field(default=False, repr=False, compare=False)  # the app asked for it
     _drafts: dict[str, str] | None = field(default=None, repr=False, compare=False)
+    # The file was named "my-plan" by this session because the plan had no name yet.
+    _default_name: bool = field(default=False, repr=False, compare=False)
+    # That file, after the plan moved to a file named after it: removed after a good save.
+    _leftover: Path | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def open(cls, path: Path, folder: Path) -> Session:
@@ -95,6 +99,7 @@ class Session:
             self.folder.mkdir(parents=True, exist_ok=True)
             old_draft = self.draft_path
             self.path = store.unique_path(self.folder, self.plan.title)
+            self._default_name = not _has_own_name(self.plan.title)
             if self._lock_wanted:
                 self.acquire_lock()
             self._move_drafts(old_draft)
@@ -114,6 +119,7 @@ class Session:
             self.last_save = SaveResult(False, now(), content.word("safety", "read_only_save"))
             return self.last_save
         try:
+            self._take_new_name()
             path = self.choose_path()
             if not path.parent.exists():
                 # The folder was removed while the plan was open: make it again (one level
@@ -127,11 +133,33 @@ class Session:
                 write_summaries(self.plan, path)
             else:
                 summaries.write(text, path)
+            if self._leftover is not None:
+                _remove_plan_files(self._leftover, summaries)
+                self._leftover = None
         except (OSError, UnicodeError) as error:
             self.last_save = SaveResult(False, now(), plain_problem(error))
             return self.last_save
         self.last_save = SaveResult(True, now())
         return self.last_save
+
+    def _take_new_name(self) -> None:
+        """A plan first saved without a name moves to a file named after it, once it has one.
+
+        Only a file this session made is moved, never one a person opened. The old file
+        is removed once the plan is safe in the new one.
+        """
+        if not self._default_name or self.path is None or not _has_own_name(self.plan.title):
+            return
+        old, wanted = self.path, self._lock_wanted
+        old_draft = self.draft_path
+        self.release_lock()
+        self._lock_wanted = wanted
+        self.path = store.unique_path(self.folder, self.plan.title)
+        self._default_name = False
+        if wanted:
+            self.acquire_lock()
+        self._move_drafts(old_draft)
+        self._leftover = old
 
     # ----- changed on disk --------------------------------------------------------------
 
@@ -326,6 +354,24 @@ class Session:
 
 
 # ----- helpers ------------------------------------------------------------------------
+
+
+def _has_own_name(title: str) -> bool:
+    """False when the title gives no file name of its own (blank, or only signs)."""
+    return store.safe_filename(title) != store.safe_filename("")
+
+
+def _remove_plan_files(old: Path, summaries: SummaryWriter | None) -> None:
+    """Remove a plan's old file, its backup and its summaries, after a move to a new name."""
+    if summaries is not None:
+        summaries.wait(5)  # a summary still being written to the old name would come back
+    for leftover in (old, old.with_name(old.name + ".bak"), *_summary_paths(old)):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+
+
+def _summary_paths(plan_path: Path) -> tuple[Path, Path]:
+    return store.summary_path(plan_path), store.summary_path(plan_path, ".html")
 
 
 def _stamp(path: Path) -> Stamp | None:

@@ -190,3 +190,23 @@ async def test_remove_asks_first_can_be_undone_and_cuts_links(tmp_path: Path) ->
         assert [o.id for o in app.plan.outcomes_in("project")] == ["o1", "o2"]
         assert app.plan.activity("a4").outcomes == ["o1", "o3"]
         assert store.load(plan_file).activity("a4").outcomes == ["o1", "o3"]
+
+
+async def test_a_plan_started_without_a_name_gets_its_file_name_later(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # Start a new plan
+        await pilot.press("ctrl+n")  # no name yet
+        await pilot.press("ctrl+n")  # no people yet
+        await answer(pilot, "More people come")
+        assert app.session is not None
+        assert app.session.path == tmp_path / "my-plan.toml"
+        for _ in range(3):
+            await pilot.press("ctrl+r")
+        assert app.screen.page.key == "title"
+        await answer(pilot, "Tea and talk")
+        assert app.session.path == tmp_path / "tea-and-talk.toml"
+    assert sorted(p.name for p in tmp_path.glob("*.toml")) == ["tea-and-talk.toml"]
+    plan = store.load(tmp_path / "tea-and-talk.toml")
+    assert (plan.title, plan.impact.project) == ("Tea and talk", "More people come")
+    assert (tmp_path / "tea-and-talk.md").exists() and not (tmp_path / "my-plan.md").exists()

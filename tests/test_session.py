@@ -231,6 +231,62 @@ def test_a_new_plan_takes_its_lock_when_it_gets_a_file(tmp_path: Path) -> None:
     assert not (tmp_path / "new.toml.lock").exists()
 
 
+def test_a_plan_saved_with_no_name_moves_to_its_name_once_it_has_one(tmp_path: Path) -> None:
+    session = Session(folder=tmp_path)
+    session.acquire_lock()
+    session.plan.impact.project = "More people come"
+    assert session.save().ok
+    assert session.path == tmp_path / "my-plan.toml"
+    assert session.save_draft("impact.coproduction", "half typed")
+    session.plan.title = "Tea and talk"
+    assert session.save().ok
+    assert session.path == tmp_path / "tea-and-talk.toml"
+    assert store.load(session.path).impact.project == "More people come"
+    assert session.holds_lock and (tmp_path / "tea-and-talk.toml.lock").exists()
+    assert session.load_draft() == {"impact.coproduction": "half typed"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "tea-and-talk.html",
+        "tea-and-talk.md",
+        "tea-and-talk.toml",
+        "tea-and-talk.toml.draft",
+        "tea-and-talk.toml.lock",
+    ]
+    session.plan.title = "Tea and a talk"  # named by its person now: it stays where it is
+    assert session.save().ok
+    assert session.path == tmp_path / "tea-and-talk.toml"
+
+
+def test_a_plan_opened_from_a_file_keeps_its_file_name(tmp_path: Path) -> None:
+    path = tmp_path / "my-plan.toml"
+    store.save(Plan(), path)
+    opened = Session.open(path, tmp_path)
+    opened.plan.title = "Tea and talk"
+    assert opened.save().ok
+    assert opened.path == path
+    assert store.load(path).title == "Tea and talk"
+
+
+def test_a_plan_that_cannot_move_keeps_its_old_file_until_it_can(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = Session(folder=tmp_path)
+    session.plan.impact.project = "More people come"
+    assert session.save().ok
+    session.plan.title = "Tea and talk"
+    real = store.write_text_atomic
+
+    def disk_full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(store, "write_text_atomic", disk_full)
+    assert not session.save().ok
+    assert store.load(tmp_path / "my-plan.toml").impact.project == "More people come"
+    monkeypatch.setattr(store, "write_text_atomic", real)
+    assert session.save().ok
+    assert not (tmp_path / "my-plan.toml").exists()
+    assert store.load(tmp_path / "tea-and-talk.toml").title == "Tea and talk"
+
+
 def test_a_plan_saved_without_asking_for_a_lock_leaves_no_lock_file(tmp_path: Path) -> None:
     """The plain mode never asks for a lock, so it must not leave lock files about."""
     session = saved_session(tmp_path)
