@@ -78,6 +78,7 @@ class BackmapApp(App[int]):
         self.speaker = speaker if speaker is not None else Speaker()
         self.settings = settings.load_settings()
         self.message = ""  # the last thing the status line must keep saying
+        self.fixing_from: int | None = None  # a gap chosen on this check step: Next goes back
         self._speech_timer: Timer | None = None
         self._drafts_pending: dict[str, str] = {}  # answer key -> words typed, not yet on disk
         self._drafts_touched: set[str] = set()  # drafts typed or shown in this run
@@ -303,14 +304,30 @@ class BackmapApp(App[int]):
 
     def go_to(self, index: int) -> None:
         self.speaker.stop()  # never read out a question that is no longer on screen
+        self.fixing_from = None
         screen = self.make_screen(index)
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
 
+    def fix_gap(self, index: int, check: int) -> None:
+        """Go to the step that fills a gap; Next and Back there come back to the check."""
+        self.message = content.word("app", "fixing")
+        self.go_to(index)
+        self.fixing_from = check
+
+    def _back_to_check(self) -> bool:
+        check, self.fixing_from = self.fixing_from, None
+        if check is None:
+            return False
+        self.go_to(check)
+        return True
+
     def go_next(self, index: int) -> None:
         self.message = ""  # a note about the last step does not follow to the next one
+        if self._back_to_check():
+            return
         following = flow.next_index(index)
         if following is None:
             self.back_to_welcome()
@@ -319,6 +336,8 @@ class BackmapApp(App[int]):
 
     def go_back(self, index: int) -> None:
         self.message = ""
+        if self._back_to_check():
+            return
         previous = flow.previous_index(index)
         if previous is None:
             self.back_to_welcome()
@@ -326,6 +345,7 @@ class BackmapApp(App[int]):
             self.go_to(previous)
 
     def back_to_welcome(self) -> None:
+        self.fixing_from = None
         while len(self.screen_stack) > 1:
             self.pop_screen()
 

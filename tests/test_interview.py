@@ -14,7 +14,7 @@ from backmap.screens.lists import ListScreen
 from backmap.screens.question import QuestionScreen
 from backmap.screens.welcome import WelcomeScreen
 from backmap.widgets.answer import AnswerBox
-from tests.pilot_helpers import SIZE, answer, make_app, type_text
+from tests.pilot_helpers import SIZE, answer, make_app, screen_text, type_text
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "day-centre.toml"
 
@@ -210,3 +210,43 @@ async def test_a_plan_started_without_a_name_gets_its_file_name_later(tmp_path: 
     plan = store.load(tmp_path / "tea-and-talk.toml")
     assert (plan.title, plan.impact.project) == ("Tea and talk", "More people come")
     assert (tmp_path / "tea-and-talk.md").exists() and not (tmp_path / "my-plan.md").exists()
+
+
+async def test_a_gap_chosen_on_the_check_step_leads_back_to_it_once_filled(tmp_path: Path) -> None:
+    plan = store.load(Path(__file__).parent.parent / "examples" / "day-centre.toml")
+    plan.impact.lasting_change = ""
+    plan_file = tmp_path / "gap.toml"
+    store.save(plan, plan_file)
+    app = make_app(tmp_path, plan_file)
+    async with app.run_test(size=SIZE) as pilot:
+        app.go_to(flow.index_of("check"))
+        await pilot.pause()
+        assert isinstance(app.screen, CheckScreen) and app.screen.findings
+        await pilot.press("enter")  # the first gap: the change that stays is missing
+        assert app.screen.page.key == "lasting_change"
+        assert "Next takes you back to the check" in " ".join(screen_text(app).split())
+        await pilot.press("ctrl+r")  # Back also goes back to the check
+        assert isinstance(app.screen, CheckScreen)
+        await pilot.press("enter")
+        await answer(pilot, "The group keeps meeting")
+        assert isinstance(app.screen, CheckScreen)
+        assert not app.screen.findings
+        await pilot.press("ctrl+n")  # from the check itself, Next goes on as usual
+        assert isinstance(app.screen, FinishScreen)
+    assert store.load(plan_file).impact.lasting_change == "The group keeps meeting"
+
+
+async def test_going_elsewhere_after_choosing_a_gap_forgets_the_way_back(tmp_path: Path) -> None:
+    plan = store.load(Path(__file__).parent.parent / "examples" / "day-centre.toml")
+    plan.impact.lasting_change = ""
+    plan_file = tmp_path / "gap.toml"
+    store.save(plan, plan_file)
+    app = make_app(tmp_path, plan_file)
+    async with app.run_test(size=SIZE) as pilot:
+        app.go_to(flow.index_of("check"))
+        await pilot.pause()
+        await pilot.press("enter")
+        app.go_to(flow.index_of("impact_project"))  # as Ctrl+G does
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        assert app.screen.page.key == "impact_coproduction"

@@ -40,4 +40,4 @@ class CheckScreen(StepScreen):
         """Jump to the step that fixes the chosen finding."""
         key = self.query_one("#findings", MarkedList).choices[event.option_index].key
         if key:
-            self.backmap.go_to(flow.index_of(key))
+            self.backmap.fix_gap(flow.index_of(key), self.index)
