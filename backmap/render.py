@@ -427,6 +427,12 @@ def environment() -> jinja2.Environment:
     return env
 
 
+def load_templates() -> None:
+    """Read both templates now (the app does it while the welcome screen is shown)."""
+    for name in ("summary.md.j2", "summary.html.j2"):
+        environment().get_template(name)
+
+
 def context(plan: Plan) -> dict[str, Any]:
     """Everything the templates need, worked out once, in linear time."""
     helpers = plan.helpers_by_outcome()

@@ -29,6 +29,7 @@ CORE = [
     "backmap.pathway",
     "backmap.pathway_map",
     "backmap.safe_text",
+    "backmap.memory",
 ]
 
 
