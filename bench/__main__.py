@@ -124,32 +124,30 @@ def open_row(home: Path, rounds: int) -> Row:
     return _linear_row(home, "bench.open_row", "open a plan, 10,000 activities", rounds)
 
 
-def memory(home: Path, runs: int) -> Row:
-    """Peak RSS; a backmap run and a bare run go side by side (memory does not mind sharing)."""
-    figure: list[float] = []
-    baseline: list[float] = []
+def memory(home: Path, runs: int) -> list[Row]:
+    """Peak RSS; the runs go side by side (peak memory does not mind a busy machine)."""
+    peaks: dict[str, list[float]] = {"backmap": [], "bare": [], "bare-one": []}
     for number in range(runs):
         folder = home / f"interview-{number}"
         folder.mkdir()
         argv = [PYTHON, "-m", "bench.interview"]
         env = quiet_env(home)
         jobs = {
-            "figure": subprocess.Popen(
-                [*argv, "backmap", str(folder)], env=env, cwd=ROOT, stdout=subprocess.PIPE, text=True
-            ),
-            "baseline": subprocess.Popen(
-                [*argv, "bare", str(folder)], env=env, cwd=ROOT, stdout=subprocess.PIPE, text=True
-            ),
+            which: subprocess.Popen(
+                [*argv, which, str(folder)], env=env, cwd=ROOT, stdout=subprocess.PIPE, text=True
+            )
+            for which in peaks
         }
-        for key, job in jobs.items():
+        for which, job in jobs.items():
             out, _ = job.communicate()
             if job.returncode != 0:
-                raise RuntimeError(f"bench.interview {key} failed")
-            peak = json.loads(out.strip().splitlines()[-1])["peak_kib"]
-            (figure if key == "figure" else baseline).append(peak)
-    return Row(
-        "peak RSS after a whole interview (Pilot)", "bare Textual app (Pilot)", figure, baseline, 1.25, "MiB"
-    )
+                raise RuntimeError(f"bench.interview {which} failed")
+            peaks[which].append(json.loads(out.strip().splitlines()[-1])["peak_kib"])
+    figure = "peak RSS after a whole interview (Pilot)"
+    return [
+        Row(figure, "bare Textual app, same answers (Pilot)", peaks["backmap"], peaks["bare"], 1.25, "MiB"),
+        Row(figure, "bare Textual app, one answer (Pilot)", peaks["backmap"], peaks["bare-one"], None, "MiB"),
+    ]
 
 
 def machine() -> str:
@@ -181,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     home = Path(tempfile.mkdtemp(prefix="backmap-bench-"))
     rows: list[Row] = []
     try:
-        steps: dict[str, Callable[[], Row]] = {
+        steps: dict[str, Callable[[], Row | list[Row]]] = {
             "startup": lambda: startup(home, 3 if quick else 9),
             "check": lambda: check(home, 5 if quick else 21),
             "render": lambda: render_row(home, 5 if quick else 21),
@@ -194,7 +192,8 @@ def main(argv: list[str] | None = None) -> int:
         for name in ROWS:
             if name in chosen:
                 print(f"measuring {name} ...", file=sys.stderr, flush=True)
-                rows.append(steps[name]())
+                made = steps[name]()
+                rows.extend(made if isinstance(made, list) else [made])
     finally:
         shutil.rmtree(home, ignore_errors=True)
     took = f"{time.perf_counter() - began:.0f} s" + (" (quick)" if quick else "")

@@ -37,6 +37,10 @@ class BareApp(App[int]):
     def action_next(self) -> None:
         self.push_screen(EmptyScreen())
 
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """An answer was sent: empty the box for the next one (the memory row types many)."""
+        event.input.value = ""
+
 
 def main() -> int:
     """Run the bare app in the terminal."""

@@ -1,8 +1,16 @@
 """Peak memory: a whole interview in backmap, and the bare Textual app, each in a fresh process.
 
-Run as ``python -m bench.interview backmap|bare FOLDER``; prints one JSON line with the
-process's peak resident memory (``ru_maxrss``) in KiB. Both run headless under Pilot at
-80x24, so they pay the same for Python, Textual and Pilot.
+Run as ``python -m bench.interview backmap|bare|bare-one FOLDER``; prints one JSON line
+with the process's peak resident memory (``ru_maxrss``) in KiB. All run headless under
+Pilot at 80x24, so they pay the same for Python, Textual and Pilot.
+
+- ``backmap``: the day-centre example typed from the welcome screen to the finish step.
+- ``bare``: the bare app given the same work: each of the example's answers typed into
+  its box and sent with Enter, then the empty screen pushed and taken away again, as
+  each answer of the interview moves to a new screen. Textual's own memory grows with
+  the keys it handles and the screens it shows, so this is the baseline of the row.
+- ``bare-one``: the bare app given one answer and one screen (the baseline until
+  27 November 2026), shown as a reference row.
 """
 
 from __future__ import annotations
@@ -95,23 +103,42 @@ async def backmap_interview(folder: Path) -> None:
         raise RuntimeError("the interview did not make the whole plan")
 
 
-async def bare_session() -> None:
-    """The bare app: type an answer, push the empty screen, come back."""
+def example_answers() -> list[str]:
+    """Every answer of the example, in the order the interview asks for them."""
+    want = tomllib.loads(EXAMPLE.read_text(encoding="utf-8"))
+    answers = [want["title"]]
+    answers += [text for person in want["people"] for text in (person["name"], person["role"])]
+    answers += [want["impact"][key] for key in ("project", "coproduction", "lasting_change")]
+    answers += [text for row in want["outcomes"] for text in (row["text"], row["how_we_know"])]
+    answers += [text for row in want["activities"] for text in (row["text"], row["who"], row["when"])]
+    return answers
+
+
+async def bare_session(answers: list[str]) -> None:
+    """The bare app: each answer typed and sent, then the empty screen pushed and taken away."""
     from bench.bare_app import BareApp
 
     app = BareApp()
     async with app.run_test(size=SIZE) as pilot:
-        await type_text(pilot, "The new day centre")
-        await pilot.press("ctrl+n")
-        await pilot.press("ctrl+r")
+        for text in answers:
+            await type_text(pilot, text)
+            await pilot.press("enter")  # the box is emptied for the next answer
+            await pilot.press("ctrl+n")
+            await pilot.press("ctrl+r")
+        if app.query_one("Input").value:  # type: ignore[attr-defined]
+            raise RuntimeError("the bare app did not take the answers")
 
 
 def main(argv: list[str]) -> int:
     which, folder = argv[0], Path(argv[1])
     if which == "backmap":
         asyncio.run(backmap_interview(folder))
+    elif which == "bare":
+        asyncio.run(bare_session(example_answers()))
+    elif which == "bare-one":
+        asyncio.run(bare_session(["The new day centre"]))
     else:
-        asyncio.run(bare_session())
+        raise SystemExit(f"unknown run: {which}")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({"peak_kib": peak}))
     return 0
