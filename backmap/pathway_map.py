@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from rich.cells import split_graphemes
 
 from backmap import content
+from backmap.gc_pause import paused_gc
 from backmap.pathway import PartPath, part_path
 from backmap.plan import PARTS, Activity, Outcome, Plan
 from backmap.safe_text import plain as plain_text
@@ -157,6 +158,10 @@ def _chop(word: str, width: int) -> list[str]:
     return pieces
 
 
+# Characters the drawing adds itself: each takes one cell on its own.
+_LINE_CELLS = frozenset("─│┐┘┤┌└├┬┴┼→ ")
+
+
 class _Canvas:
     """A grid of cells; text that would pass the right edge (or a limit) is left out."""
 
@@ -174,6 +179,11 @@ class _Canvas:
         end = self.width if limit is None else min(limit, self.width)
         target = self._row(row)
         at = max(column, 0)
+        if text.isascii() or _LINE_CELLS.issuperset(text):
+            # One cell per character (nearly every put): copy the slice in one go.
+            count = max(0, min(len(text), end - at))
+            target[at : at + count] = text[:count]
+            return at + count
         for grapheme, size in _graphemes(text):
             if at + size > end:
                 break
@@ -256,14 +266,16 @@ def _join(canvas: _Canvas, lefts: list[tuple[int, int]], right_row: int, trunk: 
     the next column's mark.
     """
     for row, end in lefts:
-        for cell in range(end + 1, trunk):
-            canvas.put(row, cell, "─")
+        canvas.put(row, end + 1, "─" * (trunk - end - 1))
     rows = {row for row, _ in lefts}
     top = min(rows | {right_row})
     bottom = max(rows | {right_row})
-    for row in range(top, bottom + 1):
-        shape = (row in rows, row == right_row, row > top, row < bottom)
-        canvas.put(row, trunk, _JOIN.get(shape, " "))
+    canvas.touch(bottom)
+    if trunk < canvas.width:
+        grid = canvas.rows  # straight into the cells: a trunk can run the whole part's height
+        for row in range(top, bottom + 1):
+            shape = (row in rows, row == right_row, row > top, row < bottom)
+            grid[row][trunk] = _JOIN.get(shape, " ")
     canvas.put(right_row, trunk + 1, "─→")
 
 
@@ -483,8 +495,13 @@ def layout(
     return _stacked(found, width, links, said)
 
 
+@paused_gc
 def draw(plan: Plan, width: int, legend: bool = True) -> Drawing:
-    """Both parts, one after the other, each under its part's name."""
+    """Both parts, one after the other, each under its part's name.
+
+    The cycle collector rests meanwhile: a big plan makes a list per row and a string
+    per cell, none of them cycles, and each collection would look through them all.
+    """
     width = max(1, width)
     helpers = plan.helpers_by_outcome()
     links = _Links(plan, helpers)

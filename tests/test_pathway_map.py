@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 from pathlib import Path
 
@@ -184,3 +185,42 @@ def test_a_thousand_activities(width: int) -> None:
     fits(drawing, width)
     assert len({i.id for i in drawing.items if i.kind == "activity"}) == 1000
     assert len([i for i in drawing.items if i.kind == "stone"]) == 100
+
+
+def test_plain_words_and_lines_are_written_without_splitting_graphemes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Nearly every cell is plain text or a line: those go onto the canvas in one slice.
+
+    Splitting text into graphemes one by one made a big plan's drawing several times slower.
+    """
+    calls: list[str] = []
+    real = pathway_map._graphemes
+
+    def counting(text: str) -> list[tuple[str, int]]:
+        calls.append(text)
+        return real(text)
+
+    monkeypatch.setattr(pathway_map, "_graphemes", counting)
+    drawing = pathway_map.draw(big_plan(200, 20), 80)
+    assert not drawing.stacked and "┬─→" in "\n".join(drawing.lines)
+    assert calls == []
+    # Wide and joined characters still take the careful way.
+    pathway_map.draw(gap_plan(), 80)
+    assert any("中文字符" in text for text in calls)
+
+
+def test_drawing_rests_the_cycle_collector(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A big drawing makes a list per row; collecting cycles meanwhile only slows it down."""
+    seen: list[bool] = []
+    real = pathway_map.layout
+
+    def watching(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pathway_map, "layout", watching)
+    assert gc.isenabled()
+    pathway_map.draw(big_plan(10, 2), 80)
+    assert seen == [False, False]
+    assert gc.isenabled()

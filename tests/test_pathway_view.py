@@ -202,3 +202,79 @@ async def test_keys_do_not_lay_a_big_plan_out_again(tmp_path: Path, monkeypatch:
         assert item is not None
         top = int(view.scroll_offset.y)
         assert top <= item.top < top + view.scrollable_content_region.height
+
+
+def box_in_sight(app: BackmapApp, view: PathwayView) -> bool:
+    """The drawing's whole box, both borders too, shows in the step's page above the buttons."""
+    body = app.screen.query_one("#body").region
+    nav = app.screen.query_one("#nav").region
+    return body.y <= view.region.y and view.region.bottom <= min(body.bottom, nav.y)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_check_step_shows_the_whole_drawing_box(
+    tmp_path: Path, plan_file: Path, size: tuple[int, int]
+) -> None:
+    """The drawing takes the room under the words: its bottom border is never under the buttons."""
+    app = make_app(tmp_path, plan_file)
+    async with app.run_test(size=size) as pilot:
+        app.go_to(flow.index_of("check"))
+        await settle(pilot)
+        view = app.screen.query_one("#pathway", PathwayView)
+        body = app.screen.query_one("#body")
+        assert body.max_scroll_y == 0  # the whole step is in sight as it opens
+        assert box_in_sight(app, view)
+        assert view.scrollable_content_region.height >= (8 if size == (80, 24) else 20)
+        view.focus()
+        await settle(pilot)
+        assert box_in_sight(app, view) and cursor_on_current(app, view)
+
+
+async def test_small_window_brings_the_whole_drawing_box_into_sight(tmp_path: Path, plan_file: Path) -> None:
+    """At 60x20 the page scrolls a little; with focus, the drawing's box is all in sight."""
+    app = make_app(tmp_path, plan_file)
+    async with app.run_test(size=(60, 20)) as pilot:
+        view = await focused_drawing(pilot)
+        await settle(pilot)
+        assert view.scrollable_content_region.height >= 6
+        assert box_in_sight(app, view) and cursor_on_current(app, view)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20), (120, 40)])
+async def test_check_step_lays_a_big_plan_out_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+) -> None:
+    """One layout, for the final width, and only the rows in sight are drawn.
+
+    Before, the page's scroll bar came and went as the drawing's height was known, and
+    each change of width laid the whole plan out again.
+    """
+    widths: list[int] = []
+    real_draw = pathway_map.draw
+
+    def counting_draw(plan, width, legend=True):  # type: ignore[no-untyped-def]
+        widths.append(width)
+        return real_draw(plan, width, legend)
+
+    rows: list[int] = []
+    real_line = PathwayView.render_line
+
+    def counting_line(self: PathwayView, y: int):  # type: ignore[no-untyped-def]
+        rows.append(y)
+        return real_line(self, y)
+
+    monkeypatch.setattr(pathway_map, "draw", counting_draw)
+    monkeypatch.setattr(PathwayView, "render_line", counting_line)
+    plan_file = tmp_path / "big.toml"
+    store.save(big_plan(), plan_file)
+    app = make_app(tmp_path, plan_file)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        widths.clear()
+        rows.clear()
+        app.go_to(flow.index_of("check"))
+        await settle(pilot)
+        view = app.screen.query_one("#pathway", PathwayView)
+        assert view.drawing is not None and len(view.drawing.lines) > 2000
+        assert widths == [view.scrollable_content_region.width] == [view.drawing.width]
+        assert 0 < len(rows) <= 3 * view.size.height

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.widgets import Static
 
@@ -10,6 +10,8 @@ from backmap import checks, flow
 from backmap.screens.step import StepScreen
 from backmap.widgets.choices import Choice, MarkedList
 from backmap.widgets.pathway_view import PathwayView
+
+TIGHT_HEIGHT = 24  # rows: at this height and under, the check step drops two blank lines
 
 
 class CheckScreen(StepScreen):
@@ -23,6 +25,10 @@ class CheckScreen(StepScreen):
             yield MarkedList(rows, id="findings")
         yield Static(text["pathway"], id="pathway-title", markup=False)
         yield PathwayView(self.plan, id="pathway")
+
+    def on_resize(self, event: events.Resize) -> None:
+        # 24 rows is not a "short" window elsewhere, but here it would leave the drawing 6 rows.
+        self.set_class(event.size.height <= TIGHT_HEIGHT, "-tight")
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -196,10 +196,12 @@ class PathwayView(ScrollView, can_focus=True):
         item = self.current_item
         if item is None:
             return
-        if self.current == 0:
+        shown = max(1, self.scrollable_content_region.height)
+        if self.current == 0 and item.top < shown:
+            # The first item with the key help and headings above it, when its mark fits.
             self.scroll_home(animate=False, immediate=True)
         else:
-            height = min(len(item.rows), max(1, self.scrollable_content_region.height))
+            height = min(len(item.rows), shown)
             region = Region(0, item.top, 1, height)
             self.scroll_to_region(region, animate=False, immediate=True, x_axis=False)
         self._reveal_in_parent(item)
