@@ -702,9 +702,11 @@ class BackmapApp(App[int]):
         self._quitting = True
         from backmap.screens.item import ItemScreen
 
-        dialog = self.screen
-        if isinstance(dialog, ItemScreen) and not dialog.closing:
-            dialog.keep()  # words typed in an open Add or Change box are answers too
+        # Words typed in an open Add or Change box are answers too, even while a question
+        # ("Throw away these words?") is open over it.
+        for dialog in self.screen_stack:
+            if isinstance(dialog, ItemScreen) and not dialog.closing:
+                dialog.keep()
         step = self.current_step()
         if step is not None:
             step.keep_answer()

@@ -22,14 +22,14 @@ from textual.pilot import Pilot
 from backmap import content, store
 from backmap.app import BackmapApp
 from backmap.plan import Plan, now
-from backmap.screens.dialogs import ProblemScreen
+from backmap.screens.dialogs import ConfirmScreen, ProblemScreen
 from backmap.screens.item import ItemScreen
 from backmap.screens.lists import ListScreen
 from backmap.screens.question import QuestionScreen
 from backmap.session import Session
 from backmap.widgets.answer import AnswerBox
 from backmap.widgets.status import StatusLine
-from tests.pilot_helpers import SIZE, answer, make_app, settle, type_text
+from tests.pilot_helpers import SIZE, answer, make_app, screen_text, settle, type_text
 
 
 def plan_file(folder: Path, **impact: str) -> Path:
@@ -173,9 +173,122 @@ async def test_a_new_item_given_up_leaves_no_draft(tmp_path: Path) -> None:
         await type_text(pilot, "Not this one")
         app.flush_drafts()
         assert drafts(path)
-        await pilot.press("escape")
-        await pilot.pause()
+        await pilot.press("escape")  # asks first: "Throw away these words?"
+        await settle(pilot)
+        await pilot.press("tab", "enter")  # Throw them away
+        await settle(pilot)
+        assert isinstance(app.screen, ListScreen)
         assert drafts(path) == {}
+
+
+async def _escape_with_words(pilot: Pilot, app: BackmapApp, words: str) -> ConfirmScreen:
+    """Add, type some words, press Escape: the question is asked, "Keep them" focused."""
+    await pilot.press("enter")  # Add
+    assert isinstance(app.screen, ItemScreen)
+    await type_text(pilot, words)
+    await pilot.press("escape")
+    await settle(pilot)
+    question = app.screen
+    assert isinstance(question, ConfirmScreen)
+    assert isinstance(app.screen_stack[-2], ItemScreen)  # the words are still there, under it
+    seen = screen_text(app)
+    assert content.word("item", "throw_question") in seen
+    assert words in seen
+    assert question.focused is not None and question.focused.id == "no"
+    assert str(question.focused.label).strip() == "> " + content.word("buttons", "keep_words")
+    return question
+
+
+@pytest.mark.parametrize("keep_key", ["enter", "escape"])
+async def test_escape_with_new_words_asks_and_keeps_them(tmp_path: Path, keep_key: str) -> None:
+    """Escape in a new Add box with words in it asks first. Enter (on "Keep them") or
+    Escape again keeps the words in the box; nothing is thrown away."""
+    path = plan_file(tmp_path, project="p", coproduction="c", lasting_change="l")
+    app = make_app(tmp_path, path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _escape_with_words(pilot, app, "A ramp at the door")
+        await pilot.press(keep_key)
+        await settle(pilot)
+        assert isinstance(app.screen, ItemScreen)
+        box = app.screen.query_one("#item-answer", AnswerBox)
+        assert box.text == "A ramp at the door"
+        assert app.screen.focused is box
+        await type_text(pilot, " and a rail")  # typing goes on where it stopped
+        await pilot.press("enter", "enter")  # the stone, then "how we know" left empty: Done
+        await settle(pilot)
+        assert isinstance(app.screen, ListScreen)
+    assert [o.text for o in store.load(path).outcomes] == ["A ramp at the door and a rail"]
+
+
+async def test_escape_with_new_words_can_throw_them_away(tmp_path: Path) -> None:
+    path = plan_file(tmp_path, project="p", coproduction="c", lasting_change="l")
+    app = make_app(tmp_path, path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _escape_with_words(pilot, app, "Not this one")
+        await pilot.press("tab")
+        assert app.screen.focused is not None and app.screen.focused.id == "yes"
+        assert content.word("buttons", "throw_words") in str(app.screen.focused.label)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ListScreen)
+        assert app.plan.outcomes == []
+        assert drafts(path) == {}
+
+
+async def test_the_question_about_long_words_fits_on_the_screen(tmp_path: Path) -> None:
+    """A long answer is shown by its first words, so the question and both buttons stay in sight."""
+    path = plan_file(tmp_path, project="p", coproduction="c", lasting_change="l")
+    app = make_app(tmp_path, path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # Add
+        await type_text(pilot, " ".join(["We all meet every week in the big room"] * 30))
+        await pilot.press("escape")
+        await settle(pilot)
+        seen = screen_text(app)
+        for shown in ("throw_question", "throw_detail"):
+            assert content.word("item", shown) in seen
+        for shown in ("keep_words", "throw_words"):
+            assert content.word("buttons", shown) in seen
+        assert '"We all meet every week' in seen and '..."' in seen
+
+
+async def test_escape_in_an_empty_add_box_just_closes(tmp_path: Path) -> None:
+    path = plan_file(tmp_path, project="p", coproduction="c", lasting_change="l")
+    app = make_app(tmp_path, path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # Add
+        assert isinstance(app.screen, ItemScreen)
+        await type_text(pilot, "   ")  # spaces are not words
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ListScreen)
+        assert app.plan.outcomes == []
+
+
+async def test_escape_after_the_first_answer_keeps_the_words_without_asking(tmp_path: Path) -> None:
+    """Past the first question the item is in the plan, and closing stores the words on
+    screen: nothing is lost, so there is nothing to ask."""
+    path = plan_file(tmp_path, project="p", coproduction="c", lasting_change="l")
+    app = make_app(tmp_path, path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # Add
+        await answer(pilot, "A ramp")
+        await type_text(pilot, "People use it")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ListScreen)
+    assert [(o.text, o.how_we_know) for o in store.load(path).outcomes] == [("A ramp", "People use it")]
+
+
+async def test_quitting_while_asked_about_the_words_keeps_them(tmp_path: Path) -> None:
+    """Ctrl+Q with "Throw away these words?" open: nobody said yes, so the words are kept."""
+    path = plan_file(tmp_path, project="p", coproduction="c", lasting_change="l")
+    app = make_app(tmp_path, path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _escape_with_words(pilot, app, "A ramp at the door")
+        await pilot.press("ctrl+q")
+    assert not app.is_running
+    assert [o.text for o in store.load(path).outcomes] == ["A ramp at the door"]
 
 
 async def test_opening_an_item_without_typing_keeps_no_draft(tmp_path: Path) -> None:

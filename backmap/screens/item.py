@@ -19,6 +19,7 @@ from textual.widgets import Static
 
 from backmap import content, flow
 from backmap.plan import KINDS, Person, Plan
+from backmap.screens.dialogs import ConfirmScreen
 from backmap.screens.step import words
 from backmap.widgets.answer import AnswerBox
 from backmap.widgets.buttons import FocusButton
@@ -74,6 +75,19 @@ def link_rows(plan: Plan, part: str, linked: list[str]) -> list[Choice]:
         detail = content.activity_word("other_part").format(part=content.part_name(outcome.part).lower())
         rows.append(Choice(outcome.id, outcome.text or "-", checked=outcome.id in chosen, detail=detail))
     return rows
+
+
+# The most of a person's words the "throw away?" question shows: enough to know them again,
+# few enough that the question and its buttons stay on an 80x24 screen.
+SHOWN_WORDS = 120
+
+
+def first_words(text: str, limit: int = SHOWN_WORDS) -> str:
+    """The start of a long answer, cut between words, with "..." to show there is more."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] or text[:limit]
+    return cut.rstrip() + " ..."
 
 
 class ItemScreen(ModalScreen[str | None]):
@@ -273,11 +287,44 @@ class ItemScreen(ModalScreen[str | None]):
         if event.by_enter and self.fields[self.at].widget == "radio":
             self.action_next()
 
+    def unsaved_words(self) -> str:
+        """Words in the box that closing would throw away: a new item's first answer.
+
+        Every other answer is stored on closing, so only this one can be lost.
+        """
+        field = self.fields[self.at]
+        if self.key is not None or field.widget != "text":
+            return ""
+        return self.query_one("#item-answer", AnswerBox).answer
+
     @on(FocusButton.Pressed, "#item-cancel")
     def action_close(self) -> None:
-        """Close the dialog. Answers already given stay; the one on screen is kept if it has words."""
+        """Close the dialog. Answers already given stay; the one on screen is kept if it has words.
+
+        Words typed for a new item are not in the plan yet: ask before throwing them away.
+        """
         if self.closing:
             return
+        typed = self.unsaved_words()
+        if typed:
+            ask = ConfirmScreen(
+                words("item", "throw_question"),
+                first_words(typed),
+                words("item", "throw_detail"),
+                words("buttons", "throw_words"),
+                words("buttons", "keep_words"),
+            )
+            self.app.push_screen(ask, callback=self.after_throw_question)
+            return
+        self.close()
+
+    def after_throw_question(self, throw: bool | None) -> None:
+        if throw and not self.closing:
+            self.close()
+        else:
+            self.query_one("#item-answer", AnswerBox).focus()
+
+    def close(self) -> None:
         self.closing = True
         field = self.fields[self.at]
         if field.widget == "text" and self.key is not None:

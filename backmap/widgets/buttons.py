@@ -27,6 +27,16 @@ class FocusButton(Button):
         if self.parent is not None:
             super().update_node_styles(animate)
 
+    def action_press(self) -> None:
+        """Enter presses the button every time.
+
+        Textual's Button ignores Enter for 0.2 s after a press (while it shows "-active").
+        Keys typed ahead come in a burst once a screen is ready, so a quick "Done, Add,
+        words" reached the Add button inside that time: the press was dropped and the
+        words after it went nowhere. Every Enter a person presses is meant.
+        """
+        self.press()
+
     def set_words(self, label: str) -> None:
         self._plain_label = label
         self.label = (MARK if self.has_focus else "  ") + label
