@@ -1,0 +1,81 @@
+"""What a new user met, keyboard only at 80x24, and how it should be instead."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from backmap import flow, store
+from backmap.plan import KINDS
+from backmap.screens.item import ItemScreen
+from backmap.widgets.choices import MarkedList
+from tests.pilot_helpers import SIZE, answer, make_app
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "day-centre.toml"
+
+
+def day_centre(tmp_path: Path) -> Path:
+    plan_file = tmp_path / "day.toml"
+    plan_file.write_bytes(EXAMPLE.read_bytes())
+    return plan_file
+
+
+async def test_a_new_activity_starts_on_the_first_kind_with_none_ticked(tmp_path: Path) -> None:
+    """Found by a new user: the list started on "Something else", so a quick Enter filed
+    a workshop as "Something else". A new activity has no kind yet: nothing is ticked,
+    the marker is on the first kind, and Enter picks the row with the marker."""
+    plan_file = day_centre(tmp_path)
+    app = make_app(tmp_path, plan_file)
+    async with app.run_test(size=SIZE) as pilot:
+        app.go_to(flow.index_of("activities_project"))
+        await pilot.pause()
+        app.screen.query_one("#add").focus()
+        await pilot.press("enter")
+        assert isinstance(app.screen, ItemScreen)
+        await answer(pilot, "A workshop about menus")
+        kinds = app.screen.query_one("#item-choices", MarkedList)
+        assert kinds.has_focus
+        assert [c.key for c in kinds.choices] == list(KINDS)
+        assert kinds.highlighted == 0
+        assert not any(c.checked for c in kinds.choices)
+        await pilot.press("enter")  # picks the first kind and moves on
+        new = app.plan.activities[-1]
+        assert new.text == "A workshop about menus"
+        assert new.kind == KINDS[0]
+        # Back to the kind: the one picked is ticked and has the marker.
+        await pilot.press("ctrl+r")
+        assert kinds.highlighted == 0
+        assert [c.key for c in kinds.choices if c.checked] == [KINDS[0]]
+    assert store.load(plan_file).activities[-1].kind == KINDS[0]
+
+
+async def test_skipping_the_kind_of_a_new_activity_keeps_something_else(tmp_path: Path) -> None:
+    """Next without choosing leaves the kind not said ("Something else"), as in plain mode."""
+    app = make_app(tmp_path, day_centre(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        app.go_to(flow.index_of("activities_project"))
+        await pilot.pause()
+        app.screen.query_one("#add").focus()
+        await pilot.press("enter")
+        await answer(pilot, "Something new")
+        await pilot.press("ctrl+n")
+        assert app.plan.activities[-1].kind == "other"
+        await pilot.press("ctrl+r")  # back to the kind: still nothing ticked
+        kinds = app.screen.query_one("#item-choices", MarkedList)
+        assert not any(c.checked for c in kinds.choices)
+
+
+async def test_changing_an_activity_starts_on_its_own_kind(tmp_path: Path) -> None:
+    app = make_app(tmp_path, day_centre(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        app.go_to(flow.index_of("activities_project"))
+        await pilot.pause()
+        first = app.plan.activities_in("project")[0]
+        assert first.kind == "meeting"
+        await pilot.press("enter")  # Change the first activity
+        assert isinstance(app.screen, ItemScreen)
+        await pilot.press("ctrl+n")
+        kinds = app.screen.query_one("#item-choices", MarkedList)
+        assert kinds.highlighted == KINDS.index("meeting")
+        assert [c.key for c in kinds.choices if c.checked] == ["meeting"]
+        await pilot.press("enter")  # a quick Enter keeps it a meeting
+        assert app.plan.activity(first.id).kind == "meeting"
