@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from backmap import flow, store
+from backmap import content, flow, store
 from backmap.plan import KINDS
+from backmap.screens.dialogs import WellDoneScreen
+from backmap.screens.finish import FinishScreen
 from backmap.screens.item import ItemScreen
+from backmap.screens.welcome import WelcomeScreen
 from backmap.widgets.choices import MarkedList
-from tests.pilot_helpers import SIZE, answer, make_app
+from tests.pilot_helpers import SIZE, answer, make_app, screen_text
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "day-centre.toml"
 
@@ -79,3 +82,67 @@ async def test_changing_an_activity_starts_on_its_own_kind(tmp_path: Path) -> No
         assert [c.key for c in kinds.choices if c.checked] == ["meeting"]
         await pilot.press("enter")  # a quick Enter keeps it a meeting
         assert app.plan.activity(first.id).kind == "meeting"
+
+
+async def test_finish_says_well_done_where_the_plan_is_and_what_to_do(tmp_path: Path) -> None:
+    """Found by a new user: Finish went back to the start with no "well done"."""
+    plan_file = day_centre(tmp_path)
+    app = make_app(tmp_path, plan_file)
+    async with app.run_test(size=SIZE) as pilot:
+        app.go_to(flow.index_of("finish"))
+        await pilot.pause()
+        assert isinstance(app.screen, FinishScreen)
+        await pilot.press("enter")  # focus is on Finish
+        assert isinstance(app.screen, WellDoneScreen)
+        seen = "".join(screen_text(app).split())  # lines wrap: compare without spaces
+        for line in (
+            content.word("done", "title"),
+            content.word("done", "saved"),
+            str(plan_file.parent.resolve()),
+            content.word("done", "called", name=plan_file.name),
+            content.word("done", "start"),
+            content.word("done", "stop"),
+        ):
+            assert "".join(line.split()) in seen, line
+        assert app.focused is app.screen.query_one("#start")
+        await pilot.press("enter")  # Enter goes back to the start
+        assert isinstance(app.screen, WelcomeScreen)
+
+
+async def test_escape_on_well_done_stays_on_the_finish_step(tmp_path: Path) -> None:
+    app = make_app(tmp_path, day_centre(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        app.go_to(flow.index_of("finish"))
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        assert isinstance(app.screen, WellDoneScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, FinishScreen)
+
+
+async def test_well_done_can_save_and_quit(tmp_path: Path) -> None:
+    plan_file = day_centre(tmp_path)
+    app = make_app(tmp_path, plan_file)
+    async with app.run_test(size=SIZE) as pilot:
+        app.go_to(flow.index_of("finish"))
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        assert isinstance(app.screen, WellDoneScreen)
+        await pilot.press("tab", "enter")  # the second button: Save and quit
+    assert not app.is_running
+    assert not plan_file.with_name(plan_file.name + ".lock").exists()
+
+
+async def test_well_done_never_says_saved_when_it_is_not(tmp_path: Path) -> None:
+    app = make_app(tmp_path, day_centre(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        app.go_to(flow.index_of("finish"))
+        await pilot.pause()
+        assert app.session is not None
+        app.session.read_only = True
+        await pilot.press("ctrl+n")
+        assert isinstance(app.screen, WellDoneScreen)
+        seen = screen_text(app)
+        assert content.word("done", "title") in seen
+        assert content.word("done", "saved") not in seen
+        assert content.word("app", "read_only") in seen
