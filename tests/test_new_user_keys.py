@@ -146,3 +146,38 @@ async def test_well_done_never_says_saved_when_it_is_not(tmp_path: Path) -> None
         assert content.word("done", "title") in seen
         assert content.word("done", "saved") not in seen
         assert content.word("app", "read_only") in seen
+
+
+async def test_every_row_of_a_list_shows_its_second_line(tmp_path: Path) -> None:
+    """Found by a new user: a person's role showed only on the highlighted row."""
+    app = make_app(tmp_path, day_centre(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        app.go_to(flow.index_of("people"))
+        await pilot.pause()
+        items = app.screen.query_one("#items", MarkedList)
+        assert items.has_focus and items.highlighted == 0
+        seen = screen_text(app)
+        for person in app.plan.people:
+            assert person.role and person.role in seen, person.role
+
+        app.go_to(flow.index_of("outcomes_project"))
+        await pilot.pause()
+        seen = screen_text(app)
+        helpers = app.plan.helpers_by_outcome()
+        for stone in app.plan.outcomes_in("project"):
+            count = len(helpers[stone.id])
+            key = "helped_by_one" if count == 1 else "helped_by_many"
+            assert content.word("item", key, count=count) in seen, stone.text
+
+        app.go_to(flow.index_of("activities_project"))
+        await pilot.pause()
+        seen = screen_text(app)
+        for activity in app.plan.activities_in("project"):
+            assert len(activity.outcomes) == 1
+            second = f"{content.kind_name(activity.kind)}. {content.activity_word('helps_one')}"
+            assert second in seen, activity.text
+        # The names of the stepping stones it helps: under the highlighted row only,
+        # so a short window still shows several rows.
+        first, other = app.plan.activities_in("project")[:2]
+        assert app.plan.outcome(first.outcomes[0]).text in seen
+        assert app.plan.outcome(other.outcomes[0]).text not in seen
