@@ -83,8 +83,8 @@ async def backmap_interview(folder: Path) -> None:
             for row in [a for a in want["activities"] if a["part"] == part]:
                 await pilot.press("enter")  # Add
                 await answer(pilot, row["text"])
-                steps_up = len(KINDS) - 1 - KINDS.index(row["kind"])
-                await pilot.press(*(["up"] * steps_up), "enter")
+                # The kind list of a new activity starts on the first kind.
+                await pilot.press(*(["down"] * KINDS.index(row["kind"])), "enter")
                 at = 0
                 for link in sorted(stones.index(o) for o in row["outcomes"]):
                     await pilot.press(*(["down"] * (link - at)), "enter")
@@ -101,6 +101,9 @@ async def backmap_interview(folder: Path) -> None:
     plan = app.session.plan if app.session else None
     if plan is None or len(plan.activities) != len(want["activities"]):
         raise RuntimeError("the interview did not make the whole plan")
+    # Typed by keys, a kind list that starts somewhere else files the wrong kinds.
+    if [a.kind for a in plan.activities] != [a["kind"] for a in want["activities"]]:
+        raise RuntimeError("the interview chose the wrong kind of activity")
 
 
 def example_answers() -> list[str]:

@@ -291,3 +291,34 @@ def test_learn_about_impact_is_short() -> None:
     pages = content.learn_pages()
     assert 1 <= len(pages) <= 5, f"backmap/content/learn.toml has {len(pages)} pages, at most 5"
     assert all(page["title"].strip() and page["text"] for page in pages)
+
+
+# Keys are written one way everywhere: "Ctrl+Z", as the footer shows them.
+
+KEY_IN_WORDS = re.compile(r"\b(?:Ctrl|Control|Shift|Alt)\s+(?:and|plus)\s+\w+", re.IGNORECASE)
+README = Path(content.__file__).resolve().parent.parent.parent / "README.md"
+
+
+def test_keys_are_written_as_the_footer_writes_them() -> None:
+    """Found by a new user: the help said "Ctrl and Z" next to "Ctrl+N" from the footer."""
+    from backmap.app import BackmapApp
+    from backmap.screens.item import ItemScreen
+    from backmap.screens.lists import ListScreen
+
+    problems = [
+        f"{piece.where}: {found!r}: write it like the footer, for example 'Ctrl+Z'"
+        for piece in all_pieces()
+        for found in KEY_IN_WORDS.findall(piece.text)
+    ]
+    for number, line in enumerate(README.read_text(encoding="utf-8").splitlines(), start=1):
+        problems += [f"README.md: line {number}: {found!r}" for found in KEY_IN_WORDS.findall(line)]
+    shown = [
+        (owner.__name__, binding.key_display)
+        for owner in (BackmapApp, ItemScreen, ListScreen)
+        for binding in owner.BINDINGS
+        if binding.key.startswith("ctrl+")  # type: ignore[union-attr]
+    ]
+    problems += [
+        f"{owner}: key_display {key!r}" for owner, key in shown if not re.fullmatch(r"Ctrl\+[A-Z]", key or "")
+    ]
+    assert shown and not problems, report(problems)

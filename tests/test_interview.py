@@ -42,9 +42,8 @@ async def add_activity(pilot, row: dict, stones: list[str]) -> None:
     await pilot.press("enter")
     assert isinstance(pilot.app.screen, ItemScreen)
     await answer(pilot, row["text"])
-    # The kind list starts on "other" (the last); walk up to the one we want.
-    steps_up = len(KINDS) - 1 - KINDS.index(row["kind"])
-    await pilot.press(*(["up"] * steps_up), "enter")  # Enter chooses and moves on
+    # A new activity's kind list starts on the first kind; walk down to the one we want.
+    await pilot.press(*(["down"] * KINDS.index(row["kind"])), "enter")  # Enter chooses and moves on
     # The links list shows this part's stepping stones, then the other part's.
     at = 0
     for link in sorted(stones.index(o) for o in row["outcomes"]):

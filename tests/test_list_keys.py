@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from backmap import flow, store
-from backmap.plan import Plan
+from backmap.plan import Person, Plan
 from backmap.widgets.choices import MarkedList
 from tests.pilot_helpers import SIZE, make_app
 
@@ -15,8 +15,12 @@ ROWS = 300
 
 def long_plan() -> Plan:
     plan = Plan(title="Long list")
-    for number in range(ROWS):
-        plan.add_outcome("project", f"Stepping stone number {number}", how_we_know="We will see it.")
+    stones = [
+        plan.add_outcome("project", f"Stepping stone number {number}", how_we_know="We will see it.").id
+        for number in range(ROWS)
+    ]
+    # One activity helps every stone: each row has a name to show when it is highlighted.
+    plan.add_activity("project", "One big meeting", outcomes=stones)
     return plan
 
 
@@ -46,8 +50,34 @@ async def test_moving_on_a_long_list_measures_only_the_rows_that_change(tmp_path
         assert items.highlighted == 4
         # Drawing the rows on screen and measuring the two changed rows: far fewer than all.
         assert len(looked_at) < ROWS // 3, len(looked_at)
-        # Every row still has its place, and the current row shows its detail line.
+        # Every row still has its place and its second line; the current row also
+        # shows the names of the activities that help it.
         cache = items._line_cache
         assert len(cache.heights) == ROWS
         assert cache.lines[cache.index_to_line[4]] == (4, 0)
-        assert cache.heights[4] > cache.heights[3]
+        assert cache.heights[3] == cache.heights[5] == 2
+        assert cache.heights[4] == 3
+
+
+async def test_rows_without_names_are_never_measured_again(tmp_path: Path) -> None:
+    """People have no names of links to show: moving measures no row at all."""
+    plan = Plan(title="Many people")
+    plan.people = [Person(f"Person {number}", role="Takes part") for number in range(ROWS)]
+    path = tmp_path / "people.toml"
+    store.save(plan, path)
+    app = make_app(tmp_path, path)
+    async with app.run_test(size=SIZE) as pilot:
+        app.go_to(flow.index_of("people"))
+        await pilot.pause()
+        items = app.screen.query_one("#items", MarkedList)
+        assert items.has_focus and items.option_count == ROWS
+        reprompted: list[list[int]] = []
+        reprompt = items._reprompt
+        items._reprompt = lambda indexes: (reprompted.append(indexes), reprompt(indexes))  # type: ignore[method-assign]
+        for _ in range(3):
+            await pilot.press("down")
+            await pilot.pause()
+        assert items.highlighted == 3
+        assert reprompted == []
+        heights = items._line_cache.heights
+        assert {heights[index] for index in range(ROWS)} == {2}  # every person shows the role

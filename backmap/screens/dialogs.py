@@ -78,6 +78,52 @@ class TextDialog(ModalScreen[None]):
         self.dismiss(None)
 
 
+class WellDoneScreen(ModalScreen[str | None]):
+    """The end of the interview: well done, where the plan is, and what to do now.
+
+    Dismisses with "start" (back to the welcome screen), "quit", or None (Escape:
+    stay on the finish step and read the summary again).
+    """
+
+    BINDINGS = [
+        Binding("escape", "close", words("keys", "close"), key_display="Esc"),
+        # App keys stop at a modal screen: read aloud comes along.
+        Binding("ctrl+o", "app.read_aloud", words("keys", "read"), key_display="Ctrl+O", show=False),
+    ]
+
+    def __init__(self, lines: list[str]) -> None:
+        """Each of ``lines`` is a short block, with a blank line after it."""
+        super().__init__(id="well-done")
+        self.lines = lines
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):  # wide: a folder name is long
+            yield Static(words("done", "title"), id="dialog-title", markup=False)
+            for line in self.lines:
+                yield Static(line, classes="dialog-line", markup=False)
+            with Horizontal(id="dialog-buttons"):
+                yield FocusButton(words("buttons", "start"), id="start", variant="primary")
+                yield FocusButton(words("buttons", "quit"), id="quit")
+
+    def on_mount(self) -> None:
+        self.query_one("#start").focus()
+
+    def spoken_text(self) -> str:
+        """Read aloud says the whole ending, the folder name too."""
+        return " ".join([words("done", "title"), *self.lines])
+
+    @on(FocusButton.Pressed, "#start")
+    def action_start(self) -> None:
+        self.dismiss("start")
+
+    @on(FocusButton.Pressed, "#quit")
+    def action_quit(self) -> None:
+        self.dismiss("quit")
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
 def glossary_dialog() -> TextDialog:
     lines = [f"{entry['word']}: {entry['means']}" for entry in content.glossary()]
     return TextDialog(words("glossary", "title"), lines, "glossary")

@@ -73,3 +73,32 @@ class FinishScreen(StepScreen):
 
     def next_label(self) -> str:
         return words("buttons", "finish")
+
+    def action_next(self) -> None:
+        """Finish ends with a warm word and where the plan is, not a silent jump to the start."""
+        from backmap.screens.dialogs import WellDoneScreen
+
+        self.app.push_screen(WellDoneScreen(self.done_lines()), callback=self.after_done)
+
+    def done_lines(self) -> list[str]:
+        """Three short blocks: thanks, where the plan is, what to do now.
+
+        Say "saved" only when it is true: a read-only plan or a failed save says so instead.
+        """
+        session = self.backmap.session
+        last = session.last_save if session is not None else None
+        path = session.path if session is not None else None
+        writes = session is not None and not session.read_only
+        if writes and path is not None and path.exists() and (last is None or last.ok):
+            folder = str(path.parent.resolve())
+            where = [words("done", "saved"), folder, words("done", "called", name=path.name)]
+        else:
+            where = [self.backmap.status_text()]
+        next_steps = [words("done", "start"), words("done", "stop")]
+        return ["\n".join(block) for block in ([words("done", "thanks")], where, next_steps)]
+
+    def after_done(self, choice: str | None) -> None:
+        if choice == "start":
+            self.backmap.go_next(self.index)  # the last step: back to the welcome screen
+        elif choice == "quit":
+            self.backmap.action_save_and_quit()

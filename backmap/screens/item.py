@@ -114,6 +114,9 @@ class ItemScreen(ModalScreen[str | None]):
         self.key = key
         self.fields = fields
         self.at = 0
+        # A new activity has no kind until the person picks one: nothing is ticked,
+        # so a quick Enter cannot file it under a kind nobody chose.
+        self.kind_picked = key is not None
         self.typed = False  # the person has changed the words in the box of this question
         # Set once the dialog closes: Enter pressed twice quickly must close this dialog
         # once, not the step under it too.
@@ -235,7 +238,7 @@ class ItemScreen(ModalScreen[str | None]):
 
     def choice_rows(self, field: Field) -> list[Choice]:
         if field.name == "kind":
-            current = self.value("kind")
+            current = self.value("kind") if self.kind_picked else None
             return [Choice(k, content.kind_name(k), checked=k == current) for k in KINDS]
         return link_rows(self.backmap.plan, self.page.plan_part, self.value("outcomes"))  # type: ignore[arg-type]
 
@@ -253,8 +256,10 @@ class ItemScreen(ModalScreen[str | None]):
         elif self.key is not None:
             rows = self.query_one("#item-choices", MarkedList).choices
             if field.widget == "radio":
-                chosen = next((c.key for c in rows if c.checked), "other")
-                self.store("kind", chosen)
+                chosen = next((c.key for c in rows if c.checked), None)
+                if chosen is not None:  # none ticked: the kind stays "other", not said
+                    self.kind_picked = True
+                    self.store("kind", chosen)
             else:
                 order = {o.id: i for i, o in enumerate(self.backmap.plan.outcomes)}
                 ticked = sorted((c.key for c in rows if c.checked), key=order.__getitem__)

@@ -3,6 +3,9 @@
 People add, change, remove (asked first, and undone with one key) and move
 items. Each stepping stone shows the activities that help it, and each
 activity the stepping stones it helps, so the links are seen from both sides.
+Every row shows its second line (a role, or how many links it has). The names
+of the links show under the highlighted row only, so a short window still
+shows several rows at once.
 """
 
 from __future__ import annotations
@@ -20,6 +23,25 @@ from backmap.screens.item import ItemScreen, item_fields
 from backmap.screens.step import StepScreen, words
 from backmap.widgets.buttons import FocusButton
 from backmap.widgets.choices import Choice, MarkedList
+
+
+def helped_by(count: int) -> str:
+    """The line under a stepping stone: how many activities help it."""
+    if not count:
+        return words("item", "helped_by_none")
+    return words("item", "helped_by_one" if count == 1 else "helped_by_many", count=count)
+
+
+def helps_stones(count: int) -> str:
+    """The line under an activity, after its kind: how many stepping stones it helps."""
+    if not count:
+        return content.activity_word("helps_nothing")
+    return content.activity_word("helps_one" if count == 1 else "helps_many").format(count=count)
+
+
+def bullets(names: list[str]) -> str:
+    """One line for each name, under the second line and as far in (the list adds the room)."""
+    return "\n".join(f"- {name}" for name in names)
 
 
 class ListScreen(StepScreen):
@@ -44,24 +66,16 @@ class ListScreen(StepScreen):
             rows = []
             for outcome in plan.outcomes_in(self.page.plan_part):
                 names = [a.text or "-" for a in helpers.get(outcome.id, [])]
-                detail = (
-                    words("item", "helped_by") + ":\n" + "\n".join(f"  - {n}" for n in names)
-                    if names
-                    else words("item", "helped_by_none")
+                rows.append(
+                    Choice(outcome.id, outcome.text or "-", detail=helped_by(len(names)), more=bullets(names))
                 )
-                rows.append(Choice(outcome.id, outcome.text or "-", detail=detail))
             return rows
         by_id = {o.id: o for o in plan.outcomes}
         rows = []
         for activity in plan.activities_in(self.page.plan_part):
             helps = [by_id[i].text or "-" for i in activity.outcomes if i in by_id]
-            kind_name = content.kind_name(activity.kind)
-            detail = (
-                f"{kind_name}. {content.activity_word('helps')}:\n" + "\n".join(f"  - {h}" for h in helps)
-                if helps
-                else f"{kind_name}. {content.activity_word('helps_nothing')}"
-            )
-            rows.append(Choice(activity.id, activity.text or "-", detail=detail))
+            detail = f"{content.kind_name(activity.kind)}. {helps_stones(len(helps))}"
+            rows.append(Choice(activity.id, activity.text or "-", detail=detail, more=bullets(helps)))
         return rows
 
     def compose_answer(self) -> ComposeResult:

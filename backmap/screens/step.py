@@ -123,6 +123,11 @@ class StepScreen(Screen):
     # ----- moving on -------------------------------------------------------------
 
     @on(FocusButton.Pressed, "#next")
+    def pressed_next(self) -> None:
+        # Through the method, not the handler: a step that changes Next (the finish
+        # step) changes the button too. Textual calls a handler of the class it is in.
+        self.action_next()
+
     def action_next(self) -> None:
         if self.keep_answer():
             self.backmap.go_next(self.index)

@@ -22,7 +22,8 @@ class Choice:
     key: str
     text: str
     checked: bool = False
-    detail: str = ""
+    detail: str = ""  # lines under the words, on every row
+    more: str = ""  # lines under the detail; with details="current" only on the highlighted row
 
 
 class MarkedList(OptionList):
@@ -60,8 +61,8 @@ class MarkedList(OptionList):
     ) -> None:
         super().__init__(markup=False, **kwargs)  # type: ignore[arg-type]
         self.mode = mode
-        # "current": only the highlighted row shows its detail lines, so a long
-        # list stays short enough to see several rows at once.
+        # "current": every row shows its detail, and only the highlighted row its
+        # ``more`` lines, so a list of long rows still shows several rows at once.
         self.details = details
         self.choices: list[Choice] = []
         if choices:
@@ -82,9 +83,11 @@ class MarkedList(OptionList):
         choice = self.choices[index]
         indent = " " * len(self._marks(index))
         text = Text(indent + shown(choice.text))
-        if choice.detail and (self.details == "all" or index == self.highlighted):
-            for line in choice.detail.split("\n"):
-                text.append("\n" + indent + shown(line))
+        lines = choice.detail.split("\n") if choice.detail else []
+        if choice.more and (self.details == "all" or index == self.highlighted):
+            lines += choice.more.split("\n")
+        for line in lines:  # two more spaces: without colour, a second line is not a new row
+            text.append("\n" + indent + "  " + shown(line))
         return text
 
     def set_choices(self, choices: list[Choice], keep: str | None = None) -> None:
@@ -156,8 +159,11 @@ class MarkedList(OptionList):
 
     def watch_highlighted(self, old: int | None, new: int | None) -> None:
         if self.details == "current":
+            # Only rows with lines to show or hide change: a row without is never measured again.
             count = min(len(self.choices), self.option_count)
-            self._reprompt([index for index in (old, new) if index is not None and index < count])
+            changed = [i for i in (old, new) if i is not None and i < count and self.choices[i].more]
+            if changed:
+                self._reprompt(changed)
         super().watch_highlighted(new)
         self.refresh()
         self._follow_cursor()
