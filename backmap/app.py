@@ -89,6 +89,7 @@ class BackmapApp(App[int]):
         self._draft_timer: Timer | None = None
         self._asking_disk = False  # the "changed on disk" question is open
         self._tidy_timer: Timer | None = None
+        self._tidy_again = False  # another screen went while a collection was waiting
         self._warmed = False  # the steps' code is loaded and the start set aside
         self._quitting = False
         self._quit_tried = False
@@ -152,11 +153,18 @@ class BackmapApp(App[int]):
         replaced = await super()._replace_screen(screen)
         if self._tidy_timer is None:
             self._tidy_timer = self.set_timer(TIDY_DELAY, self._tidy)
+        else:
+            self._tidy_again = True  # gone after the timer was set: it may still be in use then
         return replaced
 
     def _tidy(self) -> None:
-        self._tidy_timer = None
+        """At most one collection each TIDY_DELAY, and one after the last screen went."""
         memory.collect()
+        if self._tidy_again:
+            self._tidy_again = False
+            self._tidy_timer = self.set_timer(TIDY_DELAY, self._tidy)
+        else:
+            self._tidy_timer = None
 
     def start_new_plan(self) -> None:
         session = Session(folder=self.folder)
