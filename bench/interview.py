@@ -10,7 +10,7 @@ Pilot at 80x24, so they pay the same for Python, Textual and Pilot.
   each answer of the interview moves to a new screen. Textual's own memory grows with
   the keys it handles and the screens it shows, so this is the baseline of the row.
 - ``bare-one``: the bare app given one answer and one screen (the baseline until
-  27 November 2026), shown as a reference row.
+  26 November 2026, before the same-work baseline), shown as a reference row.
 """
 
 from __future__ import annotations
