@@ -53,6 +53,8 @@ _MOVING_KEYS = frozenset({"enter", "ctrl+n", "ctrl+r", "escape", "ctrl+g", "ctrl
 SUMMARY_WAIT = 30.0
 # Seconds after a screen goes before its memory is freed: the next one is drawn first.
 TIDY_DELAY = 0.1
+# Seconds after a save before its summaries (quick ones) are written: the next question first.
+SUMMARY_DELAY = 0.3
 # Seconds after start before the steps' code is loaded: the welcome screen is drawn first.
 WARM_UP_DELAY = 0.5
 
@@ -94,7 +96,10 @@ class BackmapApp(App[int]):
         self._quitting = False
         self._quit_tried = False
         # The summaries are written on a thread, so typing never waits for them.
-        self.summaries = SummaryWriter(done=self._summaries_done_elsewhere)
+        self.summaries = SummaryWriter(
+            done=self._summaries_done_elsewhere,
+            later=lambda job: self.set_timer(SUMMARY_DELAY, job),
+        )
         # Keys pressed while the next question is on its way: kept, then given to it.
         self._held_keys: list[events.Key] = []
         self._waiting = False  # a key that may bring a new screen has not had its effect yet

@@ -4,7 +4,9 @@ The plan file is written at once after every answer: it is what must never be lo
 and writing it takes milliseconds. Making the summaries takes most of a save (about
 3 seconds for a plan of 10,000 activities), so the app hands that to this writer and
 goes on taking key presses. Summaries that took under 40 ms last time (a plan of
-everyday size: about 15 ms) are simply written at once.
+everyday size: about 15 ms) are written on the caller's thread instead: at once, or,
+when the caller gives a `later`, a moment later (the app: once the next question is on
+screen, so the person never waits for them).
 
 The writer makes the summaries from the plan's TOML text as it was saved, parsed
 again, so the thread never shares a plan with the screens while they change it. When
@@ -24,6 +26,7 @@ from backmap import store
 from backmap.plan import Plan
 
 Done = Callable[[str], None]  # called on the writer's thread with "" or the problem in plain words
+Later = Callable[[Callable[[], None]], object]  # runs a job soon on the caller's thread
 
 
 def write_summaries(plan: Plan, plan_path: Path) -> None:
@@ -44,9 +47,13 @@ class SummaryWriter:
     """Writes the summaries of the newest save of each plan: at once when that was quick
     last time, else on one background thread."""
 
-    def __init__(self, done: Done | None = None, quick: float = QUICK) -> None:
+    def __init__(self, done: Done | None = None, quick: float = QUICK, later: Later | None = None) -> None:
         self.done = done
         self.quick = quick
+        # Given, quick summaries are written a moment later on the caller's thread instead of
+        # at once: the app asks for them after the next question is on screen.
+        self.later = later
+        self._deferred = False  # a later() call is on its way
         self.problem = ""  # why the last summaries could not be written, in plain words
         self._took = float("inf")  # seconds the last summaries took; unknown at first
         self._guard = threading.Lock()  # guards _next, _thread and problem
@@ -57,28 +64,60 @@ class SummaryWriter:
 
     def write(self, plan_text: str, plan_path: Path) -> None:
         """Write the summaries of this saved text soon, in place of an older one not yet begun."""
-        with self._guard:
-            at_once = self._thread is None and not self._next and self._took < self.quick
-        if at_once:
-            problem = self._make(plan_text, plan_path)
-            with self._guard:
-                self.problem = problem
-            self._tell(problem)
-            return
+        at_once = ask_later = False
         with self._guard:
             self._next.pop(plan_path, None)  # one waiting job per plan, so no plan is left out
             self._next[plan_path] = plan_text
             self._idle.clear()
-            if self._thread is None:
+            if self._thread is None and self._took < self.quick:
+                if self.later is None:
+                    at_once = True
+                elif not self._deferred:
+                    self._deferred = ask_later = True
+            elif self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="backmap-summaries", daemon=True)
                 self._thread.start()
+        if at_once:
+            self._write_waiting()
+        elif ask_later:
+            self.later(self._write_later)  # type: ignore[misc]
+
+    def _write_later(self) -> None:
+        with self._guard:
+            self._deferred = False
+        self._write_waiting()
+
+    def _write_waiting(self) -> None:
+        """Write every waiting job here, on the caller's thread."""
+        while True:
+            with self._guard:
+                if not self._next:
+                    if self._thread is None:
+                        self._idle.set()
+                    return
+                plan_path = next(iter(self._next))
+                plan_text = self._next.pop(plan_path)
+            problem = self._make(plan_text, plan_path)
+            with self._guard:
+                self.problem = problem
+                if not self._next and self._thread is None:
+                    self._idle.set()  # idle before telling anyone, as _one_job does
+            self._tell(problem)
 
     @property
     def busy(self) -> bool:
         return not self._idle.is_set()
 
     def wait(self, timeout: float | None = None) -> bool:
-        """Block until every summary asked for is written (on quitting). False on timeout."""
+        """Block until every summary asked for is written (on quitting). False on timeout.
+
+        Summaries waiting for later are written now, on this thread: whoever waits may be
+        the very thread that later() would have used.
+        """
+        with self._guard:
+            waiting_here = self._deferred and self._thread is None
+        if waiting_here:
+            self._write_waiting()
         return self._idle.wait(timeout)
 
     def _run(self) -> None:
@@ -95,6 +134,10 @@ class SummaryWriter:
     def _one_job(self) -> bool:
         """Write the oldest waiting job; False when none is left."""
         with self._guard:
+            if not self._next:  # a later() call on the caller's thread took the last one
+                self._thread = None
+                self._idle.set()
+                return False
             plan_path = next(iter(self._next))
             plan_text = self._next.pop(plan_path)
         problem = self._make(plan_text, plan_path)

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from backmap import content, flow, render, store
+from backmap.app import SUMMARY_DELAY
 from backmap.plan import Plan
 from backmap.session import Session
 from backmap.summaries import SummaryWriter
@@ -223,6 +224,38 @@ def test_summaries_that_were_quick_are_written_at_once_and_slow_ones_on_the_thre
     assert "Three" in store.summary_path(path).read_text(encoding="utf-8")
 
 
+def test_quick_summaries_given_a_later_are_written_when_it_runs_and_only_the_newest(
+    tmp_path: Path,
+) -> None:
+    jobs: list = []
+    path = tmp_path / "plan.toml"
+    writer = SummaryWriter(quick=60.0, later=jobs.append)
+    writer.write(store.dumps(Plan(title="One")), path)  # not known to be quick yet: thread
+    assert writer.wait(WAIT) and not jobs
+    writer.write(store.dumps(Plan(title="Two")), path)
+    writer.write(store.dumps(Plan(title="Three")), path)
+    assert len(jobs) == 1  # one call for both saves
+    assert writer.busy
+    assert "One" in store.summary_path(path).read_text(encoding="utf-8")  # nothing yet
+    jobs.pop()()
+    assert not writer.busy
+    summary = store.summary_path(path).read_text(encoding="utf-8")
+    assert "Three" in summary and "Two" not in summary
+
+
+def test_waiting_writes_what_waits_for_later_on_the_waiting_thread(tmp_path: Path) -> None:
+    jobs: list = []
+    path = tmp_path / "plan.toml"
+    writer = SummaryWriter(quick=60.0, later=jobs.append)
+    writer.write(store.dumps(Plan(title="One")), path)
+    assert writer.wait(WAIT)
+    writer.write(store.dumps(Plan(title="Two")), path)
+    assert writer.wait(0.5)  # the later() call never ran: waiting must not hang
+    assert "Two" in store.summary_path(path).read_text(encoding="utf-8")
+    jobs.pop()()  # runs late: nothing is left to do, and nothing breaks
+    assert not writer.busy and writer.problem == ""
+
+
 def test_without_a_writer_a_session_writes_everything_before_it_returns(tmp_path: Path) -> None:
     session = Session(folder=tmp_path, plan=Plan(title="Tea and talk"))
     assert session.save().ok
@@ -259,6 +292,32 @@ async def test_typing_goes_on_while_the_summaries_are_written(
         page = plan_file.with_suffix(".html").read_text(encoding="utf-8")
         assert "Everyone feels welcome" in page
         assert "Everyone feels welcome" in plan_file.with_suffix(".md").read_text(encoding="utf-8")
+
+
+async def test_the_next_question_comes_before_the_summaries_are_written(
+    tmp_path: Path, plan_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(tmp_path, plan_file)
+    async with app.run_test(size=SIZE) as pilot:
+        app.go_to(flow.index_of("impact_project"))
+        await pilot.pause()
+        app.summaries.quick = 60.0  # a plan of everyday size: its summaries are quick
+        await answer(pilot, " and tea")
+        await pilot.pause(SUMMARY_DELAY * 3)
+        shown_then: list[str] = []
+        real = render.markdown
+
+        def noted(plan: Plan) -> str:
+            shown_then.append(app.screen.page.key)  # type: ignore[attr-defined]
+            return real(plan)
+
+        monkeypatch.setattr(render, "markdown", noted)
+        await answer(pilot, " and more")
+        assert store.load(plan_file).impact.coproduction.endswith(" and more")  # saved at once
+        await pilot.pause(SUMMARY_DELAY * 3)
+        # The summary was made once, and only after the next question was on screen.
+        assert shown_then == ["lasting_change"] and not app.summaries.busy
+        assert " and more" in plan_file.with_suffix(".md").read_text(encoding="utf-8")
 
 
 async def test_the_status_line_says_when_the_summary_could_not_be_written(
