@@ -211,11 +211,17 @@ async def test_a_plan_started_without_a_name_gets_its_file_name_later(tmp_path: 
     assert (tmp_path / "tea-and-talk.md").exists() and not (tmp_path / "my-plan.md").exists()
 
 
-async def test_a_gap_chosen_on_the_check_step_leads_back_to_it_once_filled(tmp_path: Path) -> None:
+def plan_with_a_gap(folder: Path) -> Path:
+    """The example with one gap: the change that stays is missing."""
     plan = store.load(Path(__file__).parent.parent / "examples" / "day-centre.toml")
     plan.impact.lasting_change = ""
-    plan_file = tmp_path / "gap.toml"
+    plan_file = folder / "gap.toml"
     store.save(plan, plan_file)
+    return plan_file
+
+
+async def test_a_gap_chosen_on_the_check_step_leads_back_to_it_once_filled(tmp_path: Path) -> None:
+    plan_file = plan_with_a_gap(tmp_path)
     app = make_app(tmp_path, plan_file)
     async with app.run_test(size=SIZE) as pilot:
         app.go_to(flow.index_of("check"))
@@ -236,10 +242,7 @@ async def test_a_gap_chosen_on_the_check_step_leads_back_to_it_once_filled(tmp_p
 
 
 async def test_going_elsewhere_after_choosing_a_gap_forgets_the_way_back(tmp_path: Path) -> None:
-    plan = store.load(Path(__file__).parent.parent / "examples" / "day-centre.toml")
-    plan.impact.lasting_change = ""
-    plan_file = tmp_path / "gap.toml"
-    store.save(plan, plan_file)
+    plan_file = plan_with_a_gap(tmp_path)
     app = make_app(tmp_path, plan_file)
     async with app.run_test(size=SIZE) as pilot:
         app.go_to(flow.index_of("check"))

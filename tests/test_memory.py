@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from backmap import flow
-from backmap.app import TIDY_DELAY, WARM_UP_DELAY
+from backmap.app import TIDY_DELAY, WARM_UP_DELAY, BackmapApp
 from tests.pilot_helpers import SIZE, make_app
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "day-centre.toml"
@@ -33,10 +33,14 @@ def no_automatic_collection() -> Iterator[None]:
             gc.enable()
 
 
-async def test_a_step_that_is_gone_is_freed_soon(tmp_path: Path, no_automatic_collection: None) -> None:
-    plan = tmp_path / "plan.toml"
+def example_app(folder: Path) -> BackmapApp:
+    plan = folder / "plan.toml"
     plan.write_bytes(EXAMPLE.read_bytes())
-    app = make_app(tmp_path, plan)
+    return make_app(folder, plan)
+
+
+async def test_a_step_that_is_gone_is_freed_soon(tmp_path: Path, no_automatic_collection: None) -> None:
+    app = example_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         app.go_to(flow.index_of("impact_project"))
         await pilot.pause()
@@ -48,9 +52,7 @@ async def test_a_step_that_is_gone_is_freed_soon(tmp_path: Path, no_automatic_co
 
 
 async def test_a_closed_add_box_is_freed_soon(tmp_path: Path, no_automatic_collection: None) -> None:
-    plan = tmp_path / "plan.toml"
-    plan.write_bytes(EXAMPLE.read_bytes())
-    app = make_app(tmp_path, plan)
+    app = example_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         app.go_to(flow.index_of("outcomes_project"))
         await pilot.pause()
