@@ -44,26 +44,34 @@ class StepScreen(Screen):
     def plan(self):  # -> Plan
         return self.backmap.plan
 
-    def compose(self) -> ComposeResult:
+    def texts(self) -> dict[str, str]:
+        """The words of this step, by the id of the Static that shows them."""
         page = self.page
         text = page.words
-        yield StepHeader(f"{flow.step_label(page)}  |  {page.part_name}", id="step-header")
+        return {
+            "step-header": f"{flow.step_label(page)}  |  {page.part_name}",
+            "question": text["question"],
+            "hint": text["hint"],
+            "explain": text.get("explain", ""),
+            "example": words("app", "example_prefix") + " " + text["example"],
+            "tip": words("app", "tip_prefix") + " " + text["tip"],
+        }
+
+    def compose(self) -> ComposeResult:
+        text = self.texts()
+        yield StepHeader(text["step-header"], id="step-header")
         # Not a Tab stop of its own: focus goes only to things a person can use.
         with VerticalScroll(id="body", can_focus=False):
             yield Static(text["question"], id="question", markup=False)
             yield Static(text["hint"], id="hint", markup=False)
-            if text.get("explain"):
+            if text["explain"]:
                 yield Static(text["explain"], id="explain", markup=False)
             with Horizontal(id="tools"):
                 yield FocusButton(words("buttons", "example"), id="example-button", classes="tool")
                 yield FocusButton(words("buttons", "glossary"), id="glossary-button", classes="tool")
                 yield FocusButton(words("buttons", "read_aloud"), id="read-button", classes="tool")
-            yield Static(
-                words("app", "example_prefix") + " " + text["example"],
-                id="example",
-                markup=False,
-            )
-            yield Static(words("app", "tip_prefix") + " " + text["tip"], id="tip", markup=False)
+            yield Static(text["example"], id="example", markup=False)
+            yield Static(text["tip"], id="tip", markup=False)
             yield from self.compose_answer()
         with Horizontal(id="nav"):
             yield FocusButton(words("buttons", "back"), id="back")
