@@ -205,6 +205,8 @@ async def test_drafts_follow_their_own_step_on_a_reused_screen(tmp_path: Path) -
         assert app.screen is screen
         assert box(app).text == "Draft from before"
         assert content.word("safety", "draft_back") in str(screen.query_one("#status").render())
+        app.flush_drafts()
+        assert app.session.load_draft() == {"impact.coproduction": "Draft from before"}  # still kept
         await pilot.press("ctrl+n")  # the draft becomes the answer
         await settle(pilot)
         assert box(app).text == app.plan.impact.lasting_change != "Draft from before"

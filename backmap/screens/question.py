@@ -37,11 +37,12 @@ class QuestionScreen(StepScreen):
         box = self.query_one("#answer", AnswerBox)
         stored = flow.get_text(self.plan, self.page.field)
         draft = self.backmap.draft_for(self.page.field, stored)
+        # No Changed: a new box gets its answer without one. The draft is kept now, as a
+        # new screen's Changed would; a Changed handled later could find the next step here.
+        with box.prevent(AnswerBox.Changed):
+            box.load_text(stored if draft is None else draft)
         if draft is not None:
-            box.load_text(draft)  # its Changed keeps the draft, as on a new screen
-        else:
-            with box.prevent(AnswerBox.Changed):  # a new box gets its answer without one
-                box.load_text(stored)
+            self.backmap.typing(self.page.field, box.answer)
 
     def focus_first(self) -> None:
         self.query_one("#answer", AnswerBox).focus()
