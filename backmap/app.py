@@ -359,6 +359,10 @@ class BackmapApp(App[int]):
     def go_to(self, index: int) -> None:
         self.speaker.stop()  # never read out a question that is no longer on screen
         self.fixing_from = None
+        step = self.current_step()
+        if step is not None and step.can_show(index):
+            step.show(index)  # a step of the same kind: its screen shows this one (see show)
+            return
         screen = self.make_screen(index)
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)

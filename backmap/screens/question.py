@@ -12,6 +12,11 @@ from backmap.widgets.answer import AnswerBox
 
 
 class QuestionScreen(StepScreen):
+    reusable = True
+
+    def can_show(self, index: int) -> bool:
+        return flow.PAGES[index].kind == "text" and self.is_mounted
+
     def compose_answer(self) -> ComposeResult:
         yield Label(self.page.words["label"], id="answer-label", markup=False)
         yield AnswerBox(flow.get_text(self.plan, self.page.field), id="answer")
@@ -25,6 +30,19 @@ class QuestionScreen(StepScreen):
         draft = self.backmap.draft_for(self.page.field, flow.get_text(self.plan, self.page.field))
         if draft is not None:
             box.load_text(draft)
+
+    def show_answer(self) -> None:
+        """The stored answer, or words typed last time that never reached it, as on_mount."""
+        self.query_one("#answer-label", Label).update(self.page.words["label"])
+        box = self.query_one("#answer", AnswerBox)
+        stored = flow.get_text(self.plan, self.page.field)
+        draft = self.backmap.draft_for(self.page.field, stored)
+        # No Changed: a new box gets its answer without one. The draft is kept now, as a
+        # new screen's Changed would; a Changed handled later could find the next step here.
+        with box.prevent(AnswerBox.Changed):
+            box.load_text(stored if draft is None else draft)
+        if draft is not None:
+            self.backmap.typing(self.page.field, box.answer)
 
     def focus_first(self) -> None:
         self.query_one("#answer", AnswerBox).focus()

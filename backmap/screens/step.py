@@ -44,26 +44,37 @@ class StepScreen(Screen):
     def plan(self):  # -> Plan
         return self.backmap.plan
 
-    def compose(self) -> ComposeResult:
+    def texts(self) -> dict[str, str]:
+        """The words of this step, by the id of the Static that shows them."""
         page = self.page
         text = page.words
-        yield StepHeader(f"{flow.step_label(page)}  |  {page.part_name}", id="step-header")
+        return {
+            "step-header": f"{flow.step_label(page)}  |  {page.part_name}",
+            "question": text["question"],
+            "hint": text["hint"],
+            "explain": text.get("explain", ""),
+            "example": words("app", "example_prefix") + " " + text["example"],
+            "tip": words("app", "tip_prefix") + " " + text["tip"],
+        }
+
+    def compose(self) -> ComposeResult:
+        text = self.texts()
+        yield StepHeader(text["step-header"], id="step-header")
         # Not a Tab stop of its own: focus goes only to things a person can use.
         with VerticalScroll(id="body", can_focus=False):
             yield Static(text["question"], id="question", markup=False)
             yield Static(text["hint"], id="hint", markup=False)
-            if text.get("explain"):
-                yield Static(text["explain"], id="explain", markup=False)
+            if text["explain"] or self.reusable:
+                # A reused screen keeps it, hidden on a step with nothing to explain.
+                explain = Static(text["explain"], id="explain", markup=False)
+                explain.display = bool(text["explain"])
+                yield explain
             with Horizontal(id="tools"):
                 yield FocusButton(words("buttons", "example"), id="example-button", classes="tool")
                 yield FocusButton(words("buttons", "glossary"), id="glossary-button", classes="tool")
                 yield FocusButton(words("buttons", "read_aloud"), id="read-button", classes="tool")
-            yield Static(
-                words("app", "example_prefix") + " " + text["example"],
-                id="example",
-                markup=False,
-            )
-            yield Static(words("app", "tip_prefix") + " " + text["tip"], id="tip", markup=False)
+            yield Static(text["example"], id="example", markup=False)
+            yield Static(text["tip"], id="tip", markup=False)
             yield from self.compose_answer()
         with Horizontal(id="nav"):
             yield FocusButton(words("buttons", "back"), id="back")
@@ -95,6 +106,41 @@ class StepScreen(Screen):
 
     def focus_first(self) -> None:
         """The answer gets focus first; subclasses say which widget that is."""
+
+    # ----- one screen for several steps ------------------------------------------
+
+    # True: the next step of the same kind is shown on this screen (see show).
+    reusable = False
+
+    def can_show(self, index: int) -> bool:
+        """Whether this screen can show step ``index`` in place of a new screen."""
+        return False
+
+    def show(self, index: int) -> None:
+        """Show another step of the same kind on this screen, as a new screen would show it.
+
+        A new screen for every step is about 25 widgets to build, style and lay out:
+        most of the time Next took (see bench/). Changing the words is much cheaper.
+        """
+        self.index = index
+        self.page = flow.PAGES[index]
+        for name, text in self.texts().items():
+            self.query_one(f"#{name}", Static).update(text)
+        self.query_one("#explain").display = bool(self.page.words.get("explain"))
+        self.query_one("#example").display = False
+        self.query_one("#example-button", FocusButton).set_words(words("buttons", "example"))
+        self.query_one("#next", FocusButton).set_words(self.next_label())
+        self.query_one("#skip").display = self.can_skip
+        self.show_status(self.backmap.status_text())
+        self.show_answer()
+        self.query_one("#body", VerticalScroll).scroll_home(animate=False, immediate=True)
+        # Focus comes again as on a new screen: the cursor goes after the last word, and
+        # the answer is scrolled into sight if the window is short.
+        self.set_focus(None)
+        self.focus_first()
+
+    def show_answer(self) -> None:
+        """Put this step's answer on a reused screen; subclasses say how."""
 
     # ----- help on every step ---------------------------------------------------
 
