@@ -1,7 +1,7 @@
 """``python -m bench``: measure every row, print one table of ratios (see bench/README.md).
 
 Options: ``--quick`` takes fewer samples (a smoke test, not for the README);
-``--only NAME[,NAME]`` runs some rows: startup, check, render, next, list, save, memory.
+``--only NAME[,NAME]`` runs some rows: startup, check, render, next, nextlist, list, save, open, memory.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from bench.processes import (
 from bench.table import Row, render
 
 EXAMPLE = ROOT / "examples" / "day-centre.toml"
-ROWS = ("startup", "check", "render", "next", "list", "save", "open", "memory")
+ROWS = ("startup", "check", "render", "next", "nextlist", "list", "save", "open", "memory")
 
 
 def interleaved(
@@ -95,6 +95,18 @@ def next_row(home: Path, rounds: int, samples: int) -> Row:
     data = _worker(home, "bench.app_rows", "next", rounds, samples)
     return Row(
         "Next: key press to next step ready (Pilot)",
+        "bare app pushing an empty screen",
+        data["figure"],
+        data["baseline"],
+        1.5,
+    )
+
+
+def next_list_row(home: Path, rounds: int, samples: int) -> Row:
+    """Next from the last question into the first list step: a new screen is built."""
+    data = _worker(home, "bench.app_rows", "next-list", rounds, samples)
+    return Row(
+        "Next into a list step (Pilot)",
         "bare app pushing an empty screen",
         data["figure"],
         data["baseline"],
@@ -184,6 +196,7 @@ def main(argv: list[str] | None = None) -> int:
             "check": lambda: check(home, 5 if quick else 21),
             "render": lambda: render_row(home, 5 if quick else 21),
             "next": lambda: next_row(home, 1 if quick else 4, 3 if quick else 5),
+            "nextlist": lambda: next_list_row(home, 1 if quick else 4, 3 if quick else 5),
             "list": lambda: list_row(home, 1 if quick else 3, 2 if quick else 3),
             "save": lambda: save_row(home, 2 if quick else 7),
             "open": lambda: open_row(home, 2 if quick else 7),

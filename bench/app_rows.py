@@ -1,6 +1,6 @@
 """In-process rows, driven by a headless Pilot: Next, and Next on a big list.
 
-Run as ``python -m bench.app_rows next|list ROUNDS SAMPLES``; prints one JSON line with
+Run as ``python -m bench.app_rows next|next-list|list ROUNDS SAMPLES``; prints one JSON line with
 ``figure`` and ``baseline`` lists of seconds. Each round runs the figure's app and then
 the baseline's app, so slow spells on the machine hit both alike.
 
@@ -48,10 +48,14 @@ def _app(folder: Path, plan: Path | None = None) -> BackmapApp:
     return BackmapApp(folder=folder, plan_path=plan, speaker=Speaker(command=[]))
 
 
-async def backmap_next(folder: Path, samples: int) -> list[float]:
-    """Next from a question with a new answer (so it saves) to the following question."""
+async def backmap_next(folder: Path, samples: int, start_key: str = "impact_project") -> list[float]:
+    """Next from a question with a new answer (so it saves) to the following step.
+
+    From "impact_project" the next step is a question too, shown on the same screen; from
+    "lasting_change" it is the first list step, a new screen each time.
+    """
     app = _app(folder)
-    start = flow.index_of("impact_project")
+    start = flow.index_of(start_key)
     times = []
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")  # Start a new plan
@@ -105,8 +109,9 @@ async def run(row: str, rounds: int, samples: int) -> dict[str, list[float]]:
                 plans[items] = folder / f"list-{items}.toml"
                 store.save(make_list_plan(items), plans[items], keep_backup=False)
         for _ in range(rounds):
-            if row == "next":
-                figure += await backmap_next(folder / "plans", samples)
+            if row in ("next", "next-list"):
+                start = "impact_project" if row == "next" else "lasting_change"
+                figure += await backmap_next(folder / "plans", samples, start)
                 baseline += await bare_next(samples)
             else:
                 figure += await list_next(folder / "plans", plans[200], samples)
