@@ -89,20 +89,8 @@ class SummaryWriter:
 
     def _write_waiting(self) -> None:
         """Write every waiting job here, on the caller's thread."""
-        while True:
-            with self._guard:
-                if not self._next:
-                    if self._thread is None:
-                        self._idle.set()
-                    return
-                plan_path = next(iter(self._next))
-                plan_text = self._next.pop(plan_path)
-            problem = self._make(plan_text, plan_path)
-            with self._guard:
-                self.problem = problem
-                if not self._next and self._thread is None:
-                    self._idle.set()  # idle before telling anyone, as _one_job does
-            self._tell(problem)
+        while self._one_job():
+            pass
 
     @property
     def busy(self) -> bool:
@@ -122,8 +110,7 @@ class SummaryWriter:
 
     def _run(self) -> None:
         try:
-            while self._one_job():
-                pass
+            self._write_waiting()
         finally:
             with self._guard:  # only something like MemoryError gets here with work left
                 if self._thread is threading.current_thread():
@@ -132,11 +119,10 @@ class SummaryWriter:
                     self._idle.set()
 
     def _one_job(self) -> bool:
-        """Write the oldest waiting job; False when none is left."""
+        """Write the oldest waiting job, on whichever thread calls; False when none is left."""
         with self._guard:
-            if not self._next:  # a later() call on the caller's thread took the last one
-                self._thread = None
-                self._idle.set()
+            if not self._next:  # another thread took the last one
+                self._stop()
                 return False
             plan_path = next(iter(self._next))
             plan_text = self._next.pop(plan_path)
@@ -145,11 +131,16 @@ class SummaryWriter:
             self.problem = problem
             more = bool(self._next)
             if not more:
-                # Idle before telling anyone, so whoever reads busy and problem sees the end.
-                self._thread = None
-                self._idle.set()
+                self._stop()  # idle before telling anyone, so they see the end
         self._tell(problem)
         return more
+
+    def _stop(self) -> None:
+        """No job is left: the writer's thread (if it is this one) ends. Call under _guard."""
+        if self._thread is threading.current_thread():
+            self._thread = None
+        if self._thread is None:
+            self._idle.set()
 
     def _make(self, plan_text: str, plan_path: Path) -> str:
         """Write both summaries; "" or the problem in plain words. Notes how long it took."""

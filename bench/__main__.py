@@ -91,27 +91,12 @@ def _worker(home: Path, module: str, *args: object) -> dict[str, list[float]]:
     return json.loads(run_json(argv, quiet_env(home), ROOT))
 
 
-def next_row(home: Path, rounds: int, samples: int) -> Row:
-    data = _worker(home, "bench.app_rows", "next", rounds, samples)
-    return Row(
-        "Next: key press to next step ready (Pilot)",
-        "bare app pushing an empty screen",
-        data["figure"],
-        data["baseline"],
-        1.5,
-    )
-
-
-def next_list_row(home: Path, rounds: int, samples: int) -> Row:
-    """Next from the last question into the first list step: a new screen is built."""
-    data = _worker(home, "bench.app_rows", "next-list", rounds, samples)
-    return Row(
-        "Next into a list step (Pilot)",
-        "bare app pushing an empty screen",
-        data["figure"],
-        data["baseline"],
-        1.5,
-    )
+def next_row(home: Path, rounds: int, samples: int, mode: str = "next") -> Row:
+    """Next from a question: to a question ("next"), or into the first list step ("next-list",
+    an extra row: there a new screen is built)."""
+    data = _worker(home, "bench.app_rows", mode, rounds, samples)
+    name = "Next: key press to next step ready" if mode == "next" else "Next into a list step"
+    return Row(f"{name} (Pilot)", "bare app pushing an empty screen", data["figure"], data["baseline"], 1.5)
 
 
 def list_row(home: Path, rounds: int, samples: int) -> Row:
@@ -196,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
             "check": lambda: check(home, 5 if quick else 21),
             "render": lambda: render_row(home, 5 if quick else 21),
             "next": lambda: next_row(home, 1 if quick else 4, 3 if quick else 5),
-            "nextlist": lambda: next_list_row(home, 1 if quick else 4, 3 if quick else 5),
+            "nextlist": lambda: next_row(home, 1 if quick else 4, 3 if quick else 5, "next-list"),
             "list": lambda: list_row(home, 1 if quick else 3, 2 if quick else 3),
             "save": lambda: save_row(home, 2 if quick else 7),
             "open": lambda: open_row(home, 2 if quick else 7),

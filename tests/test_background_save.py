@@ -7,14 +7,17 @@ while it works without ever depending on how long anything takes.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import errno
 import threading
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from backmap import content, flow, render, store
-from backmap.app import SUMMARY_DELAY
+from backmap.app import SUMMARY_DELAY, BackmapApp
 from backmap.plan import Plan
 from backmap.session import Session
 from backmap.summaries import SummaryWriter
@@ -63,6 +66,15 @@ def plan_file(tmp_path: Path) -> Path:
     path = tmp_path / "day-centre.toml"
     path.write_bytes(EXAMPLE.read_bytes())
     return path
+
+
+@contextlib.asynccontextmanager
+async def on_the_impact_question(app: BackmapApp) -> AsyncIterator[Pilot]:
+    """The app running at 80x24 on the first impact question, where an answer saves."""
+    async with app.run_test(size=SIZE) as pilot:
+        app.go_to(flow.index_of("impact_project"))
+        await pilot.pause()
+        yield pilot
 
 
 def status(app) -> str:
@@ -271,9 +283,7 @@ async def test_typing_goes_on_while_the_summaries_are_written(
     tmp_path: Path, plan_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = make_app(tmp_path, plan_file)
-    async with app.run_test(size=SIZE) as pilot:
-        app.go_to(flow.index_of("impact_project"))
-        await pilot.pause()
+    async with on_the_impact_question(app) as pilot:
         held = HeldRender(monkeypatch)
         await answer(pilot, " Everyone feels welcome")
         assert held.started.wait(WAIT)
@@ -298,9 +308,7 @@ async def test_the_next_question_comes_before_the_summaries_are_written(
     tmp_path: Path, plan_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = make_app(tmp_path, plan_file)
-    async with app.run_test(size=SIZE) as pilot:
-        app.go_to(flow.index_of("impact_project"))
-        await pilot.pause()
+    async with on_the_impact_question(app) as pilot:
         app.summaries.quick = 60.0  # a plan of everyday size: its summaries are quick
         await answer(pilot, " and tea")
         await pilot.pause(SUMMARY_DELAY * 3)
@@ -324,9 +332,7 @@ async def test_the_status_line_says_when_the_summary_could_not_be_written(
     tmp_path: Path, plan_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = make_app(tmp_path, plan_file)
-    async with app.run_test(size=SIZE) as pilot:
-        app.go_to(flow.index_of("impact_project"))
-        await pilot.pause()
+    async with on_the_impact_question(app) as pilot:
         summaries_fail(monkeypatch)
         await answer(pilot, " and more")
         shown = await status_after_summaries(pilot, "The summary could not be written")
@@ -345,9 +351,7 @@ async def test_quitting_when_the_summary_could_not_be_written_asks_for_a_second_
     tmp_path: Path, plan_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = make_app(tmp_path, plan_file)
-    async with app.run_test(size=SIZE) as pilot:
-        app.go_to(flow.index_of("impact_project"))
-        await pilot.pause()
+    async with on_the_impact_question(app) as pilot:
         summaries_fail(monkeypatch)
         await answer(pilot, " and more")
         await pilot.press("ctrl+q")
@@ -363,9 +367,7 @@ async def test_quitting_says_it_is_writing_the_summary_and_keeps_drawing(
     tmp_path: Path, plan_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = make_app(tmp_path, plan_file)
-    async with app.run_test(size=SIZE) as pilot:
-        app.go_to(flow.index_of("impact_project"))
-        await pilot.pause()
+    async with on_the_impact_question(app) as pilot:
         held = HeldRender(monkeypatch)
         await answer(pilot, " at the end")
         assert held.started.wait(WAIT)
