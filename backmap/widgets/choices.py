@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from rich.segment import Segment
 from rich.text import Text
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import OptionList
@@ -94,7 +95,13 @@ class MarkedList(OptionList):
         """Replace every row; keep the highlight on the row with key ``keep`` if given."""
         old = self.highlighted
         self.choices = list(choices)
+        # With no rows there is no scroll bar: the rows are measured, and the bar is
+        # added if they need it, as on a new list (a bar from the last rows would make
+        # them wrap sooner and stay).
+        self.clear_options()
+        width = self._row_width()
         self.set_options(Option(self._prompt(i), id=None) for i in range(len(self.choices)))
+        self._measure_again_if_narrower(width)
         if not self.choices:
             return
         target = 0
@@ -116,8 +123,7 @@ class MarkedList(OptionList):
             for index in indexes:  # nothing measured yet: the usual way is cheap
                 self.replace_option_prompt_at_index(index, self._prompt(index))
             return
-        padding = self.get_component_styles("option-list--option").padding
-        width = self.scrollable_content_region.width - self._get_left_gutter_width() - padding.width
+        width = self._row_width()
         for index in indexes:
             option = self.options[index]
             option._set_prompt(self._prompt(index))
@@ -130,7 +136,39 @@ class MarkedList(OptionList):
         cache.lines[:] = lines
         self._option_render_cache.clear()
         self._update_lines()  # only the size of the list, now that every row is measured
+        self._measure_again_if_narrower(width)
         self.refresh()
+
+    def _row_width(self) -> int:
+        """The room the words of a row have, without the scroll bar if there is one."""
+        if not self.scrollable_content_region:
+            return 0  # not laid out yet: nothing is measured until it is
+        padding = self.get_component_styles("option-list--option").padding
+        return self.scrollable_content_region.width - self._get_left_gutter_width() - padding.width
+
+    def on_resize(self) -> None:
+        """Measure the rows again from no scroll bar, as a new list does.
+
+        Rows measured while the list was shorter may have brought a scroll bar, and
+        rows measured with it wrap sooner and keep it: the same rows could show with a
+        bar or without, depending on what the list showed before.
+        """
+        self._clear_caches()
+        self.virtual_size = Size(self.virtual_size.width, 0)
+        self._scroll_update(self.virtual_size)  # no rows measured: no scroll bar
+        width = self._row_width()
+        self._update_lines()
+        self._measure_again_if_narrower(width)
+
+    def _measure_again_if_narrower(self, width: int) -> None:
+        """Rows measured at ``width`` brought or took away the scroll bar: measure again.
+
+        With the bar the rows have less room and may wrap onto more lines. Rare: only
+        when the rows grow past the list's height or shrink back into it.
+        """
+        if self._row_width() != width:
+            self._clear_caches()
+            self._update_lines()
 
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)
