@@ -17,6 +17,7 @@ import weakref
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App
@@ -31,6 +32,9 @@ from backmap.session import LockHolder, Session, plain_problem
 from backmap.speech import Speaker
 from backmap.summaries import SummaryWriter
 from backmap.themes import DEFAULT, ORDER, THEMES
+
+if TYPE_CHECKING:
+    from backmap.screens.step import StepScreen
 
 textual_fixes.apply()  # a memory leak in Textual 8.2.8: see backmap/textual_fixes.py
 
@@ -106,6 +110,7 @@ class BackmapApp(App[int]):
         self._held_since = 0.0
         self._looking = False  # a look at whether the screen is ready is queued
         self._shown_screens: weakref.WeakSet[Screen] = weakref.WeakSet()  # had focus once
+        self._kept: list[StepScreen] = []  # one screen of each kind to show again (see _keep)
         self.animation_level = "none"  # nothing moves on screen unless a person moves it
         for theme in THEMES.values():
             self.register_theme(theme)
@@ -156,6 +161,9 @@ class BackmapApp(App[int]):
     async def _replace_screen(self, screen: Screen) -> Screen:
         """A screen went (a step replaced, a box closed): free its memory once the next is up."""
         replaced = await super()._replace_screen(screen)
+        if self.is_screen_installed(screen):
+            screen.forget_drawing()  # kept to show again: only its drawing can go
+            return replaced
         if self._tidy_timer is None:
             self._tidy_timer = self.set_timer(TIDY_DELAY, self._tidy)
         else:
@@ -164,6 +172,7 @@ class BackmapApp(App[int]):
 
     def _tidy(self) -> None:
         """At most one collection each TIDY_DELAY, and one after the last screen went."""
+        textual_fixes.forget_gone_watchers(self)
         memory.collect()
         if self._tidy_again:
             self._tidy_again = False
@@ -341,7 +350,7 @@ class BackmapApp(App[int]):
 
     # ----- moving between steps ---------------------------------------------------------
 
-    def make_screen(self, index: int) -> Screen:
+    def make_screen(self, index: int) -> StepScreen:
         from backmap.screens.check import CheckScreen
         from backmap.screens.finish import FinishScreen
         from backmap.screens.lists import ListScreen
@@ -363,11 +372,35 @@ class BackmapApp(App[int]):
         if step is not None and step.can_show(index):
             step.show(index)  # a step of the same kind: its screen shows this one (see show)
             return
-        screen = self.make_screen(index)
+        screen = self._kept_screen_for(index)
+        if screen is None:
+            screen = self.make_screen(index)
+            if screen.reusable:
+                self._keep(screen)
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+
+    def _kept_screen_for(self, index: int) -> StepScreen | None:
+        """A kept screen that can show this step, showing it; None if there is none."""
+        for screen in self._kept:
+            if screen.can_show(index):
+                screen.show(index)
+                return screen
+        return None
+
+    def _keep(self, screen: StepScreen) -> None:
+        """Keep one screen of each kind that can be reused, from one kind of step to another.
+
+        Going from a question to a list and back would otherwise build a new screen of
+        about 30 widgets each time: most of the time Next took (see bench/). Installed,
+        a screen stays whole when another takes its place.
+        """
+        if any(type(kept) is type(screen) for kept in self._kept):
+            return  # one of its kind is kept already (not yet up): this one goes as usual
+        self.install_screen(screen, f"kept-{type(screen).__name__}")
+        self._kept.append(screen)
 
     def fix_gap(self, index: int, check: int) -> None:
         """Go to the step that fills a gap; Next and Back there come back to the check."""

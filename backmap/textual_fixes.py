@@ -1,11 +1,17 @@
-"""A workaround for a memory leak in the pinned Textual (8.2.8).
+"""Workarounds for two memory leaks in the pinned Textual (8.2.8).
 
-``StylesCache.get_inner_outer`` is an instance method under ``functools.lru_cache``,
+1. ``StylesCache.get_inner_outer`` is an instance method under ``functools.lru_cache``,
 so the cache keeps up to 1,024 ``StylesCache`` objects alive, each with every line
 its widget last drew. backmap makes new widgets for every step and dialog, so each
 step kept about 1 MB that never came back: 20 MB more at the end of an interview
 (see bench/). Upstream: Textualize/textual issue 6665. This caches the same values
 without the instance in the key. It does nothing once Textual is fixed.
+
+2. A widget that watches a value of the app (every TextArea watches the colour theme)
+is kept on the app's list of watchers after it is gone, until that value next
+changes. Each Add box has a TextArea, so each kept its box's words and drawing.
+``forget_gone_watchers`` takes gone widgets off the list, as Textual itself does
+when the value changes.
 """
 
 from __future__ import annotations
@@ -32,3 +38,9 @@ def apply() -> None:
     current = StylesCache.__dict__.get("get_inner_outer")
     if hasattr(current, "cache_info") and current.__wrapped__.__code__.co_argcount == 3:
         StylesCache.get_inner_outer = _get_inner_outer  # type: ignore[method-assign]
+
+
+def forget_gone_watchers(watched: object) -> None:
+    """Take widgets that are gone off the lists of what watches ``watched``."""
+    for watchers in getattr(watched, "__watchers", {}).values():
+        watchers[:] = [(node, callback) for node, callback in watchers if not node._closing]

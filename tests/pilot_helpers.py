@@ -45,10 +45,14 @@ async def answer(pilot: Pilot, text: str) -> None:
 
 def screen_text(app: BackmapApp) -> str:
     """What a person sees, as plain text, taken from the same SVG the snapshots use."""
+    return svg_text(app.export_screenshot())
+
+
+def svg_text(svg: str) -> str:
+    """The plain text of a screenshot, a row to a line: readable when two differ."""
     import html
     import re
 
-    svg = app.export_screenshot()
     rows: dict[float, list[tuple[float, str]]] = {}
     for attributes, body in re.findall(r"<text([^>]*)>(.*?)</text>", svg, re.S):
         x = re.search(r'\bx="([\d.]+)"', attributes)

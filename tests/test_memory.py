@@ -13,9 +13,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from textual.widgets._footer import FooterKey
 
 from backmap import flow
 from backmap.app import TIDY_DELAY, WARM_UP_DELAY, BackmapApp
+from backmap.screens.step import StepScreen
+from backmap.widgets.answer import AnswerBox
 from tests.pilot_helpers import SIZE, make_app
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "day-centre.toml"
@@ -42,14 +45,30 @@ def example_app(folder: Path) -> BackmapApp:
 async def test_a_step_that_is_gone_is_freed_soon(tmp_path: Path, no_automatic_collection: None) -> None:
     app = example_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        # From a question to a list: a new screen (the next question would reuse this one).
-        app.go_to(flow.index_of("lasting_change"))
+        # From the check to the finish: a new screen (questions and lists are kept, below).
+        app.go_to(flow.index_of("check"))
         await pilot.pause()
         old_step = weakref.ref(app.screen)
         await pilot.press("ctrl+n")
         await pilot.pause(TIDY_DELAY * 3)
-        assert app.screen.page.key == "outcomes_project"
+        assert app.screen.page.key == "finish"
         assert old_step() is None
+
+
+async def test_kept_screens_do_not_add_up(tmp_path: Path, no_automatic_collection: None) -> None:
+    """Back and forth through every step, twice: one question screen and one list screen."""
+    app = example_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        app.go_to(flow.index_of("title"))
+        await pilot.pause()
+        for key in ["ctrl+n"] * 10 + ["ctrl+r"] * 5 + ["tab", "enter", "escape"] * 3 + ["ctrl+n"] * 5:
+            await pilot.press(key)  # on the way, an Add box opened and closed three times
+        await pilot.pause(TIDY_DELAY * 3)
+        steps = sorted(type(o).__name__ for o in gc.get_objects() if isinstance(o, StepScreen))
+        assert steps == ["FinishScreen", "ListScreen", "QuestionScreen"]
+        # Nor do the key hints a kept screen built again: each old one went.
+        keys = [o for o in gc.get_objects() if isinstance(o, FooterKey)]
+        assert keys and all(key.parent is not None for key in keys)
 
 
 async def test_a_closed_add_box_is_freed_soon(tmp_path: Path, no_automatic_collection: None) -> None:
@@ -64,6 +83,21 @@ async def test_a_closed_add_box_is_freed_soon(tmp_path: Path, no_automatic_colle
         await pilot.pause(TIDY_DELAY * 3)
         assert type(app.screen).__name__ == "ListScreen"
         assert box() is None
+
+
+async def test_the_words_of_a_closed_add_box_are_freed(tmp_path: Path, no_automatic_collection: None) -> None:
+    """Textual kept each box's TextArea on the app's list of what watches the theme."""
+    app = example_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        app.go_to(flow.index_of("outcomes_project"))
+        await pilot.pause()
+        await pilot.press("tab")  # to Add; focus comes back to it when a box closes
+        for _ in range(3):
+            await pilot.press("enter")
+            assert type(app.screen).__name__ == "ItemScreen"
+            await pilot.press("escape")
+        await pilot.pause(TIDY_DELAY * 3)
+        assert not [o for o in gc.get_objects() if isinstance(o, AnswerBox)]
 
 
 async def test_what_was_set_aside_at_start_is_given_back_at_the_end(tmp_path: Path) -> None:

@@ -16,13 +16,15 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from backmap import content
+from backmap import content, flow
 from backmap.plan import Removed
 from backmap.screens.dialogs import ConfirmScreen
 from backmap.screens.item import ItemScreen, item_fields
 from backmap.screens.step import StepScreen, words
 from backmap.widgets.buttons import FocusButton
 from backmap.widgets.choices import Choice, MarkedList
+
+LIST_KINDS = ("people", "outcomes", "activities")
 
 
 def helped_by(count: int) -> str:
@@ -50,9 +52,26 @@ class ListScreen(StepScreen):
         Binding("delete", "remove", words("keys", "remove"), show=False),
     ]
 
+    reusable = True
+
     def __init__(self, index: int) -> None:
         super().__init__(index)
         self.removed: Removed | tuple[int, object] | None = None
+
+    def can_show(self, index: int) -> bool:
+        return flow.PAGES[index].kind in LIST_KINDS and self.is_mounted
+
+    def texts(self) -> dict[str, str]:
+        return {**super().texts(), "empty": self.page.words["empty"]}
+
+    def show_answer(self) -> None:
+        """This step's items from the first row, as a new screen shows them.
+
+        Undo is for the step something was removed on: it goes with that step.
+        """
+        self.removed = None
+        self.query_one("#items", MarkedList).highlighted = None
+        self.refresh_items()
 
     # ----- what is in the list ------------------------------------------------------
 

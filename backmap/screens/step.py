@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.geometry import NULL_SIZE
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widget import _RenderCache
+from textual.widgets import OptionList, Static
 
 from backmap import content, flow
 from backmap.widgets.buttons import FocusButton
@@ -33,6 +35,8 @@ class StepScreen(Screen):
     def __init__(self, index: int) -> None:
         super().__init__()
         self._shown_before = False
+        self._styled_at = -1  # the app's count of style changes when last styled
+        self._back_from_away = False  # shown a step while not on screen: a kept screen
         self.index = index
         self.page: flow.Page = flow.PAGES[index]
 
@@ -94,10 +98,21 @@ class StepScreen(Screen):
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
         # A new step was styled widget by widget as it was mounted, just before it is
         # first shown; styling it all again then costs a tenth of a Next (see bench/).
-        if not self._shown_before:
-            self._shown_before = True
+        # A kept screen coming back with another step (see reusable) is styled again
+        # only if the styles changed while it was away: a new colour theme.
+        styles_now = self.app._css_update_count
+        back_unchanged = self._back_from_away and self._styled_at == styles_now
+        if not self._shown_before or back_unchanged:
             event.refresh_styles = False
+        self._shown_before = True
+        self._back_from_away = False
         super()._on_screen_resume(event)
+        self._styled_at = styles_now
+
+    def _on_screen_suspend(self) -> None:
+        # While shown it follows every change of theme; from now on it may miss one.
+        self._styled_at = self.app._css_update_count
+        super()._on_screen_suspend()
 
     def on_mount(self) -> None:
         self.query_one("#example").display = False
@@ -109,7 +124,8 @@ class StepScreen(Screen):
 
     # ----- one screen for several steps ------------------------------------------
 
-    # True: the next step of the same kind is shown on this screen (see show).
+    # True: the next step of the same kind is shown on this screen (see show), and the
+    # app keeps the screen while other kinds of step are shown, to show one again later.
     reusable = False
 
     def can_show(self, index: int) -> bool:
@@ -122,6 +138,7 @@ class StepScreen(Screen):
         A new screen for every step is about 25 widgets to build, style and lay out:
         most of the time Next took (see bench/). Changing the words is much cheaper.
         """
+        self._back_from_away = not self.is_current
         self.index = index
         self.page = flow.PAGES[index]
         for name, text in self.texts().items():
@@ -138,6 +155,19 @@ class StepScreen(Screen):
         # the answer is scrolled into sight if the window is short.
         self.set_focus(None)
         self.focus_first()
+
+    def forget_drawing(self) -> None:
+        """Let go of the lines this screen last drew, while it is kept and not shown.
+
+        Every widget keeps its lines, each with its own small caches: about 2 MB for a
+        step. A kept screen draws its next step anew anyway (see the memory row in bench/).
+        """
+        for widget in self.walk_children(with_self=False):
+            widget._styles_cache.clear()
+            widget._render_cache = _RenderCache(NULL_SIZE, [])
+            if isinstance(widget, OptionList):
+                widget._option_render_cache.clear()
+            widget.refresh()  # drawn anew when it is shown again
 
     def show_answer(self) -> None:
         """Put this step's answer on a reused screen; subclasses say how."""

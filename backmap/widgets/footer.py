@@ -36,10 +36,14 @@ class KeyFooter(Footer):
         self._bindings_ready = True
         self._shown = self._keys_shown()
         # A new key starts "compact" and is then bound to the footer's value: two
-        # restyles per key on every rebuild. Give it the footer's value from the start.
+        # restyles per key on every rebuild. Give it the footer's value from the start,
+        # and no binding: the footer's value never changes here, and each binding stays
+        # on the footer after its key is gone (Textual drops them only when the value
+        # changes). A kept step keeps its footer, so it held every key it ever showed.
         for widget in super().compose():
             if isinstance(widget, FooterKey):
                 widget.set_reactive(FooterKey.compact, self.compact)
+                widget._reactive_connect = None
             yield widget
 
     def _keys_shown(self) -> Shown:
