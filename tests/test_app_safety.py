@@ -311,9 +311,9 @@ DRAFT_WAIT = 1.5  # longer than the app's draft delay
 # ----- a plan open in another backmap -------------------------------------------------------
 
 
-def lock_by(path: Path, pid: int) -> None:
+def lock_by(path: Path, pid: int, since: datetime | None = None) -> None:
     lock = path.with_name(path.name + ".lock")
-    holder = {"pid": pid, "host": socket.gethostname(), "since": now().isoformat()}
+    holder = {"pid": pid, "host": socket.gethostname(), "since": (since or now()).isoformat()}
     lock.write_text(json.dumps(holder))
 
 
@@ -364,7 +364,8 @@ async def test_a_copy_that_cannot_be_made_is_said_in_plain_words(
     tmp_path: Path, other_backmap: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = plan_file(tmp_path)
-    lock_by(path, other_backmap)
+    since = now()  # after the other backmap started, or its lock would look left over
+    lock_by(path, other_backmap, since)
 
     def refused(self: Session) -> Session:
         raise OSError(errno.EACCES, os.strerror(errno.EACCES))
@@ -374,7 +375,7 @@ async def test_a_copy_that_cannot_be_made_is_said_in_plain_words(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         text = str(app.screen.query_one("#problem-text").render())
-        opened = content.long_date(datetime.fromisoformat("2026-11-26T10:00:00+00:00").astimezone())
+        opened = content.long_date(since.astimezone())
         assert opened in text  # the day in words, from content, not the locale's month names
         await pilot.click("#choice-copy")
         await pilot.pause()
