@@ -8,14 +8,14 @@ from dataclasses import dataclass
 
 @dataclass
 class Row:
-    """One line of the table; times in seconds, memory in KiB."""
+    """One line of the table; times in seconds, memory in KiB, or counts of instructions."""
 
     name: str
     baseline_name: str
     figure: list[float]
     baseline: list[float]
     target: float | None  # None: a reference row, shown for its figures, never failed
-    unit: str = "ms"  # "ms" or "MiB"
+    unit: str = "ms"  # "ms", "MiB" or "instructions"
 
     @property
     def figure_median(self) -> float:
@@ -42,6 +42,8 @@ class Row:
     def shown(self, value: float) -> str:
         if self.unit == "MiB":
             return f"{value / 1024:.1f} MiB"
+        if self.unit == "instructions":
+            return f"{value / 1e6:,.0f} million"
         return f"{value * 1000:.1f} ms"
 
 
