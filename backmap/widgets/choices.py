@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.segment import Segment
-from rich.text import Text
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
@@ -16,6 +15,7 @@ from textual.widgets.option_list import Option
 from backmap import content
 from backmap.safe_text import shown
 from backmap.widgets.cursor import place_cursor
+from backmap.widgets.hanging import Hanging
 
 
 @dataclass
@@ -80,16 +80,16 @@ class MarkedList(OptionList):
             box = "(x) " if choice.checked else "( ) "
         return mark + box
 
-    def _prompt(self, index: int) -> Text:
+    def _prompt(self, index: int) -> Hanging:
         choice = self.choices[index]
-        indent = " " * len(self._marks(index))
-        text = Text(indent + shown(choice.text))
+        indent = len(self._marks(index))
+        blocks = [(indent, shown(choice.text))]
         lines = choice.detail.split("\n") if choice.detail else []
         if choice.more and (self.details == "all" or index == self.highlighted):
             lines += choice.more.split("\n")
-        for line in lines:  # two more spaces: without colour, a second line is not a new row
-            text.append("\n" + indent + "  " + shown(line))
-        return text
+        # Two more spaces: without colour, a second line is not a new row.
+        blocks.extend((indent + 2, shown(line)) for line in lines)
+        return Hanging(blocks)
 
     def set_choices(self, choices: list[Choice], keep: str | None = None) -> None:
         """Replace every row; keep the highlight on the row with key ``keep`` if given."""
