@@ -377,3 +377,60 @@ async def test_small_window_with_gaps_shows_the_list_and_the_drawing_box_togethe
         assert app.focused is view
         assert box_in_sight(app, view) and view.region.height >= 6
         assert list_in_sight(app) and cursor_on_current(app, view)
+
+
+async def test_down_and_up_show_every_row_of_an_item_taller_than_the_box(tmp_path: Path) -> None:
+    """Down scrolls through an item taller than the drawing's box before it moves on; Up goes back."""
+    plan_file = plan_with_gaps(tmp_path)
+    plan = store.load(plan_file)
+    plan.activities[0].text = "A set of planning meetings to write down what the centre will offer. " * 4
+    store.save(plan, plan_file)
+    app = make_app(tmp_path, plan_file)
+    async with app.run_test(size=SIZE) as pilot:
+        _, _, view = await open_check_step(pilot)
+        view.focus()
+        await settle(pilot)
+        tall = view.current_item
+        assert tall is not None and tall.id == "a1"
+        shown = view.scrollable_content_region.height
+        assert len(tall.rows) > shown  # the test is about an item the box cannot show at once
+
+        def rows_in_sight() -> set[int]:
+            top = int(view.scroll_offset.y)
+            return set(range(top, top + shown)) & set(tall.rows)
+
+        def marked_in_sight() -> bool:
+            """The "> " mark is on the item's first row in sight, and the cursor too."""
+            first = min(rows_in_sight())
+            marked = view._row_text(view.drawing, first).plain[tall.column :].startswith("> ")
+            cursor_row = view.content_region.y + first - int(view.scroll_offset.y)
+            return marked and app.cursor_position.y == cursor_row
+
+        seen = rows_in_sight()
+        presses = 0
+        while view.current == 0 and presses < len(tall.rows):
+            assert marked_in_sight()
+            await pilot.press("down")
+            await settle(pilot)
+            presses += 1
+            if view.current == 0:
+                seen |= rows_in_sight()
+        assert seen == set(tall.rows)  # no row of the item was skipped
+        assert view.current == 1
+        await pilot.press("up")
+        await settle(pilot)
+        assert view.current == 0 and tall.top in rows_in_sight()  # back at its first row
+        await pilot.press("end", "home")
+        await settle(pilot)
+        # Up from further down the tall item goes back up through it, a box at a time.
+        while tall.bottom not in rows_in_sight():
+            await pilot.press("down")
+            await settle(pilot)
+        assert view.current == 0
+        await pilot.press("up")
+        await settle(pilot)
+        assert view.current == 0 and marked_in_sight()
+        while tall.top not in rows_in_sight():
+            await pilot.press("up")
+            await settle(pilot)
+            assert view.current == 0
