@@ -72,3 +72,30 @@ async def settle(pilot: Pilot, rounds: int = 4) -> None:
     """
     for _ in range(rounds):
         await pilot.pause()
+
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "day-centre.toml"
+
+
+def plan_with_gaps(folder: Path, many: bool = False) -> Path:
+    """The example with gaps for the check step: 4, or 13 with ``many``.
+
+    Four: the three parts of the impact are missing, and one activity helps no
+    stepping stone (its row is two lines long at 80 columns).
+    Many: no name, no impact, and no activity joined to any stepping stone.
+    """
+    from backmap import store
+
+    plan = store.load(EXAMPLE)
+    plan.impact.project = ""
+    plan.impact.coproduction = ""
+    plan.impact.lasting_change = ""
+    if many:
+        plan.title = ""
+        for activity in plan.activities:
+            activity.outcomes = []
+    else:
+        plan.activities[1].outcomes = []
+    plan_file = folder / "gaps.toml"
+    store.save(plan, plan_file)
+    return plan_file

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.containers import VerticalScroll
 
 from backmap import flow, pathway_map, store
 from backmap.app import BackmapApp
@@ -12,8 +13,9 @@ from backmap.pathway_map import cells
 from backmap.screens.pathway import PathwayScreen
 from backmap.screens.question import QuestionScreen
 from backmap.widgets.buttons import FocusButton
+from backmap.widgets.choices import MarkedList
 from backmap.widgets.pathway_view import PathwayView
-from tests.pilot_helpers import SIZE, make_app, screen_text, settle
+from tests.pilot_helpers import SIZE, make_app, plan_with_gaps, screen_text, settle
 from tests.test_pathway_map import big_plan
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "day-centre.toml"
@@ -278,3 +280,157 @@ async def test_check_step_lays_a_big_plan_out_once(
         assert view.drawing is not None and len(view.drawing.lines) > 2000
         assert widths == [view.scrollable_content_region.width] == [view.drawing.width]
         assert 0 < len(rows) <= 3 * view.size.height
+
+
+# ----- the check step with gaps: the list of gaps and the drawing share the page ----------
+
+
+def list_in_sight(app: BackmapApp) -> bool:
+    """The gaps list's whole box shows in the step's page above the buttons."""
+    region = app.screen.query_one("#findings", MarkedList).region
+    body = app.screen.query_one("#body").region
+    nav = app.screen.query_one("#nav").region
+    return body.y <= region.y and region.bottom <= min(body.bottom, nav.y)
+
+
+def chosen_gap_in_sight(app: BackmapApp) -> bool:
+    """Every line of the chosen gap shows inside the list, and its first line has the mark."""
+    findings = app.screen.query_one("#findings", MarkedList)
+    index = findings.highlighted
+    assert index is not None
+    lines = [number for number, (option, _) in enumerate(findings._lines) if option == index]
+    top = int(findings.scroll_offset.y)
+    shown = range(top, top + findings.scrollable_content_region.height)
+    text = findings.choices[index].text
+    return all(line in shown for line in lines) and f"> {text[:30]}" in screen_text(app)
+
+
+async def open_check_step(pilot) -> tuple[VerticalScroll, MarkedList, PathwayView]:
+    pilot.app.go_to(flow.index_of("check"))
+    await settle(pilot)
+    screen = pilot.app.screen
+    return (
+        screen.query_one("#body", VerticalScroll),
+        screen.query_one("#findings", MarkedList),
+        screen.query_one("#pathway", PathwayView),
+    )
+
+
+@pytest.mark.parametrize("many", [False, True], ids=["4-gaps", "13-gaps"])
+@pytest.mark.parametrize("size", [(80, 24), (80, 25), (120, 40)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_check_step_with_gaps_fits_without_scrolling_the_page(
+    tmp_path: Path, size: tuple[int, int], many: bool
+) -> None:
+    """The gaps list and the drawing's whole box are in sight together, and Tab goes list, drawing, buttons.
+
+    Before, the list pushed the drawing down: at 80x24 with 13 gaps the page scrolled
+    6 rows and only 2 rows of the drawing's box were in sight as the step opened.
+    """
+    app = make_app(tmp_path, plan_with_gaps(tmp_path, many))
+    async with app.run_test(size=size) as pilot:
+        body, findings, view = await open_check_step(pilot)
+        assert app.focused is findings
+        assert body.max_scroll_y == 0 and body.scroll_y == 0  # nothing on the page to scroll
+        assert list_in_sight(app) and chosen_gap_in_sight(app)
+        assert box_in_sight(app, view) and view.region.height >= 6
+        if size == (120, 40):  # a taller window: room for both to grow
+            assert view.region.height >= 16
+            assert findings.max_scroll_y == 0 if not many else findings.region.height >= 8
+
+        await pilot.press("tab")
+        await settle(pilot)
+        assert app.focused is view
+        assert body.scroll_y == 0 and list_in_sight(app)
+        assert box_in_sight(app, view) and cursor_on_current(app, view)
+        await pilot.press("tab")
+        assert app.focused is app.screen.query_one("#back", FocusButton)
+
+
+async def test_every_gap_is_reached_by_keys_with_the_drawing_in_sight(tmp_path: Path) -> None:
+    """13 gaps at 80x24: the list scrolls inside itself; the page and the drawing stay put."""
+    app = make_app(tmp_path, plan_with_gaps(tmp_path, many=True))
+    async with app.run_test(size=SIZE) as pilot:
+        body, findings, view = await open_check_step(pilot)
+        assert len(findings.choices) == 13 and findings.max_scroll_y > 0
+        for number in range(len(findings.choices)):
+            if number:
+                await pilot.press("down")
+            assert findings.highlighted == number
+            assert chosen_gap_in_sight(app), number
+            assert body.scroll_y == 0 and box_in_sight(app, view), number
+        await pilot.press("home")
+        assert findings.highlighted == 0 and chosen_gap_in_sight(app)
+        await pilot.press("end")
+        assert findings.highlighted == 12 and chosen_gap_in_sight(app)
+        await pilot.press("enter")  # the last gap: its activity is fixed on the activities step
+        assert app.screen.page.key == "activities_coproduction"
+
+
+async def test_small_window_with_gaps_shows_the_list_and_the_drawing_box_together(tmp_path: Path) -> None:
+    """At 60x20 the words scroll away, but the list and the drawing's whole box fit together."""
+    app = make_app(tmp_path, plan_with_gaps(tmp_path))
+    async with app.run_test(size=(60, 20)) as pilot:
+        _, findings, view = await open_check_step(pilot)
+        assert app.focused is findings and list_in_sight(app) and chosen_gap_in_sight(app)
+        await pilot.press("tab")
+        await settle(pilot)
+        assert app.focused is view
+        assert box_in_sight(app, view) and view.region.height >= 6
+        assert list_in_sight(app) and cursor_on_current(app, view)
+
+
+async def test_down_and_up_show_every_row_of_an_item_taller_than_the_box(tmp_path: Path) -> None:
+    """Down scrolls through an item taller than the drawing's box before it moves on; Up goes back."""
+    plan_file = plan_with_gaps(tmp_path)
+    plan = store.load(plan_file)
+    plan.activities[0].text = "A set of planning meetings to write down what the centre will offer. " * 4
+    store.save(plan, plan_file)
+    app = make_app(tmp_path, plan_file)
+    async with app.run_test(size=SIZE) as pilot:
+        _, _, view = await open_check_step(pilot)
+        view.focus()
+        await settle(pilot)
+        tall = view.current_item
+        assert tall is not None and tall.id == "a1"
+        shown = view.scrollable_content_region.height
+        assert len(tall.rows) > shown  # the test is about an item the box cannot show at once
+
+        def rows_in_sight() -> set[int]:
+            top = int(view.scroll_offset.y)
+            return set(range(top, top + shown)) & set(tall.rows)
+
+        def marked_in_sight() -> bool:
+            """The "> " mark is on the item's first row in sight, and the cursor too."""
+            first = min(rows_in_sight())
+            marked = view._row_text(view.drawing, first).plain[tall.column :].startswith("> ")
+            cursor_row = view.content_region.y + first - int(view.scroll_offset.y)
+            return marked and app.cursor_position.y == cursor_row
+
+        seen = rows_in_sight()
+        presses = 0
+        while view.current == 0 and presses < len(tall.rows):
+            assert marked_in_sight()
+            await pilot.press("down")
+            await settle(pilot)
+            presses += 1
+            if view.current == 0:
+                seen |= rows_in_sight()
+        assert seen == set(tall.rows)  # no row of the item was skipped
+        assert view.current == 1
+        await pilot.press("up")
+        await settle(pilot)
+        assert view.current == 0 and tall.top in rows_in_sight()  # back at its first row
+        await pilot.press("end", "home")
+        await settle(pilot)
+        # Up from further down the tall item goes back up through it, a box at a time.
+        while tall.bottom not in rows_in_sight():
+            await pilot.press("down")
+            await settle(pilot)
+        assert view.current == 0
+        await pilot.press("up")
+        await settle(pilot)
+        assert view.current == 0 and marked_in_sight()
+        while tall.top not in rows_in_sight():
+            await pilot.press("up")
+            await settle(pilot)
+            assert view.current == 0

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from backmap import flow, session
-from tests.pilot_helpers import SIZE, make_app
+from tests.pilot_helpers import SIZE, make_app, plan_with_gaps
 from tests.snapshot_helpers import SVGSnapshot
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "day-centre.toml"
@@ -75,6 +75,11 @@ async def test_links_list(plans: Path, svg) -> None:
 
 async def test_check(plans: Path, svg) -> None:
     assert await shot(plans, "check") == svg
+
+
+async def test_check_with_gaps(plans: Path, svg) -> None:
+    # Four gaps: the list shows two rows and scrolls; the drawing's box is whole above the buttons.
+    assert await shot(plan_with_gaps(FOLDER), "check") == svg
 
 
 async def test_finish(plans: Path, svg) -> None:

@@ -20,6 +20,8 @@ class CheckScreen(StepScreen):
     def compose_answer(self) -> ComposeResult:
         self.findings = checks.run(self.plan)
         text = self.page.words
+        # With gaps the list and the drawing share the room (see CheckScreen in backmap.tcss).
+        self.set_class(bool(self.findings), "-gaps")
         if self.findings:
             rows = [Choice(f.page or "", f.message) for f in self.findings]
             yield MarkedList(rows, id="findings")

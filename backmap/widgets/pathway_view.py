@@ -166,7 +166,7 @@ class PathwayView(ScrollView, can_focus=True):
                 else:
                     continue
                 start = pathway_map.cell_index(line, item.column)
-                if row == item.top:
+                if row == self._first_row_in_sight(item):
                     # The mark's two cells are always two plain spaces in the drawing.
                     line = line[:start] + mark + line[start + MARK :]
                 end = pathway_map.cell_index(line, item.column + item.width)
@@ -179,6 +179,10 @@ class PathwayView(ScrollView, can_focus=True):
         for style, start, end in styled:
             text.stylize(style, start, end)
         return text
+
+    def _first_row_in_sight(self, item: Item) -> int:
+        """Where an item's mark goes: its first row, or the first row in sight if that is scrolled away."""
+        return max(item.top, min(int(self.scroll_offset.y), item.bottom))
 
     # ----- moving ------------------------------------------------------------------------
 
@@ -220,13 +224,38 @@ class PathwayView(ScrollView, can_focus=True):
         item = self.current_item
         if item is None or not self.has_focus:
             return
-        place_cursor(self, item.top - int(self.scroll_offset.y), item.column)
+        place_cursor(self, self._first_row_in_sight(item) - int(self.scroll_offset.y), item.column)
 
     def action_next(self) -> None:
-        self.move_to(self.current + 1)
+        if not self._scroll_through(+1):
+            self.move_to(self.current + 1)
 
     def action_previous(self) -> None:
-        self.move_to(self.current - 1)
+        if not self._scroll_through(-1):
+            self.move_to(self.current - 1)
+
+    def _scroll_through(self, direction: int) -> bool:
+        """An item taller than the box: show its next rows that way instead of moving on.
+
+        It scrolls a box less one row, so the last row read stays in sight. False when the
+        item fits the box, its rows that way are all in sight already, or it is not in sight.
+        """
+        item = self.current_item
+        shown = max(1, self.scrollable_content_region.height)
+        if item is None or len(item.rows) <= shown:
+            return False  # an item that fits is shown whole when the keys come to it
+        top = int(self.scroll_offset.y)
+        bottom = top + shown - 1
+        if item.bottom < top or item.top > bottom:
+            return False  # scrolled away (by the mouse): moving on brings the next item into sight
+        hidden = item.bottom - bottom if direction > 0 else top - item.top
+        if hidden <= 0:
+            return False
+        step = min(hidden, max(1, shown - 1))  # one row stays in sight, to read on from
+        self.scroll_to(y=top + direction * step, animate=False, immediate=True)
+        self.refresh()  # the mark goes to the item's first row in sight
+        self.call_after_refresh(self._place)
+        return True
 
     def action_first(self) -> None:
         self.move_to(0)
