@@ -434,3 +434,31 @@ async def test_down_and_up_show_every_row_of_an_item_taller_than_the_box(tmp_pat
             await pilot.press("up")
             await settle(pilot)
             assert view.current == 0
+
+
+@pytest.mark.parametrize(
+    ("many", "said"), [(False, "4 things are missing."), (True, "13 things are missing.")]
+)
+async def test_the_check_step_says_how_many_gaps_there_are(tmp_path: Path, many: bool, said: str) -> None:
+    """The list shows two or three gaps at once; the words say how many there are in all."""
+    app = make_app(tmp_path, plan_with_gaps(tmp_path, many=many))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_check_step(pilot)
+        assert said in screen_text(app)
+        assert said in app.screen.spoken_text()  # read aloud says it too
+
+
+async def test_one_gap_is_one_thing_and_no_gaps_say_so(tmp_path: Path) -> None:
+    plan_file = plan_with_gaps(tmp_path)
+    plan = store.load(plan_file)
+    plan.impact.project = plan.impact.coproduction = plan.impact.lasting_change = "Done."
+    store.save(plan, plan_file)  # only the activity that helps no stepping stone is left
+    app = make_app(tmp_path, plan_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_check_step(pilot)
+        assert "1 thing is missing." in screen_text(app)
+        app.plan.activities[1].outcomes = [app.plan.outcomes[0].id]
+        app.go_to(flow.index_of("check"))
+        await settle(pilot)
+        assert flow.page("check").words["none"] in screen_text(app)
+        assert "missing" not in screen_text(app)

@@ -17,8 +17,20 @@ TIGHT_HEIGHT = 24  # rows: at this height and under, the check step drops two bl
 class CheckScreen(StepScreen):
     can_skip = False
 
-    def compose_answer(self) -> ComposeResult:
+    def texts(self) -> dict[str, str]:
+        """The hint says how many gaps there are: the list may show only two at once."""
         self.findings = checks.run(self.plan)
+        text = super().texts()
+        words = self.page.words
+        if not self.findings:
+            text["hint"] = words["none"]
+        elif len(self.findings) == 1:
+            text["hint"] = words["hint_one"]
+        else:
+            text["hint"] = words["hint_many"].format(count=len(self.findings))
+        return text
+
+    def compose_answer(self) -> ComposeResult:
         text = self.page.words
         # With gaps the list and the drawing share the room (see CheckScreen in backmap.tcss).
         self.set_class(bool(self.findings), "-gaps")
@@ -31,11 +43,6 @@ class CheckScreen(StepScreen):
     def on_resize(self, event: events.Resize) -> None:
         # 24 rows is not a "short" window elsewhere, but here it would leave the drawing 6 rows.
         self.set_class(event.size.height <= TIGHT_HEIGHT, "-tight")
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        if not self.findings:
-            self.query_one("#hint", Static).update(self.page.words["none"])
 
     def focus_first(self) -> None:
         if self.findings:

@@ -193,8 +193,8 @@ class StepScreen(Screen):
 
     def spoken_text(self) -> str:
         """What read aloud says on this step: the question, the hint and the example."""
-        text = self.page.words
-        return " ".join([text["question"], text["hint"], words("app", "example_prefix"), text["example"]])
+        text = self.texts()  # as shown: the check step's hint counts its gaps
+        return " ".join([text["question"], text["hint"], text["example"]])
 
     # ----- moving on -------------------------------------------------------------
 
