@@ -365,18 +365,21 @@ class BackmapApp(App[int]):
             return FinishScreen(index)
         return ListScreen(index)
 
-    def go_to(self, index: int) -> None:
+    def go_to(self, index: int, point_at: str | None = None) -> None:
+        """Show step ``index``; ``point_at`` is the key of a row to start on, if it has rows."""
         self.speaker.stop()  # never read out a question that is no longer on screen
         self.fixing_from = None
         step = self.current_step()
         if step is not None and step.can_show(index):
             step.show(index)  # a step of the same kind: its screen shows this one (see show)
+            step.point_at(point_at)
             return
         screen = self._kept_screen_for(index)
         if screen is None:
             screen = self.make_screen(index)
             if screen.reusable:
                 self._keep(screen)
+        screen.point_at(point_at)
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
@@ -402,10 +405,10 @@ class BackmapApp(App[int]):
         self.install_screen(screen, f"kept-{type(screen).__name__}")
         self._kept.append(screen)
 
-    def fix_gap(self, index: int, check: int) -> None:
-        """Go to the step that fills a gap; Next and Back there come back to the check."""
+    def fix_gap(self, index: int, check: int, item: str | None = None) -> None:
+        """Go to the step that fills a gap, on the gap's row; Next and Back there come back to the check."""
         self.message = content.word("app", "fixing")
-        self.go_to(index)
+        self.go_to(index, point_at=item)
         self.fixing_from = check
 
     def _back_to_check(self) -> bool:

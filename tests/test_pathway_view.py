@@ -462,3 +462,22 @@ async def test_one_gap_is_one_thing_and_no_gaps_say_so(tmp_path: Path) -> None:
         await settle(pilot)
         assert flow.page("check").words["none"] in screen_text(app)
         assert "missing" not in screen_text(app)
+
+
+async def test_a_gap_chosen_opens_its_step_on_its_row(tmp_path: Path) -> None:
+    """The activity that helps nothing is the second on its step: the list starts there."""
+    app = make_app(tmp_path, plan_with_gaps(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        for visit in ("a new list screen", "the kept list screen"):
+            await open_check_step(pilot)
+            await pilot.press("end")  # the last gap: the activity
+            await pilot.press("enter")
+            await settle(pilot)
+            items = app.screen.query_one("#items", MarkedList)
+            gap = app.plan.activities[1]
+            assert app.screen.page.key == f"activities_{gap.part}", visit
+            assert items.has_focus and items.choices[items.highlighted or 0].key == gap.id, visit
+            assert f"> {gap.text[:40]}" in screen_text(app), visit
+            await pilot.press("ctrl+n")  # back to the check step
+            await settle(pilot)
+            assert app.screen.page.key == "check", visit

@@ -53,6 +53,6 @@ class CheckScreen(StepScreen):
     @on(MarkedList.OptionSelected, "#findings")
     def fix(self, event: MarkedList.OptionSelected) -> None:
         """Jump to the step that fixes the chosen finding."""
-        key = self.query_one("#findings", MarkedList).choices[event.option_index].key
-        if key:
-            self.backmap.fix_gap(flow.index_of(key), self.index)
+        finding = self.findings[event.option_index]
+        if finding.page:
+            self.backmap.fix_gap(flow.index_of(finding.page), self.index, finding.id)

@@ -57,6 +57,7 @@ class ListScreen(StepScreen):
     def __init__(self, index: int) -> None:
         super().__init__(index)
         self.removed: Removed | tuple[int, object] | None = None
+        self.pointed: str | None = None  # the row to start on, until the rows are filled
 
     def can_show(self, index: int) -> bool:
         return flow.PAGES[index].kind in LIST_KINDS and self.is_mounted
@@ -72,6 +73,15 @@ class ListScreen(StepScreen):
         self.removed = None
         self.query_one("#items", MarkedList).highlighted = None
         self.refresh_items()
+
+    def point_at(self, key: str | None) -> None:
+        """Start on this row (a gap chosen on the check step), not on the first."""
+        if key is None:
+            return
+        if self.is_mounted:
+            self.refresh_items(keep=key)
+        else:
+            self.pointed = key
 
     # ----- what is in the list ------------------------------------------------------
 
@@ -110,7 +120,8 @@ class ListScreen(StepScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.refresh_items()
+        self.refresh_items(keep=self.pointed)
+        self.pointed = None
 
     def focus_first(self) -> None:
         if self.plan_items_count():

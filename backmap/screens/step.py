@@ -132,6 +132,9 @@ class StepScreen(Screen):
         """Whether this screen can show step ``index`` in place of a new screen."""
         return False
 
+    def point_at(self, key: str | None) -> None:
+        """Start on the row with this key: only a step with rows has any (see ListScreen)."""
+
     def show(self, index: int) -> None:
         """Show another step of the same kind on this screen, as a new screen would show it.
 
