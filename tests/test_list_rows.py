@@ -54,3 +54,17 @@ async def test_wrapped_lines_start_under_the_first_letter(mode: str, marks: str)
         # Every word is still there, in order.
         assert " ".join(line.strip() for line in lines[:detail]).endswith(LONG)
         assert " ".join(line.strip() for line in lines[detail:short]) == DETAIL
+
+
+async def test_a_name_in_a_list_of_names_wraps_under_the_name() -> None:
+    app = OneList("plain")
+    async with app.run_test(size=(40, 16)) as pilot:
+        marked = app.query_one("#rows", MarkedList)
+        marked.set_choices([Choice("a", "A meeting", more="- " + DETAIL)])
+        marked.focus()
+        await pilot.pause()
+        lines = lines_of(marked)
+        words = lines[0].index("A meeting")
+        assert lines[1].index("- Helped by") == words + 2, lines
+        assert all(start(line) == words + 4 for line in lines[2:] if line.strip()), lines
+        assert " ".join(line.strip() for line in lines[1:]).strip() == "- " + DETAIL
