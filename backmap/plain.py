@@ -72,6 +72,10 @@ def split_person(line: str) -> Person:
     return Person(name=name.strip(), role=role.strip())
 
 
+def _person_line(person: Person) -> str:
+    return f"{person.name}, {person.role}" if person.role else person.name
+
+
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -220,12 +224,45 @@ class PlainInterview:
         if answer and flow.set_text(self.session.plan, page.field, answer):
             self.changed()
 
-    def list_intro(self, page: flow.Page, now: list[str]) -> None:
-        if now:
-            self.say(self.word("list_now"))
-            self.say(*(f"{number}. {plain_text(line)}" for number, line in enumerate(now, 1)))
+    def list_intro(self, page: flow.Page, count: int) -> None:
+        if count:
             self.say(self.word("list_more"))
         self.say(self.word("list_how", item=page.words["item"]))
+
+    def change_list(self, current: Callable[[], list[str]], change: Callable[[int], None]) -> None:
+        """Before new lines are added: change or remove what is on the list, by its number."""
+        while True:
+            now = current()
+            if not now:
+                return
+            self.say(self.word("list_now"))
+            self.say(*(f"{number}. {plain_text(line)}" for number, line in enumerate(now, 1)))
+            self.say(self.word("change_how"))
+            while True:
+                answer = self.ask(self.word("change_prompt"))
+                if not answer:
+                    return
+                numbers = parse_numbers(answer, len(now))
+                if numbers is not None and len(numbers) == 1:
+                    break
+                self.say(self.word("change_bad", count=len(now)))
+            change(numbers[0] - 1)
+
+    def is_remove(self, answer: str) -> bool:
+        return _normal(answer) == _normal(self.word("remove_word"))
+
+    def new_words(self, about: str, how: str = "") -> str | None:
+        """New words for an item, "" to keep them, or None when the person asked to remove it."""
+        self.say("", about, *([how] if how else []), self.word("change_words"))
+        answer = self.ask()
+        return None if self.is_remove(answer) else answer
+
+    def keep_or_change(self, question: str, now: str) -> str:
+        """One more answer about an item: a new one, or "" to keep the one it has."""
+        self.say(question)
+        if now.strip():
+            self.say(self.word("answer_now", answer=plain_text(now)), self.word("keep"))
+        return self.ask()
 
     def read_list(self, page: flow.Page, start: int, add: Callable[[str], T]) -> list[T]:
         """Lines until an empty one; each is added and saved before the next is read."""
@@ -240,9 +277,29 @@ class PlainInterview:
 
     def people_page(self, page: flow.Page) -> None:
         plan = self.session.plan
-        self.list_intro(page, [f"{p.name}, {p.role}" if p.role else p.name for p in plan.people])
+
+        def change(index: int) -> None:
+            self.change_person(page, index)
+
+        self.change_list(lambda: [_person_line(p) for p in plan.people], change)
+        self.list_intro(page, len(plan.people))
         self.say(self.word("people_how"), self.word("people_example"))
         self.read_list(page, len(plan.people) + 1, self.add_person)
+
+    def change_person(self, page: flow.Page, index: int) -> None:
+        plan = self.session.plan
+        person = plan.people[index]
+        answer = self.new_words(self.about(page, index + 1, _person_line(person)), self.word("change_person"))
+        if answer is None:
+            del plan.people[index]
+            self.say(self.word("removed", text=plain_text(person.name)))
+        elif answer:
+            new = split_person(answer)
+            person.name, person.role = new.name, new.role
+        else:
+            return
+        plan.touch()
+        self.changed()
 
     def add_person(self, line: str) -> Person:
         person = split_person(line)
@@ -252,10 +309,16 @@ class PlainInterview:
 
     def outcomes_page(self, page: flow.Page) -> None:
         plan = self.session.plan
-        before = plan.outcomes_in(page.plan_part)
-        self.list_intro(page, [o.text for o in before])
+        part = page.plan_part
+
+        def change(index: int) -> None:
+            self.change_outcome(page, index)
+
+        self.change_list(lambda: [o.text for o in plan.outcomes_in(part)], change)
+        before = plan.outcomes_in(part)
+        self.list_intro(page, len(before))
         self.say(self.word("list_after"))
-        new = self.read_list(page, len(before) + 1, lambda line: plan.add_outcome(page.plan_part, line))
+        new = self.read_list(page, len(before) + 1, lambda line: plan.add_outcome(part, line))
         question = page.words["second_label"]
         for number, outcome in enumerate(new, len(before) + 1):
             self.say("", self.about(page, number, outcome.text), question)
@@ -264,19 +327,42 @@ class PlainInterview:
                 plan.edit_outcome(outcome.id, how_we_know=answer)
                 self.changed()
 
+    def change_outcome(self, page: flow.Page, index: int) -> None:
+        plan = self.session.plan
+        outcome = plan.outcomes_in(page.plan_part)[index]
+        answer = self.new_words(self.about(page, index + 1, outcome.text))
+        if answer is None:
+            plan.remove_outcome(outcome.id)
+            self.say(self.word("removed", text=plain_text(outcome.text)))
+            self.changed()
+            return
+        if answer:
+            plan.edit_outcome(outcome.id, text=answer)
+            self.changed()
+        answer = self.keep_or_change(page.words["second_label"], outcome.how_we_know)
+        if answer:
+            plan.edit_outcome(outcome.id, how_we_know=answer)
+            self.changed()
+
     def about(self, page: flow.Page, number: int, text: str) -> str:
         return self.word("about", item=page.words["item"], number=number, text=plain_text(text))
 
     def activities_page(self, page: flow.Page) -> None:
         plan = self.session.plan
-        before = plan.activities_in(page.plan_part)
-        self.list_intro(page, [a.text for a in before])
+        part = page.plan_part
+
+        def change(index: int) -> None:
+            self.change_activity(page, index)
+
+        self.change_list(lambda: [a.text for a in plan.activities_in(part)], change)
+        before = plan.activities_in(part)
+        self.list_intro(page, len(before))
         self.say(self.word("list_after"))
-        new = self.read_list(page, len(before) + 1, lambda line: plan.add_activity(page.plan_part, line))
+        new = self.read_list(page, len(before) + 1, lambda line: plan.add_activity(part, line))
         for number, activity in enumerate(new, len(before) + 1):
             self.say("", self.about(page, number, activity.text))
             self.ask_kind(activity.id)
-            self.ask_links(activity.id, page.plan_part)
+            self.ask_links(activity.id, part)
             for field in ("who", "when"):
                 self.say(content.activity_word(f"{field}_question"))
                 answer = self.ask()
@@ -284,13 +370,38 @@ class PlainInterview:
                     plan.edit_activity(activity.id, **{field: answer})
                     self.changed()
 
-    def ask_kind(self, activity_id: str) -> None:
+    def change_activity(self, page: flow.Page, index: int) -> None:
+        plan = self.session.plan
+        activity = plan.activities_in(page.plan_part)[index]
+        answer = self.new_words(self.about(page, index + 1, activity.text))
+        if answer is None:
+            plan.remove_activity(activity.id)
+            self.say(self.word("removed", text=plain_text(activity.text)))
+            self.changed()
+            return
+        if answer:
+            plan.edit_activity(activity.id, text=answer)
+            self.changed()
+        self.ask_kind(activity.id, keep=True)
+        self.ask_links(activity.id, page.plan_part, keep=True)
+        for field in ("who", "when"):
+            answer = self.keep_or_change(content.activity_word(f"{field}_question"), getattr(activity, field))
+            if answer:
+                plan.edit_activity(activity.id, **{field: answer})
+                self.changed()
+
+    def ask_kind(self, activity_id: str, keep: bool = False) -> None:
+        """With ``keep``, an empty line keeps the kind the activity has; else it means "other"."""
+        now = self.session.plan.activity(activity_id).kind
         self.say(content.activity_word("kind_question"))
         self.say(*(f"{number}. {content.kind_name(kind)}" for number, kind in enumerate(KINDS, 1)))
-        self.say(self.word("kind_how", other=content.kind_name("other")))
+        if keep:
+            self.say(self.word("answer_now", answer=content.kind_name(now)), self.word("keep"))
+        else:
+            self.say(self.word("kind_how", other=content.kind_name("other")))
         while True:
             answer = self.ask()
-            kind = parse_kind(answer) if answer else "other"
+            kind = parse_kind(answer) if answer else (now if keep else "other")
             if kind is not None:
                 break
             self.say(self.word("kind_bad", count=len(KINDS)))
@@ -298,8 +409,11 @@ class PlainInterview:
             self.session.plan.edit_activity(activity_id, kind=kind)
             self.changed()
 
-    def ask_links(self, activity_id: str, part: str) -> None:
-        """This part's stepping stones come first, then the other part's: the guide links across parts."""
+    def ask_links(self, activity_id: str, part: str, keep: bool = False) -> None:
+        """This part's stepping stones come first, then the other part's: the guide links across parts.
+
+        With ``keep``, the ones it helps now are marked, and an empty line keeps them.
+        """
         plan = self.session.plan
         self.say(content.activity_word("links_question"))
         groups = [(part, plan.outcomes_in(part))] + [
@@ -315,9 +429,11 @@ class PlainInterview:
                 continue
             self.say(content.part_name(group_part) + ":")
             for outcome in outcomes:
-                self.say(f"{number}. {plain_text(outcome.text)}")
+                chosen_now = keep and outcome.id in plan.activity(activity_id).outcomes
+                mark = " " + self.word("chosen_now") if chosen_now else ""
+                self.say(f"{number}. {plain_text(outcome.text)}{mark}")
                 number += 1
-        self.say(self.word("links_how"), self.word("links_skip"))
+        self.say(self.word("links_how"), self.word("links_keep" if keep else "links_skip"))
         while True:
             answer = self.ask()
             numbers = parse_numbers(answer, len(choices))

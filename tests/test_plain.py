@@ -17,9 +17,10 @@ from typing import Any
 
 import pytest
 
-from backmap import content, flow, store
+from backmap import checks, content, flow, store
 from backmap.plain import parse_kind, parse_numbers, run_plain, split_person
 from backmap.plan import KINDS, PARTS, Activity, Plan
+from backmap.render import plain_text
 from backmap.session import SaveResult, Session
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -256,7 +257,8 @@ def test_a_new_answer_replaces_one_and_keeps_the_rest(tmp_path: Path) -> None:
     expected["impact"] = (*expected["impact"][:2], "People keep deciding together.")
     expected["people"].append(("Jo", "Family carer"))
 
-    text = lines("", "Jo, Family carer", "", "", "", "People keep deciding together.")
+    # The name kept, no person changed (an empty line at "Number:"), Jo added.
+    text = lines("", "", "Jo, Family carer", "", "", "", "People keep deciding together.")
     code, _ = run_here(text, tmp_path, str(path))
 
     assert code == 0
@@ -399,3 +401,128 @@ def test_the_check_step_reads_out_the_pathway_in_words(tmp_path: Path) -> None:
     # The end names the page to print, and that page is there.
     assert str(plan.with_suffix(".html").absolute()) in result.stdout.split("Step 10 of 10", 1)[1]
     assert plan.with_suffix(".html").exists()
+
+
+# ----- changing and removing what is on a list --------------------------------------
+
+KEEP_IMPACT = ["", "", ""]  # the three impact questions, answers kept
+
+
+def test_a_person_is_changed_and_another_removed(tmp_path: Path) -> None:
+    path = tmp_path / "day.toml"
+    shutil.copy(EXAMPLE, path)
+    people = store.load(path).people
+    assert len(people) >= 2
+    text = lines(
+        "",  # the name kept
+        "1",
+        "Sam, Chooses the music",
+        "2",
+        "REMOVE",  # any case
+        "",  # no more changes
+        "",  # nobody new
+        *KEEP_IMPACT,
+    )
+    code, out = run_here(text, tmp_path, str(path))
+    assert code == 0
+    after = store.load(path).people
+    assert [(p.name, p.role) for p in after] == [("Sam", "Chooses the music")] + [
+        (p.name, p.role) for p in people[2:]
+    ]
+    assert content.word("plain", "removed", text=people[1].name) in out
+
+
+def test_a_stepping_stone_is_changed_and_one_removed_with_its_links(tmp_path: Path) -> None:
+    path = tmp_path / "day.toml"
+    shutil.copy(EXAMPLE, path)
+    before = store.load(path)
+    first, second = before.outcomes_in("project")[:2]
+    assert any(second.id in a.outcomes for a in before.activities)
+    text = lines(
+        "",
+        "",
+        "",
+        *KEEP_IMPACT,
+        "1",
+        "We have a plan for the whole centre.",
+        "",  # how we will know: kept
+        "2",
+        "remove",
+        "",
+        "",
+    )
+    code, _ = run_here(text, tmp_path, str(path))
+    assert code == 0
+    after = store.load(path)
+    (stone,) = [o for o in after.outcomes_in("project") if o.id == first.id]
+    assert stone.text == "We have a plan for the whole centre."
+    assert stone.how_we_know == first.how_we_know
+    assert second.id not in {o.id for o in after.outcomes}
+    assert all(second.id not in a.outcomes for a in after.activities)
+
+
+def test_an_activity_with_no_stepping_stone_gets_one_and_keeps_the_rest(tmp_path: Path) -> None:
+    """The gap the check step finds most can be filled in plain mode too."""
+    path = tmp_path / "day.toml"
+    plan = store.load(EXAMPLE)
+    activity = plan.activities_in("project")[1]
+    activity.outcomes = []
+    store.save(plan, path)
+    stone = plan.outcomes_in("project")[0]
+    assert any(f.code == "activity-without-outcome" for f in checks.run(plan))
+    text = lines(
+        "",
+        "",
+        "",
+        *KEEP_IMPACT,
+        "",
+        "",
+        "",
+        "",
+        "2",  # the activity
+        "",  # its words kept
+        "",  # its kind kept
+        "1",  # the first stepping stone of the project
+        "",  # who: kept
+        "",  # when: kept
+        "",
+        "",
+    )
+    code, out = run_here(text, tmp_path, str(path))
+    assert code == 0
+    after = store.load(path).activity(activity.id)
+    assert after.outcomes == [stone.id]
+    assert (after.text, after.kind, after.who, after.when) == (
+        activity.text,
+        activity.kind,
+        activity.who,
+        activity.when,
+    )
+    assert not any(f.code == "activity-without-outcome" for f in checks.run(store.load(path)))
+    assert content.word("plain", "links_keep") in out
+
+
+def test_the_stepping_stones_an_activity_helps_are_marked_and_kept(tmp_path: Path) -> None:
+    path = tmp_path / "day.toml"
+    shutil.copy(EXAMPLE, path)
+    before = store.load(path)
+    activity = before.activities_in("project")[0]
+    assert activity.outcomes
+    text = lines("", "", "", *KEEP_IMPACT, "", "", "", "", "1", "", "", "", "", "", "", "")
+    code, out = run_here(text, tmp_path, str(path))
+    assert code == 0
+    assert store.load(path).activity(activity.id).outcomes == activity.outcomes
+    chosen = plain_text(before.outcome(activity.outcomes[0]).text) + " " + content.word("plain", "chosen_now")
+    assert chosen in out
+
+
+def test_a_number_that_is_not_on_the_list_is_asked_again(tmp_path: Path) -> None:
+    path = tmp_path / "day.toml"
+    shutil.copy(EXAMPLE, path)
+    count = len(store.load(path).people)
+    before = content_of(store.load(path))
+    text = lines("", str(count + 1), "1 2", "Jo, Family carer", "", "", *KEEP_IMPACT)
+    code, out = run_here(text, tmp_path, str(path))
+    assert code == 0
+    assert out.count(content.word("plain", "change_bad", count=count)) == 3
+    assert content_of(store.load(path)) == before  # nothing was changed or added
