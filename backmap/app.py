@@ -212,7 +212,18 @@ class BackmapApp(App[int]):
         self._warm_up()
         self.session = session
         self.message = note
+        if session.summaries_behind():
+            self._catch_up_summaries(session)
         self.go_to(index)
+
+    def _catch_up_summaries(self, session: Session) -> None:
+        """Write the summaries of the plan as it is on disk, as a save would."""
+        assert session.path is not None
+        try:
+            text = session.path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return  # it was read a moment ago; the next save writes them anyway
+        self.summaries.write(text, session.path)
 
     def ask(
         self, title: str, text: str, choices: list[tuple[str, str]], then: Callable[[str | None], None]

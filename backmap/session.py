@@ -93,6 +93,24 @@ class Session:
         """The page to print, written beside the plan on every save."""
         return store.summary_path(self.path, ".html") if self.path else None
 
+    def summaries_behind(self) -> bool:
+        """Whether a summary is missing or older than the plan file.
+
+        A backmap stopped in the moment between saving the plan and writing its summaries
+        (they follow 0.3 s later), or a plan changed in a text editor, leaves them behind.
+        """
+        if self.path is None or self.read_only:
+            return False
+        try:
+            written = self.path.stat().st_mtime_ns
+            return any(
+                summary.stat().st_mtime_ns < written for summary in (self.summary_path, self.page_path)
+            )
+        except FileNotFoundError:
+            return self.path.exists()
+        except OSError:
+            return False
+
     def choose_path(self) -> Path:
         """Give a new plan its file, from its title, inside the plans folder."""
         if self.path is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import errno
+import os
 import threading
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -20,7 +21,7 @@ from backmap import content, flow, render, store
 from backmap.app import SUMMARY_DELAY, BackmapApp
 from backmap.plan import Plan
 from backmap.session import Session
-from backmap.summaries import SummaryWriter
+from backmap.summaries import SummaryWriter, write_summaries
 from backmap.widgets.answer import AnswerBox
 from backmap.widgets.status import StatusLine
 from tests.pilot_helpers import SIZE, answer, make_app, type_text
@@ -63,8 +64,10 @@ def summaries_fail(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def plan_file(tmp_path: Path) -> Path:
+    """The example with its summaries written after it, as a backmap that quit leaves it."""
     path = tmp_path / "day-centre.toml"
     path.write_bytes(EXAMPLE.read_bytes())
+    write_summaries(store.load(path), path)
     return path
 
 
@@ -392,3 +395,51 @@ async def test_quitting_says_it_is_writing_the_summary_and_keeps_drawing(
             await asyncio.sleep(0.05)
     assert exits == [False]
     assert "at the end" in plan_file.with_suffix(".html").read_text(encoding="utf-8")
+
+
+# ----- summaries left behind ---------------------------------------------------------------
+
+
+def test_summaries_are_behind_when_missing_or_older_than_the_plan(plan_file: Path) -> None:
+    session = Session.open(plan_file, plan_file.parent)
+    assert not session.summaries_behind()
+    session.page_path.unlink()
+    assert session.summaries_behind()
+    store.write_text_atomic(session.summary_path, "old")
+    store.write_text_atomic(session.page_path, "old")
+    assert not session.summaries_behind()
+    later = plan_file.stat().st_mtime_ns + 1_000_000_000
+    os.utime(plan_file, ns=(later, later))  # the plan changed after them (or they were never written)
+    assert session.summaries_behind()
+    session.read_only = True  # another window holds the plan: its summaries are not ours to write
+    assert not session.summaries_behind()
+
+
+async def test_opening_a_plan_writes_summaries_left_behind(plan_file: Path) -> None:
+    """A backmap stopped between saving the plan and writing its summaries leaves them behind."""
+    summary = store.summary_path(plan_file)
+    page = store.summary_path(plan_file, ".html")
+    summary.write_text("An old summary\n", encoding="utf-8")
+    earlier = plan_file.stat().st_mtime_ns - 1_000_000_000
+    os.utime(summary, ns=(earlier, earlier))
+    plan = store.load(plan_file)
+    app = make_app(plan_file.parent, plan_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.summaries.wait(WAIT)
+        assert summary.read_text(encoding="utf-8") == render.markdown(plan)
+        assert page.read_text(encoding="utf-8") == render.html(plan)
+        assert plan_file.read_bytes() == EXAMPLE.read_bytes()  # the plan itself is not saved again
+
+
+async def test_summaries_that_are_up_to_date_are_not_written_again(plan_file: Path) -> None:
+    summary = store.summary_path(plan_file)
+    page = store.summary_path(plan_file, ".html")
+    for path in (summary, page):
+        path.write_text("Written after the plan\n", encoding="utf-8")
+    app = make_app(plan_file.parent, plan_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.5)
+        assert app.summaries.wait(WAIT)
+    kept = "Written after the plan\n"
+    assert summary.read_text(encoding="utf-8") == page.read_text(encoding="utf-8") == kept
