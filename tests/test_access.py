@@ -114,6 +114,25 @@ async def test_everything_reachable_at_60x20(tmp_path: Path, plan_file: Path) ->
             assert seen == set(app.screen.focus_chain), key
 
 
+async def test_the_answer_box_takes_the_room_a_short_window_has(tmp_path: Path, plan_file: Path) -> None:
+    """At 60x20 the box showed one line of the answer over four empty rows."""
+    app = make_app(tmp_path, plan_file)
+    async with app.run_test(size=(60, 20)) as pilot:
+        app.go_to(flow.index_of("impact_project"))
+        await settle(pilot)
+        screen = app.screen
+        box = screen.query_one(AnswerBox)
+        body = screen.query_one("#body")
+        assert box.size.height >= 3, box.size  # lines inside the box, not counting its border
+        assert body.scroll_y == 0 and body.max_scroll_y == 0
+        assert body.region.contains_region(box.region)
+        # Showing the example makes the box smaller, never less than one line, and it stays in sight.
+        screen.query_one("#example-button", FocusButton).press()
+        await settle(pilot)
+        assert 1 <= box.size.height < 5
+        assert body.region.contains_region(box.region)
+
+
 async def test_tiny_window_works_and_says_so(tmp_path: Path, plan_file: Path) -> None:
     app = make_app(tmp_path, plan_file)
     async with app.run_test(size=(40, 12)) as pilot:

@@ -44,6 +44,9 @@ def plans(monkeypatch: pytest.MonkeyPatch):
 async def shot(plan: Path | None, page: str | None, keys: tuple[str, ...] = ()) -> str:
     app = make_app(FOLDER, plan)
     async with app.run_test(size=SIZE) as pilot:
+        # Opening a plan writes its summaries if they are behind; the finish step lists
+        # the page to print only once it is there, so the picture waits for them.
+        assert app.summaries.wait(10)
         if page is not None:
             app.go_to(flow.index_of(page))
             await pilot.pause()
