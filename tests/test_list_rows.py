@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import pytest
 from textual.app import App, ComposeResult
+from textual.widgets import Static
 
+from backmap.screens.finish import preview
 from backmap.widgets.choices import Choice, MarkedList
 
 LONG = "People learn how to cook safely and plan a menu that everyone in the group can eat"
@@ -68,3 +70,21 @@ async def test_a_name_in_a_list_of_names_wraps_under_the_name() -> None:
         assert lines[1].index("- Helped by") == words + 2, lines
         assert all(start(line) == words + 4 for line in lines[2:] if line.strip()), lines
         assert " ".join(line.strip() for line in lines[1:]).strip() == "- " + DETAIL
+
+
+class OneSummary(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Static(preview(f"# Our plan\n\n- {DETAIL}\n- Short one\n"), id="preview")
+
+
+async def test_the_summary_on_the_finish_step_wraps_a_list_under_its_words() -> None:
+    app = OneSummary()
+    async with app.run_test(size=(40, 16)) as pilot:
+        await pilot.pause()
+        shown = app.query_one("#preview", Static)
+        lines = [shown.render_line(y).text.rstrip() for y in range(shown.size.height)]
+        assert lines[:2] == ["Our plan", ""], lines
+        short = next(i for i, line in enumerate(lines) if "Short one" in line)
+        assert lines[2].startswith("- Helped by") and short > 3, lines
+        assert all(start(line) == 2 for line in lines[3:short]), lines
+        assert lines[short] == "- Short one"

@@ -4,28 +4,29 @@ from __future__ import annotations
 
 import re
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from backmap import render
 from backmap.screens.step import StepScreen, words
+from backmap.widgets.hanging import Hanging
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _BOLD = re.compile(r"(?<!\\)\*\*")
 _ESCAPE = re.compile(r"\\(.)")
 
 
-def preview(summary: str) -> Text:
+def preview(summary: str) -> Hanging:
     """The Markdown summary as plain text for the screen, with bold headings.
 
     One Static, not Textual's Markdown widget: that widget makes a widget for every
     line and loads a code highlighter for the Mermaid pictures, about 20 MB for this
     summary on an old laptop (see bench/). The pictures are left out here; the list
-    after each picture says the same in words. Typed words stay plain text.
+    after each picture says the same in words. Typed words stay plain text. A line of
+    a list ("- ") wraps under its words, not under the dash.
     """
-    text = Text()
+    blocks: list[tuple[int, str, str]] = []
     fenced = False
     blank = False
     for line in summary.splitlines():
@@ -38,8 +39,9 @@ def preview(summary: str) -> Text:
         heading = _HEADING.match(line)
         words_only = _ESCAPE.sub(r"\1", _BOLD.sub("", heading.group(2) if heading else line))
         style = ("bold underline" if len(heading.group(1)) == 1 else "bold") if heading else ""
-        text.append(words_only + "\n", style=style)
-    return text
+        indent = len(words_only) - len(words_only.lstrip(" "))  # a list inside a list keeps its place
+        blocks.append((indent, words_only.lstrip(" "), style))
+    return Hanging(blocks)
 
 
 class FinishScreen(StepScreen):

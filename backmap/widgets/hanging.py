@@ -22,10 +22,11 @@ BULLET = "- "
 class _Block:
     """One line of words: ``indent`` blank cells, then ``head`` on the first line only."""
 
-    def __init__(self, indent: int, words: str) -> None:
+    def __init__(self, indent: int, words: str, style: str = "") -> None:
         self.head = BULLET if words.startswith(BULLET) else ""
         self.indent = indent
-        self.words = Content(words[len(self.head) :])
+        rest = words[len(self.head) :]
+        self.words = Content.styled(rest, style) if style else Content(rest)
 
     @property
     def left(self) -> int:
@@ -51,8 +52,9 @@ class _Block:
 class Hanging(Visual):
     """Lines of words one under the other, each wrapped inside its own left indent."""
 
-    def __init__(self, blocks: list[tuple[int, str]]) -> None:
-        self._blocks = [_Block(indent, words) for indent, words in blocks]
+    def __init__(self, blocks: list[tuple[int, str]] | list[tuple[int, str, str]]) -> None:
+        """Each block: its indent, its words, and optionally a style for them ("bold")."""
+        self._blocks = [_Block(*block) for block in blocks]
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
         return max(
