@@ -31,6 +31,7 @@ from backmap.safe_text import shown
 from backmap.session import LockHolder, Session, plain_problem
 from backmap.speech import Speaker
 from backmap.summaries import SummaryWriter
+from backmap.textual_fixes import start_with_theme
 from backmap.themes import DEFAULT, ORDER, THEMES
 
 if TYPE_CHECKING:
@@ -115,7 +116,7 @@ class BackmapApp(App[int]):
         for theme in THEMES.values():
             self.register_theme(theme)
         chosen = self.settings.get("theme", DEFAULT)
-        self.theme = chosen if chosen in THEMES else DEFAULT
+        start_with_theme(self, chosen if chosen in THEMES else DEFAULT)
 
     # ----- the plan -------------------------------------------------------------------
 

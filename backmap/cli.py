@@ -245,6 +245,16 @@ def _quick_args(args_list: list[str]) -> SimpleNamespace | None:
     return SimpleNamespace(**values) if values["plan"] is not None else None
 
 
+def _quick_interview_args(args_list: list[str]) -> SimpleNamespace | None:
+    """`backmap` and `backmap PLAN`, read by hand: argparse would cost about 10 ms of start-up.
+
+    Anything else (an option, help, a mistake) returns None, and argparse reads it.
+    """
+    if len(args_list) > 1 or (args_list and args_list[0].startswith("-")):
+        return None
+    return SimpleNamespace(plan=args_list[0] if args_list else None, dir=None, plain=False)
+
+
 def main(argv: list[str] | None = None) -> int:
     args_list = sys.argv[1:] if argv is None else argv
     if args_list and args_list[0] in SUBCOMMANDS:
@@ -254,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from pathlib import Path
 
-    args = _interview_parser().parse_args(args_list)
+    args = _quick_interview_args(args_list) or _interview_parser().parse_args(args_list)
     folder = Path(args.dir).expanduser() if args.dir else default_folder()
     if args.plain:
         from backmap.plain import run_plain

@@ -91,3 +91,29 @@ def test_render_and_example_do_not_load_textual(tmp_path: Path) -> None:
         code, modules = modules_after_main(args, tmp_path)
         assert code == 0
         assert not loaded(modules, "textual"), args
+
+
+# The interview, with the app replaced by a stand-in that only notes what was asked.
+_APP_STAND_IN = """
+import sys
+import backmap.app
+backmap.app.run_app = lambda plan, folder: print("=== OPENED", plan) or 0
+"""
+
+
+def test_starting_the_interview_does_not_build_argparse(tmp_path: Path) -> None:
+    """`backmap` and `backmap PLAN` start the app without argparse: about 10 ms of start-up."""
+    for args, plan in (([], "None"), (["our-plan.toml"], "our-plan.toml")):
+        result = subprocess.run(
+            [sys.executable, "-c", _APP_STAND_IN + _SCRIPT, *args],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr[-2000:]
+        assert f"=== OPENED {plan}" in result.stdout
+        modules = set(result.stdout.split("=== REPORT ", 1)[1].splitlines()[1:])
+        assert loaded(modules, "textual")  # the guard: the app's module was loaded
+        assert not loaded(modules, "argparse"), args
