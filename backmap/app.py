@@ -197,6 +197,9 @@ class BackmapApp(App[int]):
         drafted = [flow.index_of(p.key) for p in flow.PAGES if p.field and p.field in session.load_draft()]
         if carry_on and drafted:
             index = min(drafted)  # words typed last time and never finished come first
+        elif carry_on and index > 0 and not note and flow.PAGES[index].kind not in ("check", "finish"):
+            # Maybe a question skipped on purpose, not the step they stopped on: say why we are here.
+            note = content.word("app", "carry_on_here")
         holder = session.acquire_lock()
         if holder is not None:
             self.ask_in_use(session, holder, index)
@@ -702,8 +705,13 @@ class BackmapApp(App[int]):
             step.keep_answer()
         self.push_screen(
             GotoScreen(step.index if step is not None else None),
-            callback=lambda index: self.go_to(index) if index is not None else None,
+            callback=self._go_to_chosen,
         )
+
+    def _go_to_chosen(self, index: int | None) -> None:
+        if index is not None:
+            self.message = ""  # a note about the last step does not follow to the next one
+            self.go_to(index)
 
     def action_glossary(self) -> None:
         from backmap.screens.dialogs import glossary_dialog

@@ -5,7 +5,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from backmap import flow, store
+from backmap import content, flow, store
 from backmap.plan import KINDS
 from backmap.screens.check import CheckScreen
 from backmap.screens.finish import FinishScreen
@@ -162,6 +162,22 @@ async def test_carry_on_lands_on_the_first_unanswered_step(tmp_path: Path) -> No
         assert isinstance(again.screen, QuestionScreen)
         assert again.screen.page.key == "impact_coproduction"
         assert flow.first_unanswered(again.plan) == flow.index_of("impact_coproduction")
+        # It may be a question skipped on purpose: the status line says why we are here.
+        assert content.word("app", "carry_on_here") in again.status_text()
+        await pilot.press("ctrl+g", "end", "enter")  # the note is about that step only
+        assert again.screen.page.key == "finish"
+        assert content.word("app", "carry_on_here") not in again.status_text()
+
+
+async def test_carry_on_with_every_answer_goes_to_the_check_without_that_note(tmp_path: Path) -> None:
+    plan_file = tmp_path / "day.toml"
+    plan_file.write_bytes(EXAMPLE.read_bytes())
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_plan(plan_file)
+        await pilot.pause()
+        assert app.screen.page.key == "check"
+        assert content.word("app", "carry_on_here") not in app.status_text()
 
 
 async def test_remove_asks_first_can_be_undone_and_cuts_links(tmp_path: Path) -> None:
@@ -189,6 +205,10 @@ async def test_remove_asks_first_can_be_undone_and_cuts_links(tmp_path: Path) ->
         assert [o.id for o in app.plan.outcomes_in("project")] == ["o1", "o2"]
         assert app.plan.activity("a4").outcomes == ["o1", "o3"]
         assert store.load(plan_file).activity("a4").outcomes == ["o1", "o3"]
+        # A second Ctrl+Z has nothing to bring back, and says so instead of doing nothing.
+        await pilot.press("ctrl+z")
+        assert [o.id for o in app.plan.outcomes_in("project")] == ["o1", "o2"]
+        assert content.word("remove", "nothing_back") in app.status_text()
 
 
 async def test_a_plan_started_without_a_name_gets_its_file_name_later(tmp_path: Path) -> None:

@@ -48,6 +48,7 @@ async def shot(plan: Path | None, page: str | None, keys: tuple[str, ...] = ()) 
         # the page to print only once it is there, so the picture waits for them.
         assert app.summaries.wait(10)
         if page is not None:
+            app.message = ""  # as a person comes to the step, by Next or Ctrl+G
             app.go_to(flow.index_of(page))
             await pilot.pause()
         if keys:

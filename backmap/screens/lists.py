@@ -212,6 +212,9 @@ class ListScreen(StepScreen):
     def action_undo(self) -> None:
         removed = self.removed
         if removed is None:
+            # Undo is for a remove on this step, straight after: say so, not nothing at all.
+            self.backmap.message = words("remove", "nothing_back")
+            self.backmap.show_status()
             return
         self.removed = None
         plan = self.plan
