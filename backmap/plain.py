@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TextIO, TypeVar
 
 from backmap import checks, content, flow, pathway
-from backmap.plan import KINDS, PARTS, Person
+from backmap.plan import KINDS, PARTS, Activity, Outcome, Person
 from backmap.render import plain_text
 from backmap.session import Session
 from backmap.store import PlanError
@@ -257,6 +257,26 @@ class PlainInterview:
         answer = self.ask()
         return None if self.is_remove(answer) else answer
 
+    def change_words(
+        self,
+        page: flow.Page,
+        index: int,
+        item: Outcome | Activity,
+        remove: Callable[[str], object],
+        edit: Callable[..., object],
+    ) -> bool:
+        """New words for a stepping stone or an activity, or its removal; False once removed."""
+        answer = self.new_words(self.about(page, index + 1, item.text))
+        if answer is None:
+            remove(item.id)
+            self.say(self.word("removed", text=plain_text(item.text)))
+            self.changed()
+            return False
+        if answer:
+            edit(item.id, text=answer)
+            self.changed()
+        return True
+
     def keep_or_change(self, question: str, now: str) -> str:
         """One more answer about an item: a new one, or "" to keep the one it has."""
         self.say(question)
@@ -307,17 +327,23 @@ class PlainInterview:
         self.session.plan.touch()
         return person
 
+    def list_start(
+        self,
+        page: flow.Page,
+        current: Callable[[], list[Outcome]] | Callable[[], list[Activity]],
+        change: Callable[[flow.Page, int], None],
+    ) -> list[Outcome] | list[Activity]:
+        """Change or remove what is on the list, then say how to add more; what was there."""
+        self.change_list(lambda: [item.text for item in current()], lambda index: change(page, index))
+        before = current()
+        self.list_intro(page, len(before))
+        self.say(self.word("list_after"))
+        return before
+
     def outcomes_page(self, page: flow.Page) -> None:
         plan = self.session.plan
         part = page.plan_part
-
-        def change(index: int) -> None:
-            self.change_outcome(page, index)
-
-        self.change_list(lambda: [o.text for o in plan.outcomes_in(part)], change)
-        before = plan.outcomes_in(part)
-        self.list_intro(page, len(before))
-        self.say(self.word("list_after"))
+        before = self.list_start(page, lambda: plan.outcomes_in(part), self.change_outcome)
         new = self.read_list(page, len(before) + 1, lambda line: plan.add_outcome(part, line))
         question = page.words["second_label"]
         for number, outcome in enumerate(new, len(before) + 1):
@@ -330,15 +356,8 @@ class PlainInterview:
     def change_outcome(self, page: flow.Page, index: int) -> None:
         plan = self.session.plan
         outcome = plan.outcomes_in(page.plan_part)[index]
-        answer = self.new_words(self.about(page, index + 1, outcome.text))
-        if answer is None:
-            plan.remove_outcome(outcome.id)
-            self.say(self.word("removed", text=plain_text(outcome.text)))
-            self.changed()
+        if not self.change_words(page, index, outcome, plan.remove_outcome, plan.edit_outcome):
             return
-        if answer:
-            plan.edit_outcome(outcome.id, text=answer)
-            self.changed()
         answer = self.keep_or_change(page.words["second_label"], outcome.how_we_know)
         if answer:
             plan.edit_outcome(outcome.id, how_we_know=answer)
@@ -350,14 +369,7 @@ class PlainInterview:
     def activities_page(self, page: flow.Page) -> None:
         plan = self.session.plan
         part = page.plan_part
-
-        def change(index: int) -> None:
-            self.change_activity(page, index)
-
-        self.change_list(lambda: [a.text for a in plan.activities_in(part)], change)
-        before = plan.activities_in(part)
-        self.list_intro(page, len(before))
-        self.say(self.word("list_after"))
+        before = self.list_start(page, lambda: plan.activities_in(part), self.change_activity)
         new = self.read_list(page, len(before) + 1, lambda line: plan.add_activity(part, line))
         for number, activity in enumerate(new, len(before) + 1):
             self.say("", self.about(page, number, activity.text))
@@ -373,15 +385,8 @@ class PlainInterview:
     def change_activity(self, page: flow.Page, index: int) -> None:
         plan = self.session.plan
         activity = plan.activities_in(page.plan_part)[index]
-        answer = self.new_words(self.about(page, index + 1, activity.text))
-        if answer is None:
-            plan.remove_activity(activity.id)
-            self.say(self.word("removed", text=plain_text(activity.text)))
-            self.changed()
+        if not self.change_words(page, index, activity, plan.remove_activity, plan.edit_activity):
             return
-        if answer:
-            plan.edit_activity(activity.id, text=answer)
-            self.changed()
         self.ask_kind(activity.id, keep=True)
         self.ask_links(activity.id, page.plan_part, keep=True)
         for field in ("who", "when"):

@@ -41,10 +41,10 @@ print("\\n".join(sorted(sys.modules)))
 """
 
 
-def modules_after_main(args: list[str], cwd: Path) -> tuple[object, set[str]]:
-    """Run ``cli.main(args)`` in a fresh Python; return its exit code and every module loaded."""
+def output_of_main(args: list[str], cwd: Path, before: str = "") -> str:
+    """What ``cli.main(args)`` prints in a fresh Python, after the code ``before``, and the report."""
     result = subprocess.run(
-        [sys.executable, "-c", _SCRIPT, *args],
+        [sys.executable, "-c", before + _SCRIPT, *args],
         cwd=cwd,
         capture_output=True,
         text=True,
@@ -52,7 +52,12 @@ def modules_after_main(args: list[str], cwd: Path) -> tuple[object, set[str]]:
         check=False,
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    report = result.stdout.split("=== REPORT ", 1)[1].splitlines()
+    return result.stdout
+
+
+def modules_after_main(args: list[str], cwd: Path) -> tuple[object, set[str]]:
+    """Run ``cli.main(args)`` in a fresh Python; return its exit code and every module loaded."""
+    report = output_of_main(args, cwd).split("=== REPORT ", 1)[1].splitlines()
     code = int(report[0]) if report[0].isdigit() else report[0]
     return code, set(report[1:])
 
@@ -104,16 +109,8 @@ backmap.app.run_app = lambda plan, folder: print("=== OPENED", plan) or 0
 def test_starting_the_interview_does_not_build_argparse(tmp_path: Path) -> None:
     """`backmap` and `backmap PLAN` start the app without argparse: about 10 ms of start-up."""
     for args, plan in (([], "None"), (["our-plan.toml"], "our-plan.toml")):
-        result = subprocess.run(
-            [sys.executable, "-c", _APP_STAND_IN + _SCRIPT, *args],
-            cwd=tmp_path,
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            check=False,
-        )
-        assert result.returncode == 0, result.stderr[-2000:]
-        assert f"=== OPENED {plan}" in result.stdout
-        modules = set(result.stdout.split("=== REPORT ", 1)[1].splitlines()[1:])
+        output = output_of_main(args, tmp_path, before=_APP_STAND_IN)
+        assert f"=== OPENED {plan}" in output
+        modules = set(output.split("=== REPORT ", 1)[1].splitlines()[1:])
         assert loaded(modules, "textual")  # the guard: the app's module was loaded
         assert not loaded(modules, "argparse"), args
