@@ -133,6 +133,22 @@ async def test_the_answer_box_takes_the_room_a_short_window_has(tmp_path: Path, 
         assert body.region.contains_region(box.region)
 
 
+@pytest.mark.parametrize("key", ["f1", "ctrl+l"])
+async def test_help_and_word_list_fit_a_short_window(tmp_path: Path, plan_file: Path, key: str) -> None:
+    """At 60x20 their title and the bottom of Close were scrolled out of sight."""
+    app = make_app(tmp_path, plan_file)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press(key)
+        await settle(pilot)
+        screen = app.screen
+        dialog = screen.query_one("#dialog")
+        assert dialog.max_scroll_y == 0
+        for name in ("#dialog-title", "#dialog-body", "#close"):
+            assert screen.region.contains_region(screen.query_one(name).region), name
+        body = screen.query_one("#dialog-body")
+        assert body.max_scroll_y > 0  # the rest of the words are a scroll away, inside the box
+
+
 async def test_tiny_window_works_and_says_so(tmp_path: Path, plan_file: Path) -> None:
     app = make_app(tmp_path, plan_file)
     async with app.run_test(size=(40, 12)) as pilot:
