@@ -25,19 +25,21 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
 
-from backmap import content, flow, memory, settings, store, textual_fixes
-from backmap.plan import Plan
-from backmap.safe_text import shown
-from backmap.session import LockHolder, Session, plain_problem
-from backmap.speech import Speaker
-from backmap.summaries import SummaryWriter
-from backmap.textual_fixes import start_with_theme
+from backmap import compat, content, memory
+from backmap.compat import start_with_theme
+from backmap.core import flow, store
+from backmap.core.plan import Plan
+from backmap.core.safe_text import shown
+from backmap.session import settings
+from backmap.session.plan_file import LockHolder, Session, plain_problem
+from backmap.session.speech import Speaker
+from backmap.session.summaries import SummaryWriter
 from backmap.themes import DEFAULT, ORDER, THEMES
 
 if TYPE_CHECKING:
     from backmap.screens.step import StepScreen
 
-textual_fixes.apply()  # a memory leak in Textual 8.2.8: see backmap/textual_fixes.py
+compat.apply()  # a memory leak in Textual 8.2.8: see backmap/compat.py
 
 
 def _key(name: str) -> str:
@@ -149,7 +151,7 @@ class BackmapApp(App[int]):
         if self._warmed:
             return
         self._warmed = True
-        from backmap import render
+        from backmap.core import render
         from backmap.screens import check, finish, item, lists, question  # noqa: F401
 
         render.load_templates()
@@ -173,7 +175,7 @@ class BackmapApp(App[int]):
 
     def _tidy(self) -> None:
         """At most one collection each TIDY_DELAY, and one after the last screen went."""
-        textual_fixes.forget_gone_watchers(self)
+        compat.forget_gone_watchers(self)
         memory.collect()
         if self._tidy_again:
             self._tidy_again = False

@@ -130,13 +130,14 @@ def _cannot_write(target: Path, error: OSError) -> int:
 
 
 def _load(path: str):  # -> Plan
-    from backmap import store
+    from backmap.core import store
 
     return store.load(path)
 
 
 def cmd_check(args: argparse.Namespace | SimpleNamespace) -> int:
-    from backmap import checks, content, store
+    from backmap import content
+    from backmap.core import checks, store
 
     try:
         plan = _load(args.plan)
@@ -158,7 +159,8 @@ def cmd_check(args: argparse.Namespace | SimpleNamespace) -> int:
 def cmd_render(args: argparse.Namespace | SimpleNamespace) -> int:
     from pathlib import Path
 
-    from backmap import content, render, store
+    from backmap import content
+    from backmap.core import render, store
 
     try:
         plan = _load(args.plan)
@@ -181,7 +183,8 @@ def cmd_example(args: argparse.Namespace) -> int:
     from importlib import resources
     from pathlib import Path
 
-    from backmap import content, store
+    from backmap import content
+    from backmap.core import store
 
     target = Path(args.path)
     if target.exists() and not args.force:

@@ -17,11 +17,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO, TypeVar
 
-from backmap import checks, content, flow, pathway
-from backmap.plan import KINDS, PARTS, Activity, Outcome, Person
-from backmap.render import plain_text
-from backmap.session import Session
-from backmap.store import PlanError
+from backmap import content
+from backmap.core import checks, flow, pathway
+from backmap.core.plan import KINDS, PARTS, Activity, Outcome, Person
+from backmap.core.render import plain_text
+from backmap.core.store import PlanError
+from backmap.session.plan_file import Session
 
 T = TypeVar("T")
 

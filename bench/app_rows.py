@@ -26,9 +26,9 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from backmap import flow, store
 from backmap.app import BackmapApp
-from backmap.speech import Speaker
+from backmap.core import flow, store
+from backmap.session.speech import Speaker
 from bench.bare_app import BareApp, EmptyScreen
 from bench.plans import make_list_plan
 

@@ -4,7 +4,7 @@ Run as ``python -m bench.check_step [ACTIVITIES ...]`` (default 100 1000 3000 10
 For each size it opens a plan made by ``bench/plans.py`` in a headless Pilot (80x24),
 goes to the check step and waits until the app is idle and the drawing is on screen.
 It prints one line per size: seconds to show the step, how many times
-``pathway_map.draw`` ran, and how many rows the view drew.
+``pathway_drawing.draw`` ran, and how many rows the view drew.
 
 Not part of the test run (speed is never asserted in pytest); the counts it prints
 are what the tests assert on.
@@ -18,9 +18,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from backmap import flow, pathway_map, store
 from backmap.app import BackmapApp
-from backmap.speech import Speaker
+from backmap.core import flow, pathway_drawing, store
+from backmap.session.speech import Speaker
 from backmap.widgets.pathway_view import PathwayView
 from bench.plans import make_plan
 
@@ -33,7 +33,7 @@ async def one(activities: int, size: tuple[int, int] = SIZE) -> tuple[float, int
         path = Path(folder) / "plan.toml"
         store.save(make_plan(activities), path)
         draws = [0]
-        real = pathway_map.draw
+        real = pathway_drawing.draw
 
         def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
             draws[0] += 1
@@ -46,7 +46,7 @@ async def one(activities: int, size: tuple[int, int] = SIZE) -> tuple[float, int
             rows[0] += 1
             return real_line(self, y)
 
-        pathway_map.draw = counting  # type: ignore[assignment]
+        pathway_drawing.draw = counting  # type: ignore[assignment]
         PathwayView.render_line = counting_line  # type: ignore[method-assign]
         try:
             app = BackmapApp(folder=Path(folder), plan_path=path, speaker=Speaker(command=[]))
@@ -65,7 +65,7 @@ async def one(activities: int, size: tuple[int, int] = SIZE) -> tuple[float, int
                     seen = now
                 took = time.perf_counter() - start
         finally:
-            pathway_map.draw = real  # type: ignore[assignment]
+            pathway_drawing.draw = real  # type: ignore[assignment]
             PathwayView.render_line = real_line  # type: ignore[method-assign]
     return took, draws[0], rows[0]
 

@@ -38,9 +38,9 @@ _COLLECTED = re.compile(r"Collected\s*:\s*(\d+)")
 
 def one(job: str, mode: str, plan_file: Path, folder: Path) -> None:
     """The measured process: ``mode`` "work" does the job, "around" only what surrounds it."""
-    from backmap import store
-    from backmap.plan import Plan
-    from backmap.session import Session
+    from backmap.core import store
+    from backmap.core.plan import Plan
+    from backmap.session.plan_file import Session
 
     if job == "open":
         if mode == "work":
@@ -81,7 +81,7 @@ def count(job: str, mode: str, plan_file: Path, home: Path) -> int:
 
 
 def measure(home: Path) -> list[Row]:
-    from backmap import store
+    from backmap.core import store
     from bench.plans import make_plan
 
     plans = {}

@@ -56,8 +56,8 @@ def _screen_name(pilot: Pilot) -> str:
 async def backmap_interview(folder: Path) -> None:
     """The day-centre example, typed from the welcome screen to the last step, by keys."""
     from backmap.app import BackmapApp
-    from backmap.plan import KINDS
-    from backmap.speech import Speaker
+    from backmap.core.plan import KINDS
+    from backmap.session.speech import Speaker
 
     want = tomllib.loads(EXAMPLE.read_text(encoding="utf-8"))
     app = BackmapApp(folder=folder, speaker=Speaker(command=[]))

@@ -14,8 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from backmap import store
-from backmap.session import Session
+from backmap.core import store
+from backmap.session.plan_file import Session
 from bench.plans import make_plan
 from bench.save_row import by_turns
 

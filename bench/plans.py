@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from backmap.plan import KINDS, PARTS, Person, Plan
+from backmap.core.plan import KINDS, PARTS, Person, Plan
 
 _SENTENCE = (
     "people from the day centre meet every week to plan the garden and the cafe together "

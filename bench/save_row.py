@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from backmap.session import Session
+from backmap.session.plan_file import Session
 from bench.plans import make_plan
 
 

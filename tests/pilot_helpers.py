@@ -9,7 +9,7 @@ from textual.keys import _character_to_key
 from textual.pilot import Pilot
 
 from backmap.app import BackmapApp
-from backmap.speech import Speaker
+from backmap.session.speech import Speaker
 
 SIZE = (80, 24)
 
@@ -84,7 +84,7 @@ def plan_with_gaps(folder: Path, many: bool = False) -> Path:
     stepping stone (its row is two lines long at 80 columns).
     Many: no name, no impact, and no activity joined to any stepping stone.
     """
-    from backmap import store
+    from backmap.core import store
 
     plan = store.load(EXAMPLE)
     plan.impact.project = ""

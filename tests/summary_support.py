@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from backmap.plan import Activity, Impact, Outcome, Person, Plan
+from backmap.core.plan import Activity, Impact, Outcome, Person, Plan
 
 # Each line is something that means more than words to Markdown, HTML, Mermaid,
 # a terminal or Rich. Together they touch every escape the summary needs.

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from backmap import flow, settings
 from backmap.app import BackmapApp
+from backmap.core import flow
 from backmap.screens.question import QuestionScreen
-from backmap.speech import Speaker
+from backmap.session import settings
+from backmap.session.speech import Speaker
 from backmap.widgets.answer import AnswerBox
 from backmap.widgets.buttons import FocusButton
 from backmap.widgets.choices import MarkedList

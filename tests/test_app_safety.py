@@ -19,14 +19,15 @@ import pytest
 from textual import events
 from textual.pilot import Pilot
 
-from backmap import content, store
+from backmap import content
 from backmap.app import BackmapApp
-from backmap.plan import Plan, now
+from backmap.core import store
+from backmap.core.plan import Plan, now
 from backmap.screens.dialogs import ConfirmScreen, ProblemScreen
 from backmap.screens.item import ItemScreen
 from backmap.screens.lists import ListScreen
 from backmap.screens.question import QuestionScreen
-from backmap.session import Session
+from backmap.session.plan_file import Session
 from backmap.widgets.answer import AnswerBox
 from backmap.widgets.status import StatusLine
 from tests.pilot_helpers import SIZE, answer, make_app, screen_text, settle, type_text

@@ -17,11 +17,12 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from backmap import content, flow, render, store
+from backmap import content
 from backmap.app import SUMMARY_DELAY, BackmapApp
-from backmap.plan import Plan
-from backmap.session import Session
-from backmap.summaries import SummaryWriter, write_summaries
+from backmap.core import flow, render, store
+from backmap.core.plan import Plan
+from backmap.session.plan_file import Session
+from backmap.session.summaries import SummaryWriter, write_summaries
 from backmap.widgets.answer import AnswerBox
 from backmap.widgets.status import StatusLine
 from tests.pilot_helpers import SIZE, answer, make_app, type_text

@@ -23,8 +23,8 @@ from typing import Any
 import pytest
 from summary_support import HOSTILE, PAGE_HEADINGS, answers, hostile_plan
 
-from backmap import render, store
-from backmap.plan import Plan
+from backmap.core import render, store
+from backmap.core.plan import Plan
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from backmap import checks, store
-from backmap.plan import Plan
+from backmap.core import checks, store
+from backmap.core.plan import Plan
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "day-centre.toml"
 
@@ -211,7 +211,7 @@ def test_findings_point_to_a_page_that_fixes_them() -> None:
 
 def test_an_answer_of_only_escape_codes_counts_as_empty() -> None:
     """The summary shows such an answer as "No words yet", so the checks must agree."""
-    from backmap.plan import Plan
+    from backmap.core.plan import Plan
 
     plan = Plan(title="x")
     stone = plan.add_outcome("project", text="\x1b[2J\x1b]0;title\x07 \u202e")

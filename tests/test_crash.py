@@ -32,8 +32,9 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from backmap import content, store
-from backmap.plan import Plan
+from backmap import content
+from backmap.core import store
+from backmap.core.plan import Plan
 
 SEED = 2026
 TRIALS = 32

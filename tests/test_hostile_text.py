@@ -24,10 +24,11 @@ from rich.console import Console
 from textual import events
 from textual.pilot import Pilot
 
-from backmap import content, store
+from backmap import content
 from backmap.app import BackmapApp
-from backmap.plan import Activity, Outcome, Person, Plan
-from backmap.safe_text import shown, stored
+from backmap.core import store
+from backmap.core.plan import Activity, Outcome, Person, Plan
+from backmap.core.safe_text import shown, stored
 from backmap.screens.check import CheckScreen
 from backmap.screens.dialogs import ConfirmScreen
 from backmap.screens.finish import FinishScreen
@@ -278,7 +279,7 @@ async def test_typed_and_pasted_hostile_answers_are_kept_and_shown_safely(tmp_pa
 
 
 def test_the_summary_of_a_hostile_plan_holds_no_control_character(tmp_path: Path) -> None:
-    from backmap.session import Session
+    from backmap.session.plan_file import Session
 
     session = Session(folder=tmp_path, plan=hostile_plan())
     assert session.save().ok

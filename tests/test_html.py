@@ -17,9 +17,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from summary_support import HOSTILE, PAGE_HEADINGS, answers, check_golden, hostile_plan, plain_plan, plan_from
 
-from backmap import cli, render, store
-from backmap.plan import Plan
-from backmap.session import Session
+from backmap import cli
+from backmap.core import render, store
+from backmap.core.plan import Plan
+from backmap.session.plan_file import Session
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "day-centre.toml"

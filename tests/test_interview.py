@@ -5,8 +5,9 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from backmap import content, flow, store
-from backmap.plan import KINDS
+from backmap import content
+from backmap.core import flow, store
+from backmap.core.plan import KINDS
 from backmap.screens.check import CheckScreen
 from backmap.screens.finish import FinishScreen
 from backmap.screens.item import ItemScreen

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from backmap import flow
 from backmap.app import BackmapApp
+from backmap.core import flow
 from backmap.screens.lists import ListScreen
 from backmap.screens.question import QuestionScreen
 from backmap.screens.step import StepScreen

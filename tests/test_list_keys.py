@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from backmap import flow, store
-from backmap.plan import Person, Plan
+from backmap.core import flow, store
+from backmap.core.plan import Person, Plan
 from backmap.widgets.choices import MarkedList
 from tests.pilot_helpers import SIZE, make_app
 

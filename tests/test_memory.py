@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from textual.widgets._footer import FooterKey
 
-from backmap import flow
 from backmap.app import TIDY_DELAY, WARM_UP_DELAY, BackmapApp
+from backmap.core import flow
 from backmap.screens.step import StepScreen
 from backmap.widgets.answer import AnswerBox
 from tests.pilot_helpers import SIZE, make_app

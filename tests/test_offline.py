@@ -19,9 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from backmap import cli, render, store
+from backmap import cli
+from backmap.core import render, store
+from backmap.core.plan import now
 from backmap.plain import run_plain
-from backmap.plan import now
 from tests import test_interview as interview
 from tests import test_plain as plain
 from tests.pilot_helpers import SIZE, make_app

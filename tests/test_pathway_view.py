@@ -5,18 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.test_pathway_drawing import big_plan
 from textual.containers import VerticalScroll
 
-from backmap import flow, pathway_map, store
 from backmap.app import BackmapApp
-from backmap.pathway_map import cells
+from backmap.core import flow, pathway_drawing, store
+from backmap.core.pathway_drawing import cells
 from backmap.screens.pathway import PathwayScreen
 from backmap.screens.question import QuestionScreen
 from backmap.widgets.buttons import FocusButton
 from backmap.widgets.choices import MarkedList
 from backmap.widgets.pathway_view import PathwayView
 from tests.pilot_helpers import SIZE, make_app, plan_with_gaps, screen_text, settle
-from tests.test_pathway_map import big_plan
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "day-centre.toml"
 
@@ -182,13 +182,13 @@ async def test_typed_text_is_never_markup(tmp_path: Path, plan_file: Path) -> No
 async def test_keys_do_not_lay_a_big_plan_out_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Keys move the marks; only a new plan or a new width lays the drawing out again."""
     calls: list[int] = []
-    real = pathway_map.draw
+    real = pathway_drawing.draw
 
     def counting(plan, width, legend=True):  # type: ignore[no-untyped-def]
         calls.append(width)
         return real(plan, width, legend)
 
-    monkeypatch.setattr(pathway_map, "draw", counting)
+    monkeypatch.setattr(pathway_drawing, "draw", counting)
     plan_file = tmp_path / "big.toml"
     store.save(big_plan(), plan_file)
     app = make_app(tmp_path, plan_file)
@@ -252,7 +252,7 @@ async def test_check_step_lays_a_big_plan_out_once(
     each change of width laid the whole plan out again.
     """
     widths: list[int] = []
-    real_draw = pathway_map.draw
+    real_draw = pathway_drawing.draw
 
     def counting_draw(plan, width, legend=True):  # type: ignore[no-untyped-def]
         widths.append(width)
@@ -265,7 +265,7 @@ async def test_check_step_lays_a_big_plan_out_once(
         rows.append(y)
         return real_line(self, y)
 
-    monkeypatch.setattr(pathway_map, "draw", counting_draw)
+    monkeypatch.setattr(pathway_drawing, "draw", counting_draw)
     monkeypatch.setattr(PathwayView, "render_line", counting_line)
     plan_file = tmp_path / "big.toml"
     store.save(big_plan(), plan_file)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from backmap import pathway
-from backmap.plan import Plan
+from backmap.core import pathway
+from backmap.core.plan import Plan
 
 
 def small_plan() -> Plan:

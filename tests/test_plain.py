@@ -17,11 +17,12 @@ from typing import Any
 
 import pytest
 
-from backmap import checks, content, flow, store
+from backmap import content
+from backmap.core import checks, flow, store
+from backmap.core.plan import KINDS, PARTS, Activity, Plan
+from backmap.core.render import plain_text
 from backmap.plain import parse_kind, parse_numbers, run_plain, split_person
-from backmap.plan import KINDS, PARTS, Activity, Plan
-from backmap.render import plain_text
-from backmap.session import SaveResult, Session
+from backmap.session.plan_file import SaveResult, Session
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "day-centre.toml"

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from backmap import store
-from backmap.plan import KINDS, PARTS, Activity, Outcome, Plan
+from backmap.core import store
+from backmap.core.plan import KINDS, PARTS, Activity, Outcome, Plan
 
 
 def two_part_plan() -> Plan:

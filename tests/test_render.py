@@ -34,8 +34,9 @@ from summary_support import (
     plan_from,
 )
 
-from backmap import content, render, store
-from backmap.plan import Plan
+from backmap import content
+from backmap.core import render, store
+from backmap.core.plan import Plan
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "day-centre.toml"
@@ -330,7 +331,7 @@ def test_summary_words_are_easy_read() -> None:
 def test_render_never_imports_textual() -> None:
     code = (
         "import sys\n"
-        "from backmap import render, store\n"
+        "from backmap.core import render, store\n"
         f"plan = store.load({str(EXAMPLE)!r})\n"
         "render.markdown(plan); render.html(plan)\n"
         "assert not any(m == 'textual' or m.startswith('textual.') for m in sys.modules), 'textual'\n"

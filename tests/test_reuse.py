@@ -14,10 +14,11 @@ import pytest
 from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 
-from backmap import content, flow
+from backmap import content
 from backmap.app import BackmapApp
+from backmap.core import flow
 from backmap.screens.question import QuestionScreen
-from backmap.session import Session
+from backmap.session.plan_file import Session
 from backmap.widgets.answer import AnswerBox
 from backmap.widgets.buttons import MARK, FocusButton
 from tests.pilot_helpers import SIZE, make_app, settle, type_text

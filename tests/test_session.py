@@ -19,9 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from backmap import content, store
-from backmap.plan import Plan, now
-from backmap.session import NEW_PLAN_DRAFT, LockHolder, Session
+from backmap import content
+from backmap.core import store
+from backmap.core.plan import Plan, now
+from backmap.session.plan_file import NEW_PLAN_DRAFT, LockHolder, Session
 
 
 def saved_session(folder: Path, title: str = "Our day centre") -> Session:

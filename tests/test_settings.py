@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from backmap import settings
-from backmap.settings import DEFAULTS, config_dir, load_settings, save_settings, settings_path
+from backmap.session import settings
+from backmap.session.settings import DEFAULTS, config_dir, load_settings, save_settings, settings_path
 
 
 @pytest.fixture

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from backmap import flow, session
+from backmap.core import flow
+from backmap.session import plan_file as session
 from tests.pilot_helpers import SIZE, make_app, plan_with_gaps
 from tests.snapshot_helpers import SVGSnapshot
 

@@ -16,8 +16,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from backmap import store
-from backmap.plan import KINDS, PARTS, Activity, Impact, Outcome, Person, Plan
+from backmap.core import store
+from backmap.core.plan import KINDS, PARTS, Activity, Impact, Outcome, Person, Plan
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "day-centre.toml"
 
@@ -886,7 +886,7 @@ FORMAT_DOC = Path(__file__).resolve().parent.parent / "docs" / "plan-format.md"
 
 
 def test_the_example_in_the_format_document_is_a_whole_plan() -> None:
-    from backmap import checks
+    from backmap.core import checks
 
     doc = FORMAT_DOC.read_text(encoding="utf-8")
     block = doc.split("```toml\n", 1)[1].split("```", 1)[0]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pexpect
 
-from backmap import store
+from backmap.core import store
 
 
 def spawn(args: list[str], home: Path) -> pexpect.spawn:

@@ -15,8 +15,8 @@ from textual import events
 from textual.keys import _character_to_key
 from textual.pilot import Pilot
 
-from backmap import flow, store
-from backmap.plan import Plan
+from backmap.core import flow, store
+from backmap.core.plan import Plan
 from backmap.screens.item import ItemScreen
 from backmap.screens.question import QuestionScreen
 from backmap.widgets.answer import AnswerBox

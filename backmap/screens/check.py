@@ -6,7 +6,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from backmap import checks, flow
+from backmap.core import checks, flow
 from backmap.screens.step import StepScreen
 from backmap.widgets.choices import Choice, MarkedList
 from backmap.widgets.pathway_view import PathwayView

@@ -12,8 +12,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from backmap import content, flow
-from backmap.safe_text import shown
+from backmap import content
+from backmap.core import flow
+from backmap.core.safe_text import shown
 from backmap.screens.step import words
 from backmap.widgets.buttons import FocusButton
 from backmap.widgets.choices import Choice, MarkedList

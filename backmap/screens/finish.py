@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from backmap import render
+from backmap.core import render
 from backmap.screens.step import StepScreen, words
 from backmap.widgets.hanging import Hanging
 

@@ -17,8 +17,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from backmap import content, flow
-from backmap.plan import KINDS, Person, Plan
+from backmap import content
+from backmap.core import flow
+from backmap.core.plan import KINDS, Person, Plan
 from backmap.screens.dialogs import ConfirmScreen
 from backmap.screens.step import words
 from backmap.widgets.answer import AnswerBox

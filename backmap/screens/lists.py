@@ -16,8 +16,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from backmap import content, flow
-from backmap.plan import Removed
+from backmap import content
+from backmap.core import flow
+from backmap.core.plan import Removed
 from backmap.screens.dialogs import ConfirmScreen
 from backmap.screens.item import ItemScreen, item_fields
 from backmap.screens.step import StepScreen, words

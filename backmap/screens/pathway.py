@@ -9,8 +9,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from backmap import pathway_map
-from backmap.plan import Plan
+from backmap.core import pathway_drawing
+from backmap.core.plan import Plan
 from backmap.screens.step import words
 from backmap.widgets.buttons import FocusButton
 from backmap.widgets.pathway_view import PathwayView
@@ -27,7 +27,7 @@ class PathwayScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="wide"):
-            yield Static(pathway_map.words()["title"], id="dialog-title", markup=False)
+            yield Static(pathway_drawing.words()["title"], id="dialog-title", markup=False)
             yield PathwayView(self.plan, id="pathway-view")
             with Horizontal(id="dialog-buttons"):
                 yield FocusButton(words("buttons", "close"), id="close")

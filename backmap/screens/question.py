@@ -6,7 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Label
 
-from backmap import flow
+from backmap.core import flow
 from backmap.screens.step import StepScreen
 from backmap.widgets.answer import AnswerBox
 

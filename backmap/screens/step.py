@@ -12,7 +12,8 @@ from textual.screen import Screen
 from textual.widget import _RenderCache
 from textual.widgets import OptionList, Static
 
-from backmap import content, flow
+from backmap import content
+from backmap.core import flow
 from backmap.widgets.buttons import FocusButton
 from backmap.widgets.footer import KeyFooter
 from backmap.widgets.status import StatusLine, StepHeader

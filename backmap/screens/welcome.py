@@ -12,7 +12,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from backmap import content, store
+from backmap import content
+from backmap.core import store
 from backmap.screens.step import words
 from backmap.widgets.buttons import FocusButton
 from backmap.widgets.choices import Choice, MarkedList

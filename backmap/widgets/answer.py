@@ -7,7 +7,7 @@ from textual.message import Message
 from textual.widgets import TextArea
 from textual.widgets.text_area import EditResult, Location
 
-from backmap.safe_text import shown, stored
+from backmap.core.safe_text import shown, stored
 
 
 class AnswerBox(TextArea):

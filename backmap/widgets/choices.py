@@ -13,7 +13,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from backmap import content
-from backmap.safe_text import shown
+from backmap.core.safe_text import shown
 from backmap.widgets.cursor import place_cursor
 from backmap.widgets.hanging import Hanging
 

@@ -1,6 +1,6 @@
 """The pathway drawing on screen: move from item to item and see what each is joined to.
 
-The drawing is laid out once per plan change or new width (``pathway_map.draw``);
+The drawing is laid out once per plan change or new width (``pathway_drawing.draw``);
 a key press only changes which item is current and redraws the rows on screen.
 Where you are and what is linked are written in text ("> " and "* "), and colour
 only adds to that.
@@ -17,9 +17,10 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
-from backmap import content, pathway_map
-from backmap.pathway_map import MARK, Drawing, Item
-from backmap.plan import Plan
+from backmap import content
+from backmap.core import pathway_drawing
+from backmap.core.pathway_drawing import MARK, Drawing, Item
+from backmap.core.plan import Plan
 from backmap.widgets.cursor import place_cursor
 
 HERE = "> "
@@ -94,7 +95,7 @@ class PathwayView(ScrollView, can_focus=True):
         if not force and self.drawing is not None and self.drawing.width == width:
             return
         was = self.current_item
-        drawing = pathway_map.draw(self.plan, width)
+        drawing = pathway_drawing.draw(self.plan, width)
         self.drawing = drawing
         at_row: dict[int, list[int]] = {}
         for index, item in enumerate(drawing.items):
@@ -153,7 +154,7 @@ class PathwayView(ScrollView, can_focus=True):
     def _row_text(self, drawing: Drawing, row: int) -> Text:
         """One row as Text (never markup), with marks and styles for the current and linked items."""
         line = drawing.lines[row]
-        line += " " * max(0, drawing.width - pathway_map.cells(line))
+        line += " " * max(0, drawing.width - pathway_drawing.cells(line))
         styled: list[tuple[Style, int, int]] = []
         if self.has_focus:
             current = self.current
@@ -165,17 +166,19 @@ class PathwayView(ScrollView, can_focus=True):
                     mark, style = LINKED, self.get_component_rich_style("pathway-view--linked")
                 else:
                     continue
-                start = pathway_map.cell_index(line, item.column)
+                start = pathway_drawing.cell_index(line, item.column)
                 if row == self._first_row_in_sight(item):
                     # The mark's two cells are always two plain spaces in the drawing.
                     line = line[:start] + mark + line[start + MARK :]
-                end = pathway_map.cell_index(line, item.column + item.width)
+                end = pathway_drawing.cell_index(line, item.column + item.width)
                 styled.append((style, start, end))
         text = Text(line, no_wrap=True, end="")
         text.stylize(self.rich_style)  # first, so the styles after it win
         strong = self.get_component_rich_style("pathway-view--strong")
         for start, end in self._strong_at.get(row, ()):
-            text.stylize(strong, pathway_map.cell_index(line, start), pathway_map.cell_index(line, end))
+            text.stylize(
+                strong, pathway_drawing.cell_index(line, start), pathway_drawing.cell_index(line, end)
+            )
         for style, start, end in styled:
             text.stylize(style, start, end)
         return text

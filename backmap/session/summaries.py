@@ -22,8 +22,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from backmap import store
-from backmap.plan import Plan
+from backmap.core import store
+from backmap.core.plan import Plan
 
 Done = Callable[[str], None]  # called on the writer's thread with "" or the problem in plain words
 Later = Callable[[Callable[[], None]], object]  # runs a job soon on the caller's thread
@@ -31,7 +31,7 @@ Later = Callable[[Callable[[], None]], object]  # runs a job soon on the caller'
 
 def write_summaries(plan: Plan, plan_path: Path) -> None:
     """Make both summaries and write them beside the plan. May raise OSError."""
-    from backmap import render
+    from backmap.core import render
 
     store.write_text_atomic(store.summary_path(plan_path), render.markdown(plan))
     store.write_text_atomic(store.summary_path(plan_path, ".html"), render.html(plan))
@@ -161,7 +161,7 @@ class SummaryWriter:
 
 def _plain(error: Exception) -> str:
     from backmap import content
-    from backmap.session import plain_problem
+    from backmap.session.plan_file import plain_problem
 
     if isinstance(error, (OSError, UnicodeError)):
         return plain_problem(error)

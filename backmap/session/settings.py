@@ -14,7 +14,7 @@ from typing import Any
 
 import tomli_w
 
-from backmap.store import write_text_atomic
+from backmap.core.store import write_text_atomic
 
 FILE_NAME = "settings.toml"
 MAX_BYTES = 64 * 1024

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from backmap import content
-from backmap.plan import Plan
-from backmap.safe_text import plain
+from backmap.core.plan import Plan
+from backmap.core.safe_text import plain
 
 
 @dataclass(frozen=True)

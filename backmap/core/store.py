@@ -17,8 +17,8 @@ from datetime import UTC, date, datetime, time
 from typing import TYPE_CHECKING, Any
 
 from backmap import content
-from backmap.gc_pause import paused_gc
-from backmap.plan import (
+from backmap.core.gc_pause import paused_gc
+from backmap.core.plan import (
     KINDS,
     PARTS,
     SCHEMA_VERSION,

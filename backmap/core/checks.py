@@ -7,8 +7,8 @@ buttons); the messages are for people.
 from __future__ import annotations
 
 from backmap import content
-from backmap.plan import PARTS, Plan
-from backmap.safe_text import cut, plain
+from backmap.core.plan import PARTS, Plan
+from backmap.core.safe_text import cut, plain
 
 # Which page fixes each finding; flow.py turns a page into a step number.
 FIX_PAGE = {

@@ -19,11 +19,12 @@ from typing import Any
 
 import jinja2
 
-from backmap import checks, content
-from backmap.gc_pause import paused_gc
-from backmap.plan import PARTS, Plan
-from backmap.safe_text import cut, plain
-from backmap.template_cache import bytecode_cache
+from backmap import content
+from backmap.core import checks
+from backmap.core.gc_pause import paused_gc
+from backmap.core.plan import PARTS, Plan
+from backmap.core.safe_text import cut, plain
+from backmap.core.template_cache import bytecode_cache
 
 # Characters that can start Markdown structure anywhere in a line. "$" starts maths and
 # "@" an e-mail link on some hosts (GitHub), so they are escaped too.

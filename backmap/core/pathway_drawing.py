@@ -27,10 +27,10 @@ from dataclasses import dataclass
 from rich.cells import split_graphemes
 
 from backmap import content
-from backmap.gc_pause import paused_gc
-from backmap.pathway import PartPath, part_path
-from backmap.plan import PARTS, Activity, Outcome, Plan
-from backmap.safe_text import plain as plain_text
+from backmap.core.gc_pause import paused_gc
+from backmap.core.pathway import PartPath, part_path
+from backmap.core.plan import PARTS, Activity, Outcome, Plan
+from backmap.core.safe_text import plain as plain_text
 
 COLUMNS_MIN = 68  # narrower than this, a part is stacked instead of drawn in columns
 MARK = 2  # every item starts with two cells for a mark: "> " (you are here) or "* " (linked)

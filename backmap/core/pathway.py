@@ -1,7 +1,7 @@
 """The pathway of a part: each stepping stone with the activities that lead to it.
 
 Pure Python. ``part_path`` is the one place that decides what belongs to a part's
-pathway; the app's drawing (pathway_map.py) and the pathway in words that plain
+pathway; the app's drawing (pathway_drawing.py) and the pathway in words that plain
 mode reads out (``lines``) are both made from it.
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from backmap import content
-from backmap.plan import PARTS, Activity, Outcome, Plan
-from backmap.safe_text import cut, plain
+from backmap.core.plan import PARTS, Activity, Outcome, Plan
+from backmap.core.safe_text import cut, plain
 
 
 @dataclass

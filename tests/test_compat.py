@@ -1,4 +1,4 @@
-"""The workaround for Textual keeping every widget's drawn lines alive (backmap/textual_fixes.py)."""
+"""The workaround for Textual keeping every widget's drawn lines alive (backmap/compat.py)."""
 
 from __future__ import annotations
 
@@ -12,14 +12,14 @@ from textual._styles_cache import StylesCache
 from textual.color import Color
 from textual.css.stylesheet import Stylesheet
 
-from backmap import textual_fixes
-from backmap.settings import save_settings
+from backmap import compat
+from backmap.session.settings import save_settings
 from backmap.themes import DEFAULT, ORDER
 from tests.pilot_helpers import SIZE, make_app, svg_text
 
 
 def test_after_the_fix_a_styles_cache_is_not_kept_alive() -> None:
-    textual_fixes.apply()
+    compat.apply()
     cache = StylesCache()
     inner, outer = cache.get_inner_outer(Color(10, 20, 30), Color(40, 50, 60, 0.5))
     assert inner.background == Color(10, 20, 30) + Color(40, 50, 60, 0.5)
@@ -31,8 +31,8 @@ def test_after_the_fix_a_styles_cache_is_not_kept_alive() -> None:
 
 
 def test_the_fix_is_applied_once_and_can_be_applied_again() -> None:
-    textual_fixes.apply()
-    textual_fixes.apply()
+    compat.apply()
+    compat.apply()
     assert not hasattr(StylesCache.__dict__["get_inner_outer"], "cache_info")
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from backmap import pathway_map, store
-from backmap.pathway_map import MARK, Drawing, Item, cell_index, cells
-from backmap.plan import Plan
-from backmap.render import plain_text
+from backmap.core import pathway_drawing, store
+from backmap.core.pathway_drawing import MARK, Drawing, Item, cell_index, cells
+from backmap.core.plan import Plan
+from backmap.core.render import plain_text
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "day-centre.toml"
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -57,7 +57,7 @@ def fits(drawing: Drawing, width: int) -> None:
 
 
 def test_example_draws_in_three_columns_at_80(example: Plan) -> None:
-    drawing = pathway_map.draw(example, 80)
+    drawing = pathway_drawing.draw(example, 80)
     fits(drawing, 80)
     assert not drawing.stacked
     # Lines join the columns: an arrow ends just before each stepping stone that has help.
@@ -70,7 +70,7 @@ def test_example_draws_in_three_columns_at_80(example: Plan) -> None:
 
 
 def test_example_stacks_at_50(example: Plan) -> None:
-    drawing = pathway_map.draw(example, 50)
+    drawing = pathway_drawing.draw(example, 50)
     fits(drawing, 50)
     assert drawing.stacked
     text = "\n".join(drawing.lines)
@@ -80,7 +80,7 @@ def test_example_stacks_at_50(example: Plan) -> None:
 
 @pytest.mark.parametrize("width", [80, 50])
 def test_every_answer_appears(example: Plan, width: int) -> None:
-    drawing = pathway_map.draw(example, width)
+    drawing = pathway_drawing.draw(example, width)
     shown = {(item.kind, item.id): item_text(drawing, item) for item in drawing.items}
     for outcome in example.outcomes:
         assert shown[("stone", outcome.id)].startswith(outcome.text), shown[("stone", outcome.id)]
@@ -93,7 +93,7 @@ def test_every_answer_appears(example: Plan, width: int) -> None:
 
 
 def test_items_and_links(example: Plan) -> None:
-    drawing = pathway_map.draw(example, 80)
+    drawing = pathway_drawing.draw(example, 80)
     by_key = {(item.kind, item.id): item for item in drawing.items}
     assert by_key[("stone", "o1")].links == {"a1", "a4", "impact-project"}
     assert by_key[("impact", "impact-coproduction")].links == {"o3", "o4"}
@@ -113,7 +113,7 @@ def test_items_and_links(example: Plan) -> None:
 @pytest.mark.parametrize("width", [80, 50])
 def test_gaps_are_named_in_words(width: int) -> None:
     plan = gap_plan()
-    drawing = pathway_map.draw(plan, width)
+    drawing = pathway_drawing.draw(plan, width)
     fits(drawing, width)
     alone = next(i for i in drawing.items if i.kind == "stone" and i.id == plan.outcomes[0].id)
     loose = next(i for i in drawing.items if i.kind == "activity" and i.id == plan.activities[0].id)
@@ -129,7 +129,7 @@ def test_gaps_are_named_in_words(width: int) -> None:
 @pytest.mark.parametrize("width", [80, 50])
 def test_hostile_text_is_shown_literally(width: int) -> None:
     plan = gap_plan()
-    drawing = pathway_map.draw(plan, width)
+    drawing = pathway_drawing.draw(plan, width)
     fits(drawing, width)
     text = " ".join(item_text(drawing, item) for item in drawing.items)
     assert "[bold]Loud[/bold]" in text
@@ -144,21 +144,21 @@ def test_hostile_text_is_shown_literally(width: int) -> None:
 @pytest.mark.parametrize("width", WIDTHS)
 def test_any_width_fits(example: Plan, width: int) -> None:
     for plan in (example, gap_plan(), Plan()):
-        drawing = pathway_map.draw(plan, width)
+        drawing = pathway_drawing.draw(plan, width)
         fits(drawing, width)
         assert len([i for i in drawing.items if i.kind == "impact"]) == 2
 
 
 def test_long_words_break_only_when_they_must() -> None:
-    assert pathway_map.wrap("one two three four", 9) == ["one two", "three", "four"]
-    assert pathway_map.wrap("abcdefghij", 4) == ["abcd", "efgh", "ij"]
-    assert pathway_map.wrap("中文字符", 5) == ["中文", "字符"]
-    assert pathway_map.wrap("", 10) == [""]
+    assert pathway_drawing.wrap("one two three four", 9) == ["one two", "three", "four"]
+    assert pathway_drawing.wrap("abcdefghij", 4) == ["abcd", "efgh", "ij"]
+    assert pathway_drawing.wrap("中文字符", 5) == ["中文", "字符"]
+    assert pathway_drawing.wrap("", 10) == [""]
 
 
 def test_empty_plan_says_so() -> None:
     for width in (80, 50):
-        text = " ".join(pathway_map.draw(Plan(), width).lines)
+        text = " ".join(pathway_drawing.draw(Plan(), width).lines)
         assert "There are no stepping" in text
         assert "Not written yet." in text
 
@@ -181,7 +181,7 @@ def big_plan(activities: int = 1000, stones: int = 100) -> Plan:
 @pytest.mark.parametrize("width", [80, 50])
 def test_a_thousand_activities(width: int) -> None:
     plan = big_plan()
-    drawing = pathway_map.draw(plan, width)
+    drawing = pathway_drawing.draw(plan, width)
     fits(drawing, width)
     assert len({i.id for i in drawing.items if i.kind == "activity"}) == 1000
     assert len([i for i in drawing.items if i.kind == "stone"]) == 100
@@ -195,32 +195,32 @@ def test_plain_words_and_lines_are_written_without_splitting_graphemes(
     Splitting text into graphemes one by one made a big plan's drawing several times slower.
     """
     calls: list[str] = []
-    real = pathway_map._graphemes
+    real = pathway_drawing._graphemes
 
     def counting(text: str) -> list[tuple[str, int]]:
         calls.append(text)
         return real(text)
 
-    monkeypatch.setattr(pathway_map, "_graphemes", counting)
-    drawing = pathway_map.draw(big_plan(200, 20), 80)
+    monkeypatch.setattr(pathway_drawing, "_graphemes", counting)
+    drawing = pathway_drawing.draw(big_plan(200, 20), 80)
     assert not drawing.stacked and "┬─→" in "\n".join(drawing.lines)
     assert calls == []
     # Wide and joined characters still take the careful way.
-    pathway_map.draw(gap_plan(), 80)
+    pathway_drawing.draw(gap_plan(), 80)
     assert any("中文字符" in text for text in calls)
 
 
 def test_drawing_rests_the_cycle_collector(monkeypatch: pytest.MonkeyPatch) -> None:
     """A big drawing makes a list per row; collecting cycles meanwhile only slows it down."""
     seen: list[bool] = []
-    real = pathway_map.layout
+    real = pathway_drawing.layout
 
     def watching(*args, **kwargs):  # type: ignore[no-untyped-def]
         seen.append(gc.isenabled())
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(pathway_map, "layout", watching)
+    monkeypatch.setattr(pathway_drawing, "layout", watching)
     assert gc.isenabled()
-    pathway_map.draw(big_plan(10, 2), 80)
+    pathway_drawing.draw(big_plan(10, 2), 80)
     assert seen == [False, False]
     assert gc.isenabled()

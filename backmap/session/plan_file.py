@@ -18,25 +18,24 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import glob
 import hashlib
 import json
 import os
 import socket
-import tempfile
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
-from backmap import content, store
-from backmap.plan import Plan, now
-from backmap.summaries import SummaryWriter, write_summaries
+from backmap import content
+from backmap.core import store
+from backmap.core.plan import Plan, now
+from backmap.session import drafts as draft_files
+from backmap.session import lock as locks
+from backmap.session.lock import LockHolder
+from backmap.session.summaries import SummaryWriter, write_summaries
 
 NEW_PLAN_DRAFT = ".new-plan.draft"  # drafts of a plan that has no file name yet
-_DRAFT_FORMAT = 1
 
 
 @dataclass
@@ -44,15 +43,6 @@ class SaveResult:
     ok: bool
     when: datetime
     problem: str = ""
-
-
-@dataclass(frozen=True)
-class LockHolder:
-    """Who has the plan open: enough to tell a person, never enough to act on blindly."""
-
-    pid: int
-    host: str
-    since: str = ""
 
 
 Stamp = tuple[int, int, str]  # mtime_ns, size, sha256 of the plan file
@@ -234,7 +224,7 @@ class Session:
         if self.read_only:
             return {}
         if self._drafts is None:
-            self._drafts = _read_drafts(self.draft_path)
+            self._drafts = draft_files.read_drafts(self.draft_path)
         return dict(self._drafts)
 
     def save_draft(self, key: str, text: str) -> bool:
@@ -270,7 +260,7 @@ class Session:
                     target.unlink()
                 return True
             target.parent.mkdir(parents=True, exist_ok=True)
-            data = {"backmap_draft": _DRAFT_FORMAT, "answers": self._drafts}
+            data = {"backmap_draft": draft_files.DRAFT_FORMAT, "answers": self._drafts}
             store.write_text_atomic(target, json.dumps(data, ensure_ascii=False, indent=1))
         except (OSError, UnicodeError):
             return False
@@ -280,8 +270,8 @@ class Session:
         """A new plan got its file: its drafts move to the plan's own draft file."""
         if old == self.draft_path:
             return
-        moved = {**_read_drafts(old), **(self._drafts or {})}
-        self._drafts = {**_read_drafts(self.draft_path), **moved}
+        moved = {**draft_files.read_drafts(old), **(self._drafts or {})}
+        self._drafts = {**draft_files.read_drafts(self.draft_path), **moved}
         if self._write_drafts():
             with contextlib.suppress(OSError):
                 old.unlink()
@@ -311,21 +301,21 @@ class Session:
         text = json.dumps({"pid": me.pid, "host": me.host, "since": me.since})
         for _ in range(5):
             try:
-                created = _create_new(lock, text)
+                created = locks.create_new(lock, text)
             except OSError:
                 return None
             if created:
                 self._lock_held = True
-                _sweep_leftovers(self.path)  # type: ignore[arg-type]
+                locks.sweep_leftovers(self.path)  # type: ignore[arg-type]
                 return None
-            holder = _read_holder(lock)
+            holder = locks.read_holder(lock)
             if holder is not None and (holder.host, holder.pid) == (me.host, me.pid):
                 self._lock_held = True
                 return None
-            if holder is not None and not _is_stale(holder, me.host):
+            if holder is not None and not locks.is_stale(holder, me.host):
                 return holder
-            _remove_stale(lock)
-        holder = _read_holder(lock)
+            locks.remove_stale(lock)
+        holder = locks.read_holder(lock)
         return holder or LockHolder(0, "", "")
 
     def release_lock(self) -> None:
@@ -335,7 +325,7 @@ class Session:
         if not self._lock_held or lock is None:
             return
         self._lock_held = False
-        holder = _read_holder(lock)
+        holder = locks.read_holder(lock)
         if holder is not None and (holder.host, holder.pid) == (socket.gethostname(), os.getpid()):
             with contextlib.suppress(OSError):
                 lock.unlink()
@@ -364,7 +354,7 @@ class Session:
                 if not store.summary_path(candidate).exists():
                     yield candidate
 
-        target = _write_new_file(names(), store.dumps(self.plan))
+        target = locks.write_new_file(names(), store.dumps(self.plan))
         copy = Session(folder=self.folder, plan=store.load(target), path=target)
         copy._remember()
         copy.acquire_lock()
@@ -420,160 +410,3 @@ def plain_problem(error: OSError | UnicodeError) -> str:
         return content.problem("save", "letters")
     reason = getattr(error, "strerror", None) or str(error)
     return content.problem("save", "computer_said", reason=reason)
-
-
-LEFTOVER_AGE = 60.0  # seconds: far longer than any save takes
-
-
-def _sweep_leftovers(plan_path: Path) -> None:
-    """Remove temporary files a killed save left beside the plan (hidden ".NAME.*.tmp").
-
-    Only old ones: a save in progress (the plain mode takes no lock) lasts milliseconds.
-    """
-    stem = plan_path.stem
-    now_seconds = time.time()
-    with contextlib.suppress(OSError):
-        for leftover in plan_path.parent.glob(f".{glob.escape(stem)}.*"):
-            if leftover.suffix not in (".tmp", ".stale") or not leftover.is_file():
-                continue
-            with contextlib.suppress(OSError):
-                if now_seconds - leftover.stat().st_mtime > LEFTOVER_AGE:
-                    leftover.unlink()
-
-
-def _read_drafts(path: Path) -> dict[str, str]:
-    """Drafts from a draft file; a broken or strange file counts as no drafts."""
-    try:
-        data: Any = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    answers = data.get("answers") if isinstance(data, dict) else None
-    if not isinstance(answers, dict):
-        return {}
-    return {k: v for k, v in answers.items() if isinstance(k, str) and isinstance(v, str)}
-
-
-def _create_new(path: Path, text: str) -> bool:
-    """Make a file that holds text, only if there is none: False if one is there.
-
-    The text is written first and then linked into place, so nobody ever sees the
-    file empty. Where links are not allowed (some USB sticks) it falls back to O_EXCL.
-    """
-    folder = path.parent
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        try:
-            os.link(temporary, path)
-            return True
-        except FileExistsError:
-            return False
-        except OSError:
-            pass  # no hard links here
-        try:
-            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-        except FileExistsError:
-            return False
-        with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        return True
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-
-
-def _write_new_file(names: Iterator[Path], text: str) -> Path:
-    """Write text to the first name in names that is free, never over another file."""
-    for candidate in names:
-        if _create_new(candidate, text):
-            return candidate
-    raise OSError(errno.EEXIST, content.problem("save", "no_free_name"))
-
-
-def _read_holder(lock: Path) -> LockHolder | None:
-    try:
-        data: Any = json.loads(lock.read_text(encoding="utf-8"))
-        pid, host = int(data["pid"]), str(data["host"])
-        since = str(data.get("since", ""))
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
-        return None
-    return LockHolder(pid, host, since)
-
-
-def _is_stale(holder: LockHolder, host: str) -> bool:
-    """A lock is stale when its backmap is known to be gone: same computer, dead pid.
-
-    After a restart (or a long time) the same pid can belong to another program, so a
-    process that started after the lock was written cannot be the backmap that wrote it.
-    """
-    if holder.host != host:
-        return False
-    return not _pid_alive(holder.pid) or _started_after(holder.pid, holder.since)
-
-
-# Seconds of slack: the lock's time is cut to whole seconds, and so is the boot time.
-_START_SLACK = 5
-
-
-def _started_after(pid: int, since: str) -> bool:
-    """True when process pid is known to have started after the time since (Linux only)."""
-    try:
-        written = datetime.fromisoformat(since).timestamp()
-        stat = Path(f"/proc/{pid}/stat").read_text()
-        with open("/proc/stat", encoding="ascii") as lines:
-            boot = next(int(line.split()[1]) for line in lines if line.startswith("btime "))
-        # Field 22, start time in clock ticks after boot; the name in () may hold spaces.
-        ticks = int(stat.rsplit(")", 1)[-1].split()[19])
-        started = boot + ticks / os.sysconf("SC_CLK_TCK")
-    except (OSError, ValueError, IndexError, StopIteration, AttributeError):
-        return False  # not Linux, or no time in the lock: only a dead pid counts
-    return started > written + _START_SLACK
-
-
-def _pid_alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
-    if os.name == "nt":  # pragma: no cover - Windows
-        import ctypes
-
-        kernel = ctypes.windll.kernel32  # type: ignore[attr-defined]
-        handle = kernel.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-        if not handle:
-            return False
-        kernel.CloseHandle(handle)
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    except OSError:
-        return False
-    # A killed process that nobody has reaped yet (a zombie) is dead too.
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return True
-    return stat.rsplit(")", 1)[-1].split()[:1] != ["Z"]
-
-
-def _remove_stale(lock: Path) -> None:
-    """Move a stale or broken lock out of the way; whoever moves it first wins."""
-    try:
-        handle, aside = tempfile.mkstemp(prefix=f".{lock.name}.", suffix=".stale", dir=lock.parent)
-    except OSError:
-        return
-    os.close(handle)
-    try:
-        os.replace(lock, aside)
-    except OSError:
-        pass
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(aside)
