@@ -22,6 +22,7 @@ from backmap.core import checks, flow, pathway
 from backmap.core.plan import KINDS, PARTS, Activity, Outcome, Person
 from backmap.core.render import plain_text
 from backmap.core.store import PlanError
+from backmap.session.keeper import Choices, Keeper, Timer
 from backmap.session.plan_file import Session
 
 T = TypeVar("T")
@@ -84,13 +85,18 @@ def _capital(text: str) -> str:
 class PlainInterview:
     """One run of the plain interview over one session."""
 
-    def __init__(self, session: Session, stdin: TextIO, stdout: TextIO) -> None:
-        self.session = session
+    def __init__(self, keeper: Keeper, stdin: TextIO, stdout: TextIO) -> None:
+        self.keeper = keeper
         self.stdin = stdin
         self.stdout = stdout
         # A terminal shows what is typed; a pipe does not, so we show it to keep the record readable.
         self.echo = not _is_terminal(stdin)
         self.dirty = False
+
+    @property
+    def session(self) -> Session:
+        assert self.keeper.session is not None, "the keeper opened a plan first"
+        return self.keeper.session
 
     # ----- lines in and out ----------------------------------------------------
 
@@ -124,7 +130,10 @@ class PlainInterview:
         self.save()
 
     def save(self) -> bool:
-        result = self.session.save()
+        # Through the keeper: a change made on disk by another program is asked about first.
+        result = self.keeper.save()
+        if result is None:
+            return False
         if result.ok:
             self.dirty = False
             return True
@@ -312,21 +321,19 @@ class PlainInterview:
         person = plan.people[index]
         answer = self.new_words(self.about(page, index + 1, _person_line(person)), self.word("change_person"))
         if answer is None:
-            del plan.people[index]
+            plan.remove_person(index)
             self.say(self.word("removed", text=plain_text(person.name)))
         elif answer:
             new = split_person(answer)
-            person.name, person.role = new.name, new.role
+            plan.edit_person(index, name=new.name, role=new.role)
         else:
             return
-        plan.touch()
         self.changed()
 
     def add_person(self, line: str) -> Person:
         person = split_person(line)
-        self.session.plan.people.append(person)
-        self.session.plan.touch()
-        return person
+        plan = self.session.plan
+        return plan.people[plan.add_person(person.name, person.role)]
 
     def list_start(
         self,
@@ -489,6 +496,45 @@ def _is_terminal(stream: TextIO) -> bool:
         return False
 
 
+class PlainHooks:
+    """What the keeper asks of plain mode: a question in lines, answered by its number."""
+
+    def __init__(self, stdin: TextIO, stdout: TextIO) -> None:
+        self.stdin = stdin
+        self.stdout = stdout
+        self.opened_at: int | None = None
+
+    def ask(self, title: str, text: str, choices: Choices, then: Callable[[str | None], None]) -> None:
+        lines = [title, text] + [f"{number}. {words}" for number, (_, words) in enumerate(choices, start=1)]
+        self.stdout.write("\n".join(lines) + "\n")
+        if not choices:
+            then(None)
+            return
+        self.stdout.write(content.word("plain", "prompt") + " ")
+        self.stdout.flush()
+        answer = self.stdin.readline().strip()
+        picked = parse_numbers(answer, len(choices))
+        then(choices[picked[0] - 1][0] if picked and len(picked) == 1 else None)
+
+    def status_changed(self) -> None:
+        """Plain mode says what happened in its own lines."""
+
+    def opened(self, index: int) -> None:
+        self.opened_at = index
+
+    def plan_reloaded(self) -> None:
+        """The next question reads the plan as it is now."""
+
+    def later(self, seconds: float, job: Callable[[], None]) -> Timer:
+        job()  # no typing to wait for: one line is one answer
+        return _Done()
+
+
+class _Done:
+    def stop(self) -> None:
+        """Nothing is waiting."""
+
+
 def run_plain(
     plan_arg: str | None, folder: Path, stdin: TextIO | None = None, stdout: TextIO | None = None
 ) -> int:
@@ -499,12 +545,21 @@ def run_plain(
             # A stray byte in a pipe should become a mark in an answer, not a crash.
             stdin.reconfigure(errors="replace")
     stdout = sys.stdout if stdout is None else stdout
-    try:
-        session = Session.open(Path(plan_arg), folder) if plan_arg else Session(folder=folder)
-    except PlanError as error:
-        print(str(error), file=sys.stderr)
-        return EXIT_UNREADABLE
-    interview = PlainInterview(session, stdin, stdout)
+    if plan_arg:
+        try:
+            Session.open(Path(plan_arg), folder)  # a plan we cannot read: say so, and stop
+        except PlanError as error:
+            print(str(error), file=sys.stderr)
+            return EXIT_UNREADABLE
+    hooks = PlainHooks(stdin, stdout)
+    keeper = Keeper(folder, hooks)
+    if plan_arg:
+        keeper.open(Path(plan_arg), flow.PLANNING, carry_on=False)  # takes the lock, as the app does
+    else:
+        keeper.new_plan()
+    if hooks.opened_at is None:  # in use, and the person chose neither way on
+        return EXIT_STOPPED
+    interview = PlainInterview(keeper, stdin, stdout)
     try:
         return interview.run(opened=plan_arg is not None)
     except InputEnded:
@@ -513,3 +568,5 @@ def run_plain(
         interview.say("")
         code = interview.stop(interview.word("stopped"))
         return code if code != EXIT_OK else EXIT_STOPPED
+    finally:
+        keeper.close()

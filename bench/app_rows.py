@@ -10,9 +10,15 @@ messages, so the next step is mounted and drawn when it returns.
 
 Before each timed press the app is left alone for READ seconds, as a person reads the
 question before answering. backmap puts some work off until the next question is up
-(writing the summaries 0.3 s after a save, freeing the screens that went 0.1 s after);
-for a person that work is done while they read, so it is done here too, and not
-counted in the next press. The baseline is left alone just as long.
+(writing the summaries 0.3 s after a save); for a person that work is done while they
+read, so it is done here too, and not counted in the next press. The baseline is left
+alone just as long.
+
+The baseline of Next is ``bench.bare_app``'s ``InterviewScreen``: the same widgets as
+backmap's interview screen, with the four panes in a ``ContentSwitcher``; its Next puts
+the next step's words in them and switches to the pane of the next step's kind. It
+starts on the same step as backmap, so "next" is a question to a question (same pane)
+and "next-list" a question to a list step (another pane), as in backmap.
 """
 
 from __future__ import annotations
@@ -29,7 +35,7 @@ from textual.pilot import Pilot
 from backmap.app import BackmapApp
 from backmap.core import flow, store
 from backmap.session.speech import Speaker
-from bench.bare_app import BareApp, EmptyScreen
+from bench.bare_app import STEP_PANES, BareApp, InterviewScreen
 from bench.plans import make_list_plan
 
 SIZE = (80, 24)
@@ -51,8 +57,8 @@ def _app(folder: Path, plan: Path | None = None) -> BackmapApp:
 async def backmap_next(folder: Path, samples: int, start_key: str = "impact_project") -> list[float]:
     """Next from a question with a new answer (so it saves) to the following step.
 
-    From "impact_project" the next step is a question too, shown on the same screen; from
-    "lasting_change" it is the first list step, a new screen each time.
+    From "impact_project" the next step is a question too, shown on the same pane; from
+    "lasting_change" it is the first list step, on the list pane.
     """
     app = _app(folder)
     start = flow.index_of(start_key)
@@ -60,27 +66,40 @@ async def backmap_next(folder: Path, samples: int, start_key: str = "impact_proj
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")  # Start a new plan
         app.plan.title = "Bench plan"
+        await pilot.pause()
         for number in range(samples):
-            app.go_to(start)
+            app.opened(start)
             await pilot.pause()
-            app.screen.query_one("#answer").text = f"Answer number {number} for this step."
+            interview = app.interview()
+            assert interview is not None and app.screen is interview, app.screen
+            interview.query_one("#answer").text = f"Answer number {number} for this step."
             await pilot.pause()
             times.append(await _timed_press(pilot))
-            assert getattr(app.screen, "index", None) == start + 1, app.screen
+            assert interview.index == start + 1 and app.screen is interview, app.screen
             assert app.session is not None and app.session.last_save is not None
     return times
 
 
-async def bare_next(samples: int) -> list[float]:
-    """The bare app pushing an empty screen."""
+async def bare_next(samples: int, start_key: str = "impact_project") -> list[float]:
+    """The bare app's interview screen, from the same step to the next, the same way."""
+    if STEP_PANES != tuple(page.pane for page in flow.PLANNING.pages):
+        raise RuntimeError("bench/bare_app.py STEP_PANES no longer follows backmap's interview")
     app = BareApp()
+    start = flow.index_of(start_key)
     times = []
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(samples):
-            times.append(await _timed_press(pilot))
-            assert isinstance(app.screen, EmptyScreen)
-            app.pop_screen()
+        await pilot.press("enter")  # as backmap's "Start a new plan": the interview screen
+        screen = InterviewScreen(start)
+        app.push_screen(screen)
+        await pilot.pause()
+        for number in range(samples):
+            screen.go_to(start)
             await pilot.pause()
+            screen.query_one("#answer").text = f"Answer number {number} for this step."
+            await pilot.pause()
+            times.append(await _timed_press(pilot))
+            assert app.screen is screen and screen.index == start + 1, app.screen
+            assert screen.kind == flow.PLANNING.pages[start + 1].pane
     return times
 
 
@@ -91,10 +110,12 @@ async def list_next(folder: Path, plan_path: Path, samples: int) -> list[float]:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         for _ in range(samples):
-            app.go_to(LIST_FROM)
+            app.opened(LIST_FROM)
             await pilot.pause()
+            interview = app.interview()
+            assert interview is not None and app.screen is interview, app.screen
             times.append(await _timed_press(pilot))
-            assert getattr(app.screen, "index", None) == LIST_FROM + 1, app.screen
+            assert interview.index == LIST_FROM + 1 and app.screen is interview, app.screen
     return times
 
 
@@ -112,7 +133,7 @@ async def run(row: str, rounds: int, samples: int) -> dict[str, list[float]]:
             if row in ("next", "next-list"):
                 start = "impact_project" if row == "next" else "lasting_change"
                 figure += await backmap_next(folder / "plans", samples, start)
-                baseline += await bare_next(samples)
+                baseline += await bare_next(samples, start)
             else:
                 figure += await list_next(folder / "plans", plans[200], samples)
                 baseline += await list_next(folder / "plans", plans[10], samples)

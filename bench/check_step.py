@@ -54,7 +54,7 @@ async def one(activities: int, size: tuple[int, int] = SIZE) -> tuple[float, int
                 await pilot.pause()
                 draws[0] = rows[0] = 0
                 start = time.perf_counter()
-                app.go_to(flow.index_of("check"))
+                app.opened(flow.index_of("check"))  # the interview screen, on the check pane
                 # Idle means: a pause that ran no new draw and drew no new row.
                 seen = (-1, -1)
                 while True:

@@ -1,16 +1,17 @@
-"""Peak memory: a whole interview in backmap, and the bare Textual app, each in a fresh process.
+"""Peak memory of whole interviews in backmap, each run in a fresh process.
 
-Run as ``python -m bench.interview backmap|bare|bare-one FOLDER``; prints one JSON line
-with the process's peak resident memory (``ru_maxrss``) in KiB. All run headless under
-Pilot at 80x24, so they pay the same for Python, Textual and Pilot.
+Run as ``python -m bench.interview backmap|repeat FOLDER``; prints one JSON line. Both
+run headless under Pilot at 80x24 and type the day-centre example into the app by
+keys, from the welcome screen to the finish step (31 answers, 1,231 letters).
 
-- ``backmap``: the day-centre example typed from the welcome screen to the finish step.
-- ``bare``: the bare app given the same work: each of the example's answers typed into
-  its box and sent with Enter, then the empty screen pushed and taken away again, as
-  each answer of the interview moves to a new screen. Textual's own memory grows with
-  the keys it handles and the screens it shows, so this is the baseline of the row.
-- ``bare-one``: the bare app given one answer and one screen (the baseline until
-  26 November 2026, before the same-work baseline), shown as a reference row.
+- ``backmap``: one interview; prints ``peak_kib``, the process's peak resident memory
+  (``ru_maxrss``) at the end.
+- ``repeat``: three interviews, one after the other, in the same app (after the finish
+  step: Next, "Start again" to the welcome screen, and a new plan); prints ``peaks_kib``,
+  the peak resident memory during each one. Before each interview the peak is set back
+  to the memory in use (Linux: ``/proc/self/clear_refs``, ``VmHWM``), so each figure is
+  that interview's own peak. If the peak cannot be set back, each figure is the
+  process's peak so far (then a third interview above the first still shows as growth).
 """
 
 from __future__ import annotations
@@ -49,55 +50,54 @@ async def answer(pilot: Pilot, text: str) -> None:
     await pilot.pause()
 
 
-def _screen_name(pilot: Pilot) -> str:
-    return type(pilot.app.screen).__name__
+def _pane(app) -> str:  # type: ignore[no-untyped-def]
+    """The kind of pane the interview shows now, or the screen's name when it is not up."""
+    interview = app.interview()
+    if interview is None or app.screen is not interview:
+        return type(app.screen).__name__
+    return interview.page.pane
 
 
-async def backmap_interview(folder: Path) -> None:
+async def one_interview(app, pilot: Pilot, want: dict) -> None:  # type: ignore[no-untyped-def,type-arg]
     """The day-centre example, typed from the welcome screen to the last step, by keys."""
-    from backmap.app import BackmapApp
     from backmap.core.plan import KINDS
-    from backmap.session.speech import Speaker
 
-    want = tomllib.loads(EXAMPLE.read_text(encoding="utf-8"))
-    app = BackmapApp(folder=folder, speaker=Speaker(command=[]))
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter")  # Start a new plan
-        await answer(pilot, want["title"])
-        for person in want["people"]:
-            await pilot.press("enter")
-            await answer(pilot, person["name"])
-            await answer(pilot, person["role"])
+    await pilot.press("enter")  # Start a new plan
+    await answer(pilot, want["title"])
+    for person in want["people"]:
+        await pilot.press("enter")
+        await answer(pilot, person["name"])
+        await answer(pilot, person["role"])
+    await pilot.press("ctrl+n")
+    for key in ("project", "coproduction", "lasting_change"):
+        await answer(pilot, want["impact"][key])
+    for part in ("project", "coproduction"):
+        for row in [o for o in want["outcomes"] if o["part"] == part]:
+            await pilot.press("enter")  # Add
+            await answer(pilot, row["text"])
+            await answer(pilot, row["how_we_know"])
         await pilot.press("ctrl+n")
-        for key in ("project", "coproduction", "lasting_change"):
-            await answer(pilot, want["impact"][key])
-        for part in ("project", "coproduction"):
-            for row in [o for o in want["outcomes"] if o["part"] == part]:
-                await pilot.press("enter")  # Add
-                await answer(pilot, row["text"])
-                await answer(pilot, row["how_we_know"])
+    for part in ("project", "coproduction"):
+        own = [o["id"] for o in want["outcomes"] if o["part"] == part]
+        stones = own + [o["id"] for o in want["outcomes"] if o["part"] != part]
+        for row in [a for a in want["activities"] if a["part"] == part]:
+            await pilot.press("enter")  # Add
+            await answer(pilot, row["text"])
+            # The kind list of a new activity starts on the first kind.
+            await pilot.press(*(["down"] * KINDS.index(row["kind"])), "enter")
+            at = 0
+            for link in sorted(stones.index(o) for o in row["outcomes"]):
+                await pilot.press(*(["down"] * (link - at)), "enter")
+                at = link
             await pilot.press("ctrl+n")
-        for part in ("project", "coproduction"):
-            own = [o["id"] for o in want["outcomes"] if o["part"] == part]
-            stones = own + [o["id"] for o in want["outcomes"] if o["part"] != part]
-            for row in [a for a in want["activities"] if a["part"] == part]:
-                await pilot.press("enter")  # Add
-                await answer(pilot, row["text"])
-                # The kind list of a new activity starts on the first kind.
-                await pilot.press(*(["down"] * KINDS.index(row["kind"])), "enter")
-                at = 0
-                for link in sorted(stones.index(o) for o in row["outcomes"]):
-                    await pilot.press(*(["down"] * (link - at)), "enter")
-                    at = link
-                await pilot.press("ctrl+n")
-                await answer(pilot, row["who"])
-                await answer(pilot, row["when"])
-            await pilot.press("ctrl+n")
-        if _screen_name(pilot) != "CheckScreen":
-            raise RuntimeError(f"the interview did not reach the check step: {_screen_name(pilot)}")
-        await pilot.press("enter")  # Next, to the finish step
-        if _screen_name(pilot) != "FinishScreen":
-            raise RuntimeError(f"the interview did not reach the finish step: {_screen_name(pilot)}")
+            await answer(pilot, row["who"])
+            await answer(pilot, row["when"])
+        await pilot.press("ctrl+n")
+    if _pane(app) != "check":
+        raise RuntimeError(f"the interview did not reach the check step: {_pane(app)}")
+    await pilot.press("enter")  # Next, to the finish step
+    if _pane(app) != "finish":
+        raise RuntimeError(f"the interview did not reach the finish step: {_pane(app)}")
     plan = app.session.plan if app.session else None
     if plan is None or len(plan.activities) != len(want["activities"]):
         raise RuntimeError("the interview did not make the whole plan")
@@ -106,44 +106,60 @@ async def backmap_interview(folder: Path) -> None:
         raise RuntimeError("the interview chose the wrong kind of activity")
 
 
-def example_answers() -> list[str]:
-    """Every answer of the example, in the order the interview asks for them."""
+def _reset_peak() -> bool:
+    """Set the peak resident memory back to what is in use now (Linux 4.0 and later)."""
+    try:
+        with open("/proc/self/clear_refs", "w") as out:
+            out.write("5")
+        return True
+    except OSError:
+        return False
+
+
+def _peak_kib(reset: bool) -> int:
+    """The peak resident memory since the last reset (or since the start), in KiB."""
+    if reset:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+async def backmap_interviews(folder: Path, times: int) -> list[int]:
+    """``times`` interviews in one app; the peak memory of each, in KiB."""
+    from backmap.app import BackmapApp
+    from backmap.session.speech import Speaker
+
     want = tomllib.loads(EXAMPLE.read_text(encoding="utf-8"))
-    answers = [want["title"]]
-    answers += [text for person in want["people"] for text in (person["name"], person["role"])]
-    answers += [want["impact"][key] for key in ("project", "coproduction", "lasting_change")]
-    answers += [text for row in want["outcomes"] for text in (row["text"], row["how_we_know"])]
-    answers += [text for row in want["activities"] for text in (row["text"], row["who"], row["when"])]
-    return answers
-
-
-async def bare_session(answers: list[str]) -> None:
-    """The bare app: each answer typed and sent, then the empty screen pushed and taken away."""
-    from bench.bare_app import BareApp
-
-    app = BareApp()
+    app = BackmapApp(folder=folder, speaker=Speaker(command=[]))
+    peaks = []
     async with app.run_test(size=SIZE) as pilot:
-        for text in answers:
-            await type_text(pilot, text)
-            await pilot.press("enter")  # the box is emptied for the next answer
-            await pilot.press("ctrl+n")
-            await pilot.press("ctrl+r")
-        if app.query_one("Input").value:  # type: ignore[attr-defined]
-            raise RuntimeError("the bare app did not take the answers")
+        for number in range(times):
+            if number:
+                await pilot.press("ctrl+n")  # Next on the finish step: "Well done"
+                await pilot.press("enter")  # "Start again": back to the welcome screen
+                await pilot.pause()
+                if type(app.screen).__name__ != "WelcomeScreen" or app.interview() is not None:
+                    raise RuntimeError(f"not back at the welcome screen: {app.screen}")
+                reset = _reset_peak()
+            else:
+                reset = False  # the first interview's peak counts from the start, as a person's would
+            await one_interview(app, pilot, want)
+            await pilot.pause()
+            peaks.append(_peak_kib(reset))
+    return peaks
 
 
 def main(argv: list[str]) -> int:
     which, folder = argv[0], Path(argv[1])
     if which == "backmap":
-        asyncio.run(backmap_interview(folder))
-    elif which == "bare":
-        asyncio.run(bare_session(example_answers()))
-    elif which == "bare-one":
-        asyncio.run(bare_session(["The new day centre"]))
+        asyncio.run(backmap_interviews(folder, 1))
+        print(json.dumps({"peak_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+    elif which == "repeat":
+        print(json.dumps({"peaks_kib": asyncio.run(backmap_interviews(folder, 3))}))
     else:
         raise SystemExit(f"unknown run: {which}")
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"peak_kib": peak}))
     return 0
 
 

@@ -16,6 +16,15 @@ class Row:
     baseline: list[float]
     target: float | None  # None: a reference row, shown for its figures, never failed
     unit: str = "ms"  # "ms", "MiB" or "instructions"
+    fixed: bool = False  # the baseline is a fixed limit (target 1x): the target shows the limit
+
+    @property
+    def target_text(self) -> str:
+        if self.target is None:
+            return "-"
+        if self.fixed:
+            return f"<= {self.shown(self.baseline_median)}"
+        return f"<= {self.target:g}x"
 
     @property
     def figure_median(self) -> float:
@@ -63,7 +72,7 @@ def render(rows: list[Row]) -> str:
             row.baseline_name,
             row.shown(row.baseline_median),
             f"{row.ratio:.2f}x",
-            "-" if row.target is None else f"<= {row.target:g}x",
+            row.target_text,
             row.result,
             f"{len(row.figure)}+{len(row.baseline)}",
         )

@@ -99,3 +99,30 @@ def plan_with_gaps(folder: Path, many: bool = False) -> Path:
     plan_file = folder / "gaps.toml"
     store.save(plan, plan_file)
     return plan_file
+
+
+def go_to(app: BackmapApp, index: int, point_at: str | None = None) -> None:
+    """Show a step at once, as Ctrl+G does: for tests about a step, not about getting there."""
+    interview = app.interview()
+    if interview is None:
+        app.opened(index)
+    else:
+        interview.go_to(index, point_at)
+
+
+def on_pane(app: BackmapApp, pane: str) -> bool:
+    """Whether the interview is on top, showing a step of this kind: "question", "list", "check", "finish"."""
+    from backmap.screens.interview import InterviewScreen
+
+    screen = app.screen
+    return isinstance(screen, InterviewScreen) and screen.page.pane == pane
+
+
+def status_shown(app: BackmapApp) -> str:
+    """The words on the status line a person sees now (the top screen that has one)."""
+    from backmap.widgets.status import StatusLine
+
+    for screen in reversed(app.screen_stack):
+        for line in screen.query(StatusLine):
+            return str(line.render())
+    return ""

@@ -11,13 +11,12 @@ import pytest
 
 from backmap.app import BackmapApp
 from backmap.core import flow
-from backmap.screens.question import QuestionScreen
 from backmap.session import settings
 from backmap.session.speech import Speaker
 from backmap.widgets.answer import AnswerBox
 from backmap.widgets.buttons import FocusButton
 from backmap.widgets.choices import MarkedList
-from tests.pilot_helpers import SIZE, make_app, screen_text, settle
+from tests.pilot_helpers import SIZE, go_to, make_app, on_pane, screen_text, settle, status_shown
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "day-centre.toml"
 
@@ -39,7 +38,7 @@ async def test_focus_shows_without_colour(tmp_path: Path, plan_file: Path, monke
     monkeypatch.setenv("NO_COLOR", "1")
     app = make_app(tmp_path, plan_file)
     async with app.run_test(size=SIZE) as pilot:
-        app.go_to(flow.index_of("outcomes_project"))
+        go_to(app, flow.index_of("outcomes_project"))
         await pilot.pause()
         # The list has focus: its row starts with the marker, in text.
         assert isinstance(app.focused, MarkedList)
@@ -57,7 +56,7 @@ async def test_focus_shows_without_colour(tmp_path: Path, plan_file: Path, monke
 async def test_terminal_cursor_follows_focus(tmp_path: Path, plan_file: Path) -> None:
     app = make_app(tmp_path, plan_file)
     async with app.run_test(size=SIZE) as pilot:
-        app.go_to(flow.index_of("impact_project"))
+        go_to(app, flow.index_of("impact_project"))
         await settle(pilot)
         assert isinstance(app.focused, AnswerBox)
         assert cursor_inside(app)
@@ -66,7 +65,7 @@ async def test_terminal_cursor_follows_focus(tmp_path: Path, plan_file: Path) ->
             await settle(pilot)
             assert isinstance(app.focused, FocusButton)
             assert cursor_inside(app), app.focused
-        app.go_to(flow.index_of("activities_project"))
+        go_to(app, flow.index_of("activities_project"))
         await settle(pilot)
         assert isinstance(app.focused, MarkedList)
         first = app.cursor_position
@@ -82,7 +81,7 @@ async def test_question_fits_80x24_without_scrolling(tmp_path: Path, plan_file: 
         for page in flow.PAGES:
             if page.kind != "text" and page.kind not in ("outcomes", "activities", "people"):
                 continue
-            app.go_to(flow.index_of(page.key))
+            go_to(app, flow.index_of(page.key))
             await pilot.pause()
             screen = app.screen
             body = screen.query_one("#body")
@@ -102,7 +101,7 @@ async def test_everything_reachable_at_60x20(tmp_path: Path, plan_file: Path) ->
     app = make_app(tmp_path, plan_file)
     async with app.run_test(size=(60, 20)) as pilot:
         for key in ("impact_project", "outcomes_project", "activities_coproduction", "check", "finish"):
-            app.go_to(flow.index_of(key))
+            go_to(app, flow.index_of(key))
             await pilot.pause()
             seen = set()
             for _ in range(len(app.screen.focus_chain) + 1):
@@ -119,7 +118,7 @@ async def test_the_answer_box_takes_the_room_a_short_window_has(tmp_path: Path, 
     """At 60x20 the box showed one line of the answer over four empty rows."""
     app = make_app(tmp_path, plan_file)
     async with app.run_test(size=(60, 20)) as pilot:
-        app.go_to(flow.index_of("impact_project"))
+        go_to(app, flow.index_of("impact_project"))
         await settle(pilot)
         screen = app.screen
         box = screen.query_one(AnswerBox)
@@ -154,9 +153,9 @@ async def test_tiny_window_works_and_says_so(tmp_path: Path, plan_file: Path) ->
     app = make_app(tmp_path, plan_file)
     async with app.run_test(size=(40, 12)) as pilot:
         await pilot.pause()
-        assert "window is small" in app.status_text()
+        assert "window is small" in status_shown(app)
         for page in range(len(flow.PAGES)):
-            app.go_to(page)
+            go_to(app, page)
             await pilot.pause()
             await pilot.press("tab", "tab")
         await pilot.press("ctrl+l")
@@ -168,7 +167,7 @@ async def test_no_blinking_no_animation(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
-        assert isinstance(app.screen, QuestionScreen)
+        assert on_pane(app, "question")
         assert app.screen.query_one(AnswerBox).cursor_blink is False
         assert app.animation_level == "none"
 
@@ -180,7 +179,7 @@ async def test_glossary_opens_from_any_screen_and_escape_closes(tmp_path: Path, 
         assert app.screen.id == "glossary"
         assert "Stepping stone" in screen_text(app)
         await pilot.press("escape")
-        app.go_to(flow.index_of("activities_project"))
+        go_to(app, flow.index_of("activities_project"))
         await pilot.pause()
         await pilot.press("ctrl+l")
         assert app.screen.id == "glossary"
@@ -190,7 +189,7 @@ async def test_glossary_opens_from_any_screen_and_escape_closes(tmp_path: Path, 
         assert app.screen.id == "glossary"
         await pilot.press("escape")
         await pilot.press("escape")
-        assert app.screen.__class__.__name__ == "ListScreen"
+        assert on_pane(app, "list")
         # And by its button.
         app.screen.query_one("#glossary-button").focus()
         await pilot.press("enter")
@@ -219,7 +218,7 @@ async def test_read_aloud_uses_speaker_and_never_waits(tmp_path: Path, plan_file
     speaker = Speaker(command=command)
     app = BackmapApp(folder=tmp_path, plan_path=plan_file, speaker=speaker)
     async with app.run_test(size=SIZE) as pilot:
-        app.go_to(flow.index_of("impact_project"))
+        go_to(app, flow.index_of("impact_project"))
         await pilot.pause()
         await pilot.press("ctrl+o")
         # The key came back while the speaker still talks (it talks for 30 seconds).
@@ -232,20 +231,20 @@ async def test_read_aloud_uses_speaker_and_never_waits(tmp_path: Path, plan_file
         page = flow.page("impact_project").words
         for part in ("question", "hint", "example"):
             assert page[part] in words
-        assert "Reading aloud" in app.status_text()
+        assert "Reading aloud" in status_shown(app)
         await pilot.press("ctrl+o")  # the same key stops it
         assert not speaker.speaking
-        assert "stopped" in app.status_text()
+        assert "stopped" in status_shown(app)
 
 
 async def test_read_aloud_without_espeak_says_how_to_get_it(tmp_path: Path, plan_file: Path) -> None:
     app = make_app(tmp_path, plan_file)  # no speech program
     async with app.run_test(size=SIZE) as pilot:
-        app.go_to(flow.index_of("impact_project"))
+        go_to(app, flow.index_of("impact_project"))
         await pilot.pause()
         app.screen.query_one("#read-button").focus()
         await pilot.press("enter")
-        assert "espeak-ng" in app.status_text()
+        assert "espeak-ng" in status_shown(app)
         assert "espeak-ng" in screen_text(app)
 
 

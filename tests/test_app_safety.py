@@ -24,13 +24,12 @@ from backmap.app import BackmapApp
 from backmap.core import store
 from backmap.core.plan import Plan, now
 from backmap.screens.dialogs import ConfirmScreen, ProblemScreen
+from backmap.screens.interview import InterviewScreen
 from backmap.screens.item import ItemScreen
-from backmap.screens.lists import ListScreen
-from backmap.screens.question import QuestionScreen
 from backmap.session.plan_file import Session
 from backmap.widgets.answer import AnswerBox
 from backmap.widgets.status import StatusLine
-from tests.pilot_helpers import SIZE, answer, make_app, screen_text, settle, type_text
+from tests.pilot_helpers import SIZE, answer, make_app, on_pane, screen_text, settle, type_text
 
 
 def plan_file(folder: Path, **impact: str) -> Path:
@@ -79,7 +78,7 @@ async def test_typing_is_kept_as_a_draft_and_a_finished_answer_clears_it(tmp_pat
     path = plan_file(tmp_path)
     app = make_app(tmp_path, path)
     async with app.run_test(size=SIZE) as pilot:
-        assert isinstance(app.screen, QuestionScreen)
+        assert on_pane(app, "question")
         assert app.screen.page.field == "impact.project"
         await type_text(pilot, "More people come")
         await wait_for(pilot, lambda: drafts(path).get("impact.project") == "More people come")
@@ -99,7 +98,7 @@ async def test_a_draft_comes_back_when_the_plan_opens_again(tmp_path: Path) -> N
     app = make_app(tmp_path, path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert isinstance(app.screen, QuestionScreen)
+        assert on_pane(app, "question")
         box = app.screen.query_one("#answer", AnswerBox)
         assert box.text == "Words from [bold]before[/] the crash"
         assert content.word("safety", "draft_back") in status(app)
@@ -117,7 +116,7 @@ async def test_carry_on_opens_where_the_person_was_typing(tmp_path: Path) -> Non
     app = make_app(tmp_path, path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert isinstance(app.screen, QuestionScreen)
+        assert on_pane(app, "question")
         assert app.screen.page.key == "lasting_change"  # not the first unanswered step
         assert app.screen.query_one("#answer", AnswerBox).text == "It stays"
         await pilot.press("ctrl+r", "ctrl+r")  # Back keeps the words as the answer
@@ -133,7 +132,7 @@ async def test_an_item_being_typed_is_kept_and_comes_back(tmp_path: Path) -> Non
     path = plan_file(tmp_path, project="p", coproduction="c", lasting_change="l")
     app = make_app(tmp_path, path)
     async with app.run_test(size=SIZE) as pilot:
-        assert isinstance(app.screen, ListScreen)
+        assert on_pane(app, "list")
         await pilot.press("enter")  # Add
         assert isinstance(app.screen, ItemScreen)
         await type_text(pilot, "A ramp at the door")
@@ -172,13 +171,13 @@ async def test_a_new_item_given_up_leaves_no_draft(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         await type_text(pilot, "Not this one")
-        app.flush_drafts()
+        app.keeper.flush_drafts()
         assert drafts(path)
         await pilot.press("escape")  # asks first: "Throw away these words?"
         await settle(pilot)
         await pilot.press("tab", "enter")  # Throw them away
         await settle(pilot)
-        assert isinstance(app.screen, ListScreen)
+        assert on_pane(app, "list")
         assert drafts(path) == {}
 
 
@@ -217,7 +216,7 @@ async def test_escape_with_new_words_asks_and_keeps_them(tmp_path: Path, keep_ke
         await type_text(pilot, " and a rail")  # typing goes on where it stopped
         await pilot.press("enter", "enter")  # the stone, then "how we know" left empty: Done
         await settle(pilot)
-        assert isinstance(app.screen, ListScreen)
+        assert on_pane(app, "list")
     assert [o.text for o in store.load(path).outcomes] == ["A ramp at the door and a rail"]
 
 
@@ -231,7 +230,7 @@ async def test_escape_with_new_words_can_throw_them_away(tmp_path: Path) -> None
         assert content.word("buttons", "throw_words") in str(app.screen.focused.label)
         await pilot.press("enter")
         await settle(pilot)
-        assert isinstance(app.screen, ListScreen)
+        assert on_pane(app, "list")
         assert app.plan.outcomes == []
         assert drafts(path) == {}
 
@@ -262,7 +261,7 @@ async def test_escape_in_an_empty_add_box_just_closes(tmp_path: Path) -> None:
         await type_text(pilot, "   ")  # spaces are not words
         await pilot.press("escape")
         await settle(pilot)
-        assert isinstance(app.screen, ListScreen)
+        assert on_pane(app, "list")
         assert app.plan.outcomes == []
 
 
@@ -277,7 +276,7 @@ async def test_escape_after_the_first_answer_keeps_the_words_without_asking(tmp_
         await type_text(pilot, "People use it")
         await pilot.press("escape")
         await settle(pilot)
-        assert isinstance(app.screen, ListScreen)
+        assert on_pane(app, "list")
     assert [(o.text, o.how_we_know) for o in store.load(path).outcomes] == [("A ramp", "People use it")]
 
 
@@ -331,7 +330,7 @@ async def test_a_plan_in_use_can_be_read_only(tmp_path: Path, other_backmap: int
         assert "It was opened at" in text  # when, in words; the computer's name means little
         await pilot.click("#choice-read")
         await pilot.pause()
-        assert isinstance(app.screen, QuestionScreen)
+        assert on_pane(app, "question")
         assert app.session is not None and app.session.read_only
         assert content.word("app", "read_only") in status(app)
         await answer(pilot, "Typed while reading")
@@ -571,5 +570,5 @@ async def test_enter_twice_on_the_last_question_closes_only_the_dialog(tmp_path:
         # The second Enter is kept until the list is back, then does what it would do a
         # moment later: it opens a new "Add" on the same list. The list is never closed.
         assert isinstance(app.screen, ItemScreen)
-        assert isinstance(app.screen_stack[-2], ListScreen)
+        assert isinstance(app.screen_stack[-2], InterviewScreen) and app.screen_stack[-2].page.pane == "list"
         assert [(o.text, o.how_we_know) for o in store.load(path).outcomes] == [("A ramp", "People use it")]

@@ -25,7 +25,7 @@ from backmap.session.plan_file import Session
 from backmap.session.summaries import SummaryWriter, write_summaries
 from backmap.widgets.answer import AnswerBox
 from backmap.widgets.status import StatusLine
-from tests.pilot_helpers import SIZE, answer, make_app, type_text
+from tests.pilot_helpers import SIZE, answer, go_to, make_app, type_text
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "day-centre.toml"
 WAIT = 30.0  # seconds: only a safety net so a broken test ends; never reached when all is well
@@ -76,7 +76,7 @@ def plan_file(tmp_path: Path) -> Path:
 async def on_the_impact_question(app: BackmapApp) -> AsyncIterator[Pilot]:
     """The app running at 80x24 on the first impact question, where an answer saves."""
     async with app.run_test(size=SIZE) as pilot:
-        app.go_to(flow.index_of("impact_project"))
+        go_to(app, flow.index_of("impact_project"))
         await pilot.pause()
         yield pilot
 
@@ -92,7 +92,7 @@ async def status_after_summaries(pilot, expected: str) -> str:
     news can come a few rounds of the app's work later: wait for rounds, not for time.
     """
     app = pilot.app
-    assert app.summaries.wait(WAIT)
+    assert app.keeper.summaries.wait(WAIT)
     for _ in range(200):
         if expected in status(app):
             break
@@ -294,15 +294,15 @@ async def test_typing_goes_on_while_the_summaries_are_written(
 
         # The summaries are still being made, yet the answer is already in the plan file...
         assert store.load(plan_file).impact.project.endswith(" Everyone feels welcome")
-        assert app.summaries.busy
+        assert app.keeper.summaries.busy
         # ...and the next question takes key presses at once.
         await type_text(pilot, "Typed while saving")
         box = app.screen.query_one(AnswerBox)
         assert "Typed while saving" in box.text
-        assert app.summaries.busy and not held.timed_out
+        assert app.keeper.summaries.busy and not held.timed_out
 
         held.release.set()
-        assert app.summaries.wait(WAIT)
+        assert app.keeper.summaries.wait(WAIT)
         page = plan_file.with_suffix(".html").read_text(encoding="utf-8")
         assert "Everyone feels welcome" in page
         assert "Everyone feels welcome" in plan_file.with_suffix(".md").read_text(encoding="utf-8")
@@ -313,7 +313,7 @@ async def test_the_next_question_comes_before_the_summaries_are_written(
 ) -> None:
     app = make_app(tmp_path, plan_file)
     async with on_the_impact_question(app) as pilot:
-        app.summaries.quick = 60.0  # a plan of everyday size: its summaries are quick
+        app.keeper.summaries.quick = 60.0  # a plan of everyday size: its summaries are quick
         await answer(pilot, " and tea")
         await pilot.pause(SUMMARY_DELAY * 3)
         shown_then: list[str] = []
@@ -328,7 +328,7 @@ async def test_the_next_question_comes_before_the_summaries_are_written(
         assert store.load(plan_file).impact.coproduction.endswith(" and more")  # saved at once
         await pilot.pause(SUMMARY_DELAY * 3)
         # The summary was made once, and only after the next question was on screen.
-        assert shown_then == ["lasting_change"] and not app.summaries.busy
+        assert shown_then == ["lasting_change"] and not app.keeper.summaries.busy
         assert " and more" in plan_file.with_suffix(".md").read_text(encoding="utf-8")
 
 
@@ -379,7 +379,7 @@ async def test_quitting_says_it_is_writing_the_summary_and_keeps_drawing(
         real_exit = app.exit
 
         def exit_now(*args: object, **kwargs: object) -> None:
-            exits.append(app.summaries.busy)
+            exits.append(app.keeper.summaries.busy)
             real_exit(*args, **kwargs)  # type: ignore[arg-type]
 
         monkeypatch.setattr(app, "exit", exit_now)
@@ -427,7 +427,7 @@ async def test_opening_a_plan_writes_summaries_left_behind(plan_file: Path) -> N
     app = make_app(plan_file.parent, plan_file)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert app.summaries.wait(WAIT)
+        assert app.keeper.summaries.wait(WAIT)
         assert summary.read_text(encoding="utf-8") == render.markdown(plan)
         assert page.read_text(encoding="utf-8") == render.html(plan)
         assert plan_file.read_bytes() == EXAMPLE.read_bytes()  # the plan itself is not saved again
@@ -441,6 +441,6 @@ async def test_summaries_that_are_up_to_date_are_not_written_again(plan_file: Pa
     app = make_app(plan_file.parent, plan_file)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause(0.5)
-        assert app.summaries.wait(WAIT)
+        assert app.keeper.summaries.wait(WAIT)
     kept = "Written after the plan\n"
     assert summary.read_text(encoding="utf-8") == page.read_text(encoding="utf-8") == kept

@@ -110,8 +110,7 @@ def test_no_activities_in_a_part(part: str) -> None:
 
 def test_outcome_without_activity_names_the_stepping_stone() -> None:
     plan = complete_plan()
-    plan.unlink("a2", "o2")
-    plan.link("a2", "o1")
+    plan.edit_activity("a2", outcomes=["o1"])
     found = checks.run(plan)
     assert [(f.code, f.id) for f in found] == [("outcome-without-activity", "o2")]
     assert found[0].message == (
@@ -161,8 +160,7 @@ def test_empty_text_of_an_activity() -> None:
 def test_long_or_many_line_answers_are_cut_short_in_messages() -> None:
     plan = complete_plan()
     plan.edit_outcome("o2", text="Word " * 100 + "\nsecond line")
-    plan.unlink("a2", "o2")
-    plan.link("a2", "o1")
+    plan.edit_activity("a2", outcomes=["o1"])
     message = checks.run(plan)[0].message
     assert "\n" not in message
     assert "..." in message

@@ -302,8 +302,9 @@ README = Path(content.__file__).resolve().parent.parent.parent / "README.md"
 def test_keys_are_written_as_the_footer_writes_them() -> None:
     """Found by a new user: the help said "Ctrl and Z" next to "Ctrl+N" from the footer."""
     from backmap.app import BackmapApp
+    from backmap.screens.interview import InterviewScreen
     from backmap.screens.item import ItemScreen
-    from backmap.screens.lists import ListScreen
+    from backmap.widgets.panes.list import ListPane
 
     problems = [
         f"{piece.where}: {found!r}: write it like the footer, for example 'Ctrl+Z'"
@@ -314,7 +315,7 @@ def test_keys_are_written_as_the_footer_writes_them() -> None:
         problems += [f"README.md: line {number}: {found!r}" for found in KEY_IN_WORDS.findall(line)]
     shown = [
         (owner.__name__, binding.key_display)
-        for owner in (BackmapApp, ItemScreen, ListScreen)
+        for owner in (BackmapApp, InterviewScreen, ItemScreen, ListPane)
         for binding in owner.BINDINGS
         if binding.key.startswith("ctrl+")  # type: ignore[union-attr]
     ]

@@ -29,16 +29,12 @@ from backmap.app import BackmapApp
 from backmap.core import store
 from backmap.core.plan import Activity, Outcome, Person, Plan
 from backmap.core.safe_text import shown, stored
-from backmap.screens.check import CheckScreen
 from backmap.screens.dialogs import ConfirmScreen
-from backmap.screens.finish import FinishScreen
 from backmap.screens.item import ItemScreen
-from backmap.screens.lists import ListScreen
 from backmap.screens.pathway import PathwayScreen
-from backmap.screens.question import QuestionScreen
 from backmap.screens.welcome import PickPlanScreen
 from backmap.widgets.answer import AnswerBox
-from tests.pilot_helpers import SIZE, make_app, type_text
+from tests.pilot_helpers import SIZE, make_app, on_pane, type_text
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -110,22 +106,23 @@ async def walk_every_screen(pilot: Pilot, path: Path) -> list[str]:
     app: BackmapApp = pilot.app  # type: ignore[assignment]
     seen: list[str] = []
 
-    async def look(kind: type, where: str) -> None:
+    async def look(kind: type | str, where: str) -> None:
         await pilot.pause()
-        assert isinstance(app.screen, kind), f"{where}: {app.screen!r}"
+        shown = on_pane(app, kind) if isinstance(kind, str) else isinstance(app.screen, kind)
+        assert shown, f"{where}: {app.screen!r}"
         seen.append(assert_safe(app, where))
 
     await pilot.press("ctrl+g", "home", "enter")  # step 1: the name
-    await look(QuestionScreen, "question (title)")
+    await look("question", "question (title)")
     await pilot.press("ctrl+n")
-    await look(ListScreen, "people")
+    await look("list", "people")
     await pilot.press("enter")  # change the person
     await look(ItemScreen, "person dialog")
     await pilot.press("escape")
     await pilot.press("ctrl+n", "ctrl+n")
-    await look(QuestionScreen, "question with 100,000 characters")
+    await look("question", "question with 100,000 characters")
     await pilot.press("ctrl+n", "ctrl+n")
-    await look(ListScreen, "stepping stones")
+    await look("list", "stepping stones")
     await pilot.press("enter")
     await look(ItemScreen, "stepping stone dialog")
     await pilot.press("escape")
@@ -133,21 +130,21 @@ async def walk_every_screen(pilot: Pilot, path: Path) -> list[str]:
     await look(ConfirmScreen, "remove question")
     await pilot.press("escape")
     await pilot.press("ctrl+n", "ctrl+n")
-    await look(ListScreen, "activities")
+    await look("list", "activities")
     await pilot.press("enter")
     await look(ItemScreen, "activity dialog")
     await pilot.press("ctrl+n", "ctrl+n")  # to the links question: stepping stones as ticks
     await look(ItemScreen, "links question")
     await pilot.press("escape")
     await pilot.press("ctrl+n", "ctrl+n")
-    await look(CheckScreen, "check")
+    await look("check", "check")
     await pilot.press("ctrl+p")
     await look(PathwayScreen, "pathway drawn")
     await pilot.press("escape")
     await pilot.pause()
     await pilot.press("ctrl+n")
-    await look(FinishScreen, "finish preview")
-    app.back_to_welcome()
+    await look("finish", "finish preview")
+    app.pop_screen()  # back to the welcome
     await pilot.pause()
     await pilot.click("#carry-on")
     await look(PickPlanScreen, "carry-on list")
@@ -218,7 +215,7 @@ async def test_a_plan_file_with_a_hostile_name_is_safe_in_the_list_and_the_statu
         assert "Named badly" in assert_safe(app, "carry-on list with a hostile file name")
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, QuestionScreen)  # carry on: the first question without an answer
+        assert on_pane(app, "question")  # carry on: the first question without an answer
         assert "␛]0;evil" in assert_safe(app, "status line naming the file")
 
 

@@ -8,14 +8,11 @@ from pathlib import Path
 from backmap import content
 from backmap.core import flow, store
 from backmap.core.plan import KINDS
-from backmap.screens.check import CheckScreen
-from backmap.screens.finish import FinishScreen
 from backmap.screens.item import ItemScreen
-from backmap.screens.lists import ListScreen
-from backmap.screens.question import QuestionScreen
 from backmap.screens.welcome import WelcomeScreen
 from backmap.widgets.answer import AnswerBox
-from tests.pilot_helpers import SIZE, answer, make_app, screen_text, type_text
+from backmap.widgets.panes.check import CheckPane
+from tests.pilot_helpers import SIZE, answer, go_to, make_app, on_pane, screen_text, status_shown, type_text
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "day-centre.toml"
 
@@ -63,7 +60,7 @@ async def test_day_centre_plan_by_keys_only(tmp_path: Path) -> None:
         assert isinstance(app.screen, WelcomeScreen)
         await pilot.press("enter")  # Start a new plan
 
-        assert isinstance(app.screen, QuestionScreen)
+        assert on_pane(app, "question")
         assert app.focused is app.screen.query_one("#answer")
         await answer(pilot, want["title"])
         assert saved(tmp_path)["title"] == want["title"]
@@ -76,12 +73,12 @@ async def test_day_centre_plan_by_keys_only(tmp_path: Path) -> None:
         await pilot.press("ctrl+n")
 
         for key in ("project", "coproduction", "lasting_change"):
-            assert isinstance(app.screen, QuestionScreen)
+            assert on_pane(app, "question")
             await answer(pilot, want["impact"][key])
             assert saved(tmp_path)["impact"][key] == want["impact"][key]
 
         for part in ("project", "coproduction"):
-            assert isinstance(app.screen, ListScreen)
+            assert on_pane(app, "list")
             for row in [o for o in want["outcomes"] if o["part"] == part]:
                 await add_outcome(pilot, row["text"], row["how_we_know"])
             on_disk = [o["text"] for o in saved(tmp_path)["outcomes"] if o["part"] == part]
@@ -89,7 +86,7 @@ async def test_day_centre_plan_by_keys_only(tmp_path: Path) -> None:
             await pilot.press("ctrl+n")
 
         for part in ("project", "coproduction"):
-            assert isinstance(app.screen, ListScreen)
+            assert on_pane(app, "list")
             own = [o["id"] for o in want["outcomes"] if o["part"] == part]
             stones = own + [o["id"] for o in want["outcomes"] if o["part"] != part]
             for row in [a for a in want["activities"] if a["part"] == part]:
@@ -98,10 +95,10 @@ async def test_day_centre_plan_by_keys_only(tmp_path: Path) -> None:
             assert on_disk == [a["text"] for a in want["activities"] if a["part"] == part]
             await pilot.press("ctrl+n")
 
-        assert isinstance(app.screen, CheckScreen)
-        assert app.screen.findings == []
+        assert on_pane(app, "check")
+        assert app.screen.query_one(CheckPane).findings == []
         await pilot.press("enter")  # focus is on Next when there are no gaps
-        assert isinstance(app.screen, FinishScreen)
+        assert on_pane(app, "finish")
 
     got = saved(tmp_path)
     assert got["title"] == want["title"]
@@ -109,7 +106,7 @@ async def test_day_centre_plan_by_keys_only(tmp_path: Path) -> None:
     assert got["people"] == want["people"]
     for key in ("outcomes", "activities"):
         assert got[key] == want[key]
-    assert app.summaries.wait(30)  # the summaries are written on a thread
+    assert app.keeper.summaries.wait(30)  # the summaries are written on a thread
     summary = next(tmp_path.glob("*.md")).read_text(encoding="utf-8")
     assert "Our plan in short" in summary
 
@@ -126,7 +123,7 @@ async def test_back_and_forth_keeps_answers_and_editing_adds(tmp_path: Path) -> 
         # Back through every step to the first, then forward again.
         for _ in range(5):
             await pilot.press("ctrl+r")
-        assert isinstance(app.screen, QuestionScreen)
+        assert on_pane(app, "question")
         assert app.screen.page.key == "title"
         box = app.screen.query_one("#answer", AnswerBox)
         assert box.text == "Title"
@@ -135,7 +132,7 @@ async def test_back_and_forth_keeps_answers_and_editing_adds(tmp_path: Path) -> 
         await pilot.press("ctrl+n")
         for _ in range(9):
             await pilot.press("ctrl+n")
-        assert isinstance(app.screen, FinishScreen)
+        assert on_pane(app, "finish")
         for _ in range(10):
             await pilot.press("ctrl+r")
         assert app.screen.page.key == "title"
@@ -160,14 +157,14 @@ async def test_carry_on_lands_on_the_first_unanswered_step(tmp_path: Path) -> No
     async with again.run_test(size=SIZE) as pilot:
         await pilot.press("down", "enter")  # Carry on with a plan
         await pilot.press("enter")  # the newest plan is first
-        assert isinstance(again.screen, QuestionScreen)
+        assert on_pane(again, "question")
         assert again.screen.page.key == "impact_coproduction"
         assert flow.first_unanswered(again.plan) == flow.index_of("impact_coproduction")
         # It may be a question skipped on purpose: the status line says why we are here.
-        assert content.word("app", "carry_on_here") in again.status_text()
+        assert content.word("app", "carry_on_here") in status_shown(again)
         await pilot.press("ctrl+g", "end", "enter")  # the note is about that step only
         assert again.screen.page.key == "finish"
-        assert content.word("app", "carry_on_here") not in again.status_text()
+        assert content.word("app", "carry_on_here") not in status_shown(again)
 
 
 async def test_carry_on_with_every_answer_goes_to_the_check_without_that_note(tmp_path: Path) -> None:
@@ -175,10 +172,10 @@ async def test_carry_on_with_every_answer_goes_to_the_check_without_that_note(tm
     plan_file.write_bytes(EXAMPLE.read_bytes())
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        app.open_plan(plan_file)
+        app.keeper.open(plan_file, app.flow)
         await pilot.pause()
         assert app.screen.page.key == "check"
-        assert content.word("app", "carry_on_here") not in app.status_text()
+        assert content.word("app", "carry_on_here") not in status_shown(app)
 
 
 async def test_remove_asks_first_can_be_undone_and_cuts_links(tmp_path: Path) -> None:
@@ -186,9 +183,9 @@ async def test_remove_asks_first_can_be_undone_and_cuts_links(tmp_path: Path) ->
     plan_file.write_bytes(EXAMPLE.read_bytes())
     app = make_app(tmp_path, plan_file)
     async with app.run_test(size=SIZE) as pilot:
-        app.go_to(flow.index_of("outcomes_project"))
+        go_to(app, flow.index_of("outcomes_project"))
         await pilot.pause()
-        assert isinstance(app.screen, ListScreen)
+        assert on_pane(app, "list")
         app.screen.query_one("#items").focus()
         await pilot.press("tab", "tab", "tab", "enter")  # Add, Change, Remove
         assert app.screen.__class__.__name__ == "ConfirmScreen"
@@ -209,7 +206,7 @@ async def test_remove_asks_first_can_be_undone_and_cuts_links(tmp_path: Path) ->
         # A second Ctrl+Z has nothing to bring back, and says so instead of doing nothing.
         await pilot.press("ctrl+z")
         assert [o.id for o in app.plan.outcomes_in("project")] == ["o1", "o2"]
-        assert content.word("remove", "nothing_back") in app.status_text()
+        assert content.word("remove", "nothing_back") in status_shown(app)
 
 
 async def test_a_plan_started_without_a_name_gets_its_file_name_later(tmp_path: Path) -> None:
@@ -245,20 +242,20 @@ async def test_a_gap_chosen_on_the_check_step_leads_back_to_it_once_filled(tmp_p
     plan_file = plan_with_a_gap(tmp_path)
     app = make_app(tmp_path, plan_file)
     async with app.run_test(size=SIZE) as pilot:
-        app.go_to(flow.index_of("check"))
+        go_to(app, flow.index_of("check"))
         await pilot.pause()
-        assert isinstance(app.screen, CheckScreen) and app.screen.findings
+        assert on_pane(app, "check") and app.screen.query_one(CheckPane).findings
         await pilot.press("enter")  # the first gap: the change that stays is missing
         assert app.screen.page.key == "lasting_change"
         assert "Next takes you back to the check" in " ".join(screen_text(app).split())
         await pilot.press("ctrl+r")  # Back also goes back to the check
-        assert isinstance(app.screen, CheckScreen)
+        assert on_pane(app, "check")
         await pilot.press("enter")
         await answer(pilot, "The group keeps meeting")
-        assert isinstance(app.screen, CheckScreen)
-        assert not app.screen.findings
+        assert on_pane(app, "check")
+        assert not app.screen.query_one(CheckPane).findings
         await pilot.press("ctrl+n")  # from the check itself, Next goes on as usual
-        assert isinstance(app.screen, FinishScreen)
+        assert on_pane(app, "finish")
     assert store.load(plan_file).impact.lasting_change == "The group keeps meeting"
 
 
@@ -266,10 +263,10 @@ async def test_going_elsewhere_after_choosing_a_gap_forgets_the_way_back(tmp_pat
     plan_file = plan_with_a_gap(tmp_path)
     app = make_app(tmp_path, plan_file)
     async with app.run_test(size=SIZE) as pilot:
-        app.go_to(flow.index_of("check"))
+        go_to(app, flow.index_of("check"))
         await pilot.pause()
         await pilot.press("enter")
-        app.go_to(flow.index_of("impact_project"))  # as Ctrl+G does
+        go_to(app, flow.index_of("impact_project"))  # as Ctrl+G does
         await pilot.pause()
         await pilot.press("ctrl+n")
         assert app.screen.page.key == "impact_coproduction"

@@ -8,7 +8,7 @@ from pathlib import Path
 from backmap.core import flow, store
 from backmap.core.plan import Person, Plan
 from backmap.widgets.choices import MarkedList
-from tests.pilot_helpers import SIZE, make_app
+from tests.pilot_helpers import SIZE, go_to, make_app
 
 ROWS = 300
 
@@ -29,7 +29,7 @@ async def test_moving_on_a_long_list_measures_only_the_rows_that_change(tmp_path
     store.save(long_plan(), path)
     app = make_app(tmp_path, path)
     async with app.run_test(size=SIZE) as pilot:
-        app.go_to(flow.index_of("outcomes_project"))
+        go_to(app, flow.index_of("outcomes_project"))
         await pilot.pause()
         items = app.screen.query_one("#items", MarkedList)
         assert items.has_focus and items.option_count == ROWS
@@ -67,13 +67,13 @@ async def test_rows_without_names_are_never_measured_again(tmp_path: Path) -> No
     store.save(plan, path)
     app = make_app(tmp_path, path)
     async with app.run_test(size=SIZE) as pilot:
-        app.go_to(flow.index_of("people"))
+        go_to(app, flow.index_of("people"))
         await pilot.pause()
         items = app.screen.query_one("#items", MarkedList)
         assert items.has_focus and items.option_count == ROWS
         reprompted: list[list[int]] = []
-        reprompt = items._reprompt
-        items._reprompt = lambda indexes: (reprompted.append(indexes), reprompt(indexes))  # type: ignore[method-assign]
+        reprompt = items.reprompt
+        items.reprompt = lambda indexes: (reprompted.append(indexes), reprompt(indexes))  # type: ignore[method-assign]
         for _ in range(3):
             await pilot.press("down")
             await pilot.pause()

@@ -10,8 +10,8 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import Static
 
-from backmap.screens.finish import preview
 from backmap.widgets.choices import Choice, MarkedList
+from backmap.widgets.panes.finish import preview
 
 LONG = "People learn how to cook safely and plan a menu that everyone in the group can eat"
 DETAIL = "Helped by the cooking club, the garden group and the Friday cafe meetings"

@@ -5,18 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.test_pathway_drawing import big_plan
 from textual.containers import VerticalScroll
 
 from backmap.app import BackmapApp
 from backmap.core import flow, pathway_drawing, store
 from backmap.core.pathway_drawing import cells
 from backmap.screens.pathway import PathwayScreen
-from backmap.screens.question import QuestionScreen
 from backmap.widgets.buttons import FocusButton
 from backmap.widgets.choices import MarkedList
 from backmap.widgets.pathway_view import PathwayView
-from tests.pilot_helpers import SIZE, make_app, plan_with_gaps, screen_text, settle
+from tests.pilot_helpers import SIZE, go_to, make_app, on_pane, plan_with_gaps, screen_text, settle
+from tests.test_pathway_drawing import big_plan
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "day-centre.toml"
 
@@ -49,7 +48,7 @@ def cursor_on_current(app: BackmapApp, view: PathwayView) -> bool:
 
 async def focused_drawing(pilot) -> PathwayView:
     """The check step's pathway drawing, with focus (so keys move in it)."""
-    pilot.app.go_to(flow.index_of("check"))
+    go_to(pilot.app, flow.index_of("check"))
     await pilot.pause()
     view = pilot.app.screen.query_one("#pathway", PathwayView)
     view.focus()
@@ -59,7 +58,7 @@ async def focused_drawing(pilot) -> PathwayView:
 async def test_check_step_shows_the_drawing(tmp_path: Path, plan_file: Path) -> None:
     app = make_app(tmp_path, plan_file)
     async with app.run_test(size=SIZE) as pilot:
-        app.go_to(flow.index_of("check"))
+        go_to(app, flow.index_of("check"))
         await pilot.pause()
         view = app.screen.query_one("#pathway", PathwayView)
         assert view.drawing is not None and not view.drawing.stacked
@@ -117,9 +116,9 @@ async def test_keys_scroll_to_the_current_item(tmp_path: Path, plan_file: Path) 
 async def test_ctrl_p_opens_the_pathway_and_escape_closes_it(tmp_path: Path, plan_file: Path) -> None:
     app = make_app(tmp_path, plan_file)
     async with app.run_test(size=SIZE) as pilot:
-        app.go_to(flow.index_of("impact_project"))
+        go_to(app, flow.index_of("impact_project"))
         await pilot.pause()
-        assert isinstance(app.screen, QuestionScreen)
+        assert on_pane(app, "question")
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert isinstance(app.screen, PathwayScreen)
@@ -130,7 +129,7 @@ async def test_ctrl_p_opens_the_pathway_and_escape_closes_it(tmp_path: Path, pla
         assert "Your pathway" in text and "> A set of planning" in text and "Close" in text
         await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(app.screen, QuestionScreen)
+        assert on_pane(app, "question")
         # The Close button closes it too.
         await pilot.press("ctrl+p")
         await pilot.pause()
@@ -138,7 +137,7 @@ async def test_ctrl_p_opens_the_pathway_and_escape_closes_it(tmp_path: Path, pla
         assert app.focused is app.screen.query_one("#close", FocusButton)
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, QuestionScreen)
+        assert on_pane(app, "question")
 
 
 async def test_narrow_window_stacks_and_fits(tmp_path: Path, plan_file: Path) -> None:
@@ -220,7 +219,7 @@ async def test_check_step_shows_the_whole_drawing_box(
     """The drawing takes the room under the words: its bottom border is never under the buttons."""
     app = make_app(tmp_path, plan_file)
     async with app.run_test(size=size) as pilot:
-        app.go_to(flow.index_of("check"))
+        go_to(app, flow.index_of("check"))
         await settle(pilot)
         view = app.screen.query_one("#pathway", PathwayView)
         body = app.screen.query_one("#body")
@@ -274,7 +273,7 @@ async def test_check_step_lays_a_big_plan_out_once(
         await pilot.pause()
         widths.clear()
         rows.clear()
-        app.go_to(flow.index_of("check"))
+        go_to(app, flow.index_of("check"))
         await settle(pilot)
         view = app.screen.query_one("#pathway", PathwayView)
         assert view.drawing is not None and len(view.drawing.lines) > 2000
@@ -306,7 +305,7 @@ def chosen_gap_in_sight(app: BackmapApp) -> bool:
 
 
 async def open_check_step(pilot) -> tuple[VerticalScroll, MarkedList, PathwayView]:
-    pilot.app.go_to(flow.index_of("check"))
+    go_to(pilot.app, flow.index_of("check"))
     await settle(pilot)
     screen = pilot.app.screen
     return (
@@ -458,7 +457,7 @@ async def test_one_gap_is_one_thing_and_no_gaps_say_so(tmp_path: Path) -> None:
         await open_check_step(pilot)
         assert "1 thing is missing." in screen_text(app)
         app.plan.activities[1].outcomes = [app.plan.outcomes[0].id]
-        app.go_to(flow.index_of("check"))
+        go_to(app, flow.index_of("check"))
         await settle(pilot)
         assert flow.page("check").words["none"] in screen_text(app)
         assert "missing" not in screen_text(app)

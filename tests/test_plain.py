@@ -283,11 +283,11 @@ def test_a_failed_save_is_said_and_tried_again(tmp_path: Path, monkeypatch: pyte
     real_save = Session.save
     calls = {"count": 0}
 
-    def flaky_save(self: Session) -> SaveResult:
+    def flaky_save(self: Session, *writer: object) -> SaveResult:
         calls["count"] += 1
         if calls["count"] == 1:
             return SaveResult(False, self.plan.updated, "The computer said: No space left on device.")
-        return real_save(self)
+        return real_save(self, *writer)  # type: ignore[arg-type]
 
     monkeypatch.setattr(Session, "save", flaky_save)
     code, out = run_here(lines("First try", "", "Something changes."), tmp_path)
@@ -302,9 +302,9 @@ def test_every_answer_is_saved_at_once(tmp_path: Path, monkeypatch: pytest.Monke
     seen: list[str] = []
     real_save = Session.save
 
-    def watching_people(self: Session) -> SaveResult:
+    def watching_people(self: Session, *writer: object) -> SaveResult:
         seen.append(self.plan.title + ":" + ",".join(p.name for p in self.plan.people))
-        return real_save(self)
+        return real_save(self, *writer)  # type: ignore[arg-type]
 
     monkeypatch.setattr(Session, "save", watching_people)
     run_here(lines("One", "Sam", "Priya", ""), tmp_path)
@@ -371,7 +371,7 @@ def test_plain_words_are_easy_to_read() -> None:
 
 
 def test_when_no_save_works_it_says_so_and_exits_1(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken_save(self: Session) -> SaveResult:
+    def broken_save(self: Session, *writer: object) -> SaveResult:
         return SaveResult(False, self.plan.updated, "The computer said: Read-only file system.")
 
     monkeypatch.setattr(Session, "save", broken_save)
@@ -527,3 +527,21 @@ def test_a_number_that_is_not_on_the_list_is_asked_again(tmp_path: Path) -> None
     assert code == 0
     assert out.count(content.word("plain", "change_bad", count=count)) == 3
     assert content_of(store.load(path)) == before  # nothing was changed or added
+
+
+def test_plain_mode_never_writes_over_a_plan_another_backmap_has_open(tmp_path: Path) -> None:
+    """Issue 19, point 1: plain mode takes the lock and asks, as the app does."""
+    import json
+    import socket
+    from datetime import UTC, datetime
+
+    plan = tmp_path / "day.toml"
+    plan.write_bytes((Path(__file__).parent.parent / "examples" / "day-centre.toml").read_bytes())
+    before = plan.read_bytes()
+    lock = {"pid": 1, "host": socket.gethostname(), "since": datetime.now(UTC).isoformat()}
+    (tmp_path / "day.toml.lock").write_text(json.dumps(lock), encoding="utf-8")  # a live backmap
+    code, out = run_here(lines("1", "A new name from plain mode"), tmp_path, str(plan))
+    assert content.word("problems", "in_use") in out
+    assert content.word("problems", "read") in out
+    assert plan.read_bytes() == before  # read only: the other backmap's plan is untouched
+    assert json.loads((tmp_path / "day.toml.lock").read_text(encoding="utf-8"))["pid"] == 1

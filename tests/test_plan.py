@@ -233,30 +233,6 @@ def test_move_missing_item_raises_key_error() -> None:
 # ----- links and both views ----------------------------------------------------------
 
 
-def test_link_unlink_and_toggle() -> None:
-    plan = two_part_plan()
-    plan.link("a3", "o2")
-    plan.link("a3", "o2")
-    assert plan.activity("a3").outcomes == ["o3", "o2"]
-    plan.unlink("a3", "o3")
-    plan.unlink("a3", "o3")
-    assert plan.activity("a3").outcomes == ["o2"]
-    assert plan.toggle_link("a3", "o2") is False
-    assert plan.activity("a3").outcomes == []
-    assert plan.toggle_link("a3", "o4") is True
-    assert plan.activity("a3").outcomes == ["o4"]
-
-
-def test_link_to_missing_items_raises() -> None:
-    plan = two_part_plan()
-    with pytest.raises(KeyError):
-        plan.link("a1", "o99")
-    with pytest.raises(KeyError):
-        plan.link("a99", "o1")
-    with pytest.raises(KeyError):
-        plan.toggle_link("a99", "o1")
-
-
 def test_both_views_of_a_link_agree() -> None:
     plan = two_part_plan()
     assert ids(plan.activities_for("o1")) == ["a1", "a2"]

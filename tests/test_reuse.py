@@ -17,11 +17,10 @@ from textual.pilot import Pilot
 from backmap import content
 from backmap.app import BackmapApp
 from backmap.core import flow
-from backmap.screens.question import QuestionScreen
 from backmap.session.plan_file import Session
 from backmap.widgets.answer import AnswerBox
 from backmap.widgets.buttons import MARK, FocusButton
-from tests.pilot_helpers import SIZE, make_app, settle, type_text
+from tests.pilot_helpers import SIZE, go_to, make_app, on_pane, settle, type_text
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "day-centre.toml"
 LONG = " ".join(f"Word{n} of a long answer that wraps." for n in range(60))
@@ -51,9 +50,9 @@ async def fresh_picture_of(path: Path, folder: Path, key: str, size: tuple[int, 
     """The screen a new QuestionScreen draws for this step of the plan at ``path``."""
     app = make_app(folder, path)
     async with app.run_test(size=size) as pilot:
-        app.go_to(flow.index_of(key))
+        go_to(app, flow.index_of(key))
         await settle(pilot, 8)
-        assert isinstance(app.screen, QuestionScreen)
+        assert on_pane(app, "question")
         return app.export_screenshot()
 
 
@@ -62,20 +61,20 @@ async def picture(pilot: Pilot) -> str:
     return pilot.app.export_screenshot()
 
 
-async def test_the_next_text_step_reuses_the_screen(tmp_path: Path) -> None:
+async def test_every_step_is_shown_on_the_one_interview_screen(tmp_path: Path) -> None:
     app = make_app(tmp_path, plan_copy(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
-        app.go_to(flow.index_of("impact_project"))
+        go_to(app, flow.index_of("impact_project"))
         await settle(pilot)
         screen = app.screen
-        assert isinstance(screen, QuestionScreen)
+        assert on_pane(app, "question")
         await pilot.press("ctrl+n")
         assert app.screen is screen
         assert screen.page.key == "impact_coproduction"
         await pilot.press("ctrl+n")
         assert app.screen is screen and screen.page.key == "lasting_change"
-        await pilot.press("ctrl+n")  # a list step: a new screen
-        assert app.screen is not screen
+        await pilot.press("ctrl+n")  # a list step: the same screen, its list pane
+        assert app.screen is screen and on_pane(app, "list")
 
 
 async def test_a_reused_screen_draws_what_a_new_one_draws(tmp_path: Path) -> None:
@@ -85,7 +84,7 @@ async def test_a_reused_screen_draws_what_a_new_one_draws(tmp_path: Path) -> Non
     expected = {key: await fresh_picture(tmp_path, key) for key in keys}
     app = make_app(tmp_path, plan_copy(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
-        app.go_to(flow.index_of("impact_project"))
+        go_to(app, flow.index_of("impact_project"))
         await settle(pilot)
         app.screen.query_one("#example-button", FocusButton).press()  # open the example
         await settle(pilot)
@@ -112,7 +111,7 @@ async def test_a_scrolled_page_is_drawn_as_on_a_new_screen(tmp_path: Path, heigh
     expected = await fresh_picture(tmp_path, "impact_coproduction", (80, height))
     app = make_app(tmp_path, plan_copy(tmp_path))
     async with app.run_test(size=(80, height)) as pilot:
-        app.go_to(flow.index_of("impact_project"))
+        go_to(app, flow.index_of("impact_project"))
         await settle(pilot)
         body = app.screen.query_one("#body", VerticalScroll)
         assert body.max_scroll_y > 0
@@ -140,7 +139,7 @@ async def test_a_long_answer_is_drawn_as_on_a_new_screen(tmp_path: Path) -> None
     expected = await fresh_picture_of(path, tmp_path / "fresh", "impact_coproduction")
     app = make_app(tmp_path / "fresh", path)
     async with app.run_test(size=SIZE) as pilot:
-        app.go_to(flow.index_of("impact_project"))
+        go_to(app, flow.index_of("impact_project"))
         await settle(pilot)
         await pilot.press("ctrl+n")
         assert await picture(pilot) == expected
@@ -151,7 +150,7 @@ async def test_no_stale_words_answers_or_focus_after_a_to_b_to_a(tmp_path: Path)
     path = plan_copy(tmp_path)
     app = make_app(tmp_path, path)
     async with app.run_test(size=SIZE) as pilot:
-        app.go_to(flow.index_of("impact_project"))
+        go_to(app, flow.index_of("impact_project"))
         await settle(pilot)
         screen = app.screen
         box(app).text = ""
@@ -196,26 +195,26 @@ async def test_drafts_follow_their_own_step_on_a_reused_screen(tmp_path: Path) -
     Session.open(path, tmp_path).save_draft("impact.coproduction", "Draft from before")
     app = make_app(tmp_path, path)
     async with app.run_test(size=SIZE) as pilot:
-        app.go_to(flow.index_of("impact_project"))
+        go_to(app, flow.index_of("impact_project"))
         await settle(pilot)
         assert app.session is not None
-        app.message = ""
+        app.keeper.message = ""
         screen = app.screen
         await pilot.press("ctrl+n")
         await settle(pilot)
         assert app.screen is screen
         assert box(app).text == "Draft from before"
         assert content.word("safety", "draft_back") in str(screen.query_one("#status").render())
-        app.flush_drafts()
+        app.keeper.flush_drafts()
         assert app.session.load_draft() == {"impact.coproduction": "Draft from before"}  # still kept
         await pilot.press("ctrl+n")  # the draft becomes the answer
         await settle(pilot)
         assert box(app).text == app.plan.impact.lasting_change != "Draft from before"
-        app.flush_drafts()
+        app.keeper.flush_drafts()
         assert app.session.load_draft() == {}
         await pilot.press("ctrl+r", "ctrl+r")
         await settle(pilot)
         assert app.plan.impact.coproduction == "Draft from before"
         assert box(app).text == app.plan.impact.project
-        app.flush_drafts()
+        app.keeper.flush_drafts()
         assert app.session.load_draft() == {}  # answers shown are not drafts

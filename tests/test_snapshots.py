@@ -12,7 +12,7 @@ import pytest
 
 from backmap.core import flow
 from backmap.session import plan_file as session
-from tests.pilot_helpers import SIZE, make_app, plan_with_gaps
+from tests.pilot_helpers import SIZE, go_to, make_app, plan_with_gaps
 from tests.snapshot_helpers import SVGSnapshot
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "day-centre.toml"
@@ -47,10 +47,10 @@ async def shot(plan: Path | None, page: str | None, keys: tuple[str, ...] = ()) 
     async with app.run_test(size=SIZE) as pilot:
         # Opening a plan writes its summaries if they are behind; the finish step lists
         # the page to print only once it is there, so the picture waits for them.
-        assert app.summaries.wait(10)
+        assert app.keeper.summaries.wait(10)
         if page is not None:
-            app.message = ""  # as a person comes to the step, by Next or Ctrl+G
-            app.go_to(flow.index_of(page))
+            app.keeper.message = ""  # as a person comes to the step, by Next or Ctrl+G
+            go_to(app, flow.index_of(page))
             await pilot.pause()
         if keys:
             await pilot.press(*keys)

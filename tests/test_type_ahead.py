@@ -18,10 +18,9 @@ from textual.pilot import Pilot
 from backmap.core import flow, store
 from backmap.core.plan import Plan
 from backmap.screens.item import ItemScreen
-from backmap.screens.question import QuestionScreen
 from backmap.widgets.answer import AnswerBox
 from backmap.widgets.buttons import FocusButton
-from tests.pilot_helpers import SIZE, make_app, settle
+from tests.pilot_helpers import SIZE, go_to, make_app, on_pane, settle
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "day-centre.toml"
 ENTER = "\r"
@@ -54,14 +53,14 @@ async def test_keys_after_enter_go_to_the_next_question(tmp_path: Path) -> None:
     path = plan_file(tmp_path)
     app = make_app(tmp_path, path)
     async with app.run_test(size=SIZE) as pilot:
-        app.go_to(flow.index_of("impact_project"))
+        go_to(app, flow.index_of("impact_project"))
         await settle(pilot)
         before = app.plan.impact.project
         send_at_once(pilot, f" one{ENTER}two{ENTER}three")
         await settle(pilot, 10)
         assert app.plan.impact.project == before + " one"
         assert app.plan.impact.coproduction.endswith("two")
-        assert isinstance(app.screen, QuestionScreen)
+        assert on_pane(app, "question")
         assert app.screen.index == flow.index_of("lasting_change")
         assert app.screen.query_one(AnswerBox).text.endswith("three")
     assert store.load(path).impact.coproduction.endswith("two")
@@ -81,7 +80,7 @@ async def test_a_new_plan_typed_ahead_from_the_welcome_screen(tmp_path: Path) ->
 async def test_keys_after_enter_in_a_dialog_go_to_its_next_question(tmp_path: Path) -> None:
     app = make_app(tmp_path, plan_file(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
-        app.go_to(flow.index_of("outcomes_project"))
+        go_to(app, flow.index_of("outcomes_project"))
         await settle(pilot)
         await pilot.press("tab")  # from the list to Add
         send_at_once(pilot, f"{ENTER}A ramp{ENTER}People use it")
@@ -98,7 +97,7 @@ async def typed_in(pilot: Pilot) -> None:
     """Wait until every key typed ahead has been given out, then let the screens settle."""
     app = pilot.app
     for _ in range(1000):
-        if not app._held_keys and not app._waiting:
+        if not app.held_keys and not app.waiting:
             break
         await pilot.pause()
     await settle(pilot, 6)
@@ -169,7 +168,7 @@ async def test_quick_add_after_add_keeps_every_word(
     page, items, bursts, expected = pattern
     app = make_app(tmp_path, plan_file(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
-        app.go_to(flow.index_of(page))
+        go_to(app, flow.index_of(page))
         await settle(pilot)
         await pilot.press("tab")  # from the list to Add
         assert app.screen.focused is app.screen.query_one("#add")
@@ -189,7 +188,7 @@ async def test_done_add_and_words_sent_together(tmp_path: Path) -> None:
     and the next words sent at once."""
     app = make_app(tmp_path, plan_file(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
-        app.go_to(flow.index_of("outcomes_project"))
+        go_to(app, flow.index_of("outcomes_project"))
         await settle(pilot)
         await pilot.press("tab", "enter")  # Add
         await settle(pilot)
@@ -212,7 +211,7 @@ async def test_enter_twice_on_down_moves_twice(tmp_path: Path) -> None:
     app = make_app(tmp_path, plan_file(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         app.plan.add_outcome("project", text="A third one")  # room to move down twice
-        app.go_to(flow.index_of("outcomes_project"))
+        go_to(app, flow.index_of("outcomes_project"))
         await settle(pilot)
         first = app.plan.outcomes_in("project")[0].id
         app.screen.query_one("#down").focus()

@@ -1,7 +1,8 @@
-"""The order of the interview, in one place.
+"""The interviews as data: what each step asks, which pane shows it, what comes next.
 
-The Textual app, the plain mode and "carry on where you stopped" all walk
-this list, so they can never disagree about what comes next.
+The Textual app, the plain mode and "carry on where you stopped" all walk a
+``Flow``, so they can never disagree about what comes next. The planning
+interview is ``PLANNING``; one interview screen shows any flow.
 """
 
 from __future__ import annotations
@@ -30,6 +31,57 @@ class Page:
     def part_name(self) -> str:
         return content.part_name(self.part)
 
+    @property
+    def pane(self) -> str:
+        """The kind of pane that shows this step: "question", "list", "check" or "finish"."""
+        return PANES[self.kind]
+
+
+PANES = {
+    "text": "question",
+    "people": "list",
+    "outcomes": "list",
+    "activities": "list",
+    "check": "check",
+    "finish": "finish",
+}
+
+
+@dataclass(frozen=True)
+class Flow:
+    """One interview: its steps in order. Next and Back walk them; "carry on" starts in them."""
+
+    name: str
+    pages: tuple[Page, ...]
+
+    @property
+    def total_steps(self) -> int:
+        return self.pages[-1].step
+
+    def index_of(self, key: str) -> int:
+        for index, page in enumerate(self.pages):
+            if page.key == key:
+                return index
+        raise KeyError(key)
+
+    def next_index(self, index: int) -> int | None:
+        """The step after this one; None after the last (the interview is over)."""
+        return index + 1 if index + 1 < len(self.pages) else None
+
+    def previous_index(self, index: int) -> int | None:
+        """The step before this one; None before the first (back to the welcome)."""
+        return index - 1 if index > 0 else None
+
+    def step_label(self, page: Page) -> str:
+        return content.word("app", "step", number=page.step, total=self.total_steps)
+
+    def first_unanswered(self, plan: Plan) -> int:
+        """Where "carry on" lands: the first step still without an answer."""
+        for index, page in enumerate(self.pages):
+            if page.pane in ("check", "finish") or not is_answered(plan, page):
+                return index
+        return len(self.pages) - 1
+
 
 PAGES: tuple[Page, ...] = (
     Page("title", 1, "text", "start", field="title"),
@@ -44,24 +96,16 @@ PAGES: tuple[Page, ...] = (
     Page("check", 9, "check", "check"),
     Page("finish", 10, "finish", "finish"),
 )
-TOTAL_STEPS = PAGES[-1].step
-_INDEX = {page.key: index for index, page in enumerate(PAGES)}
+PLANNING = Flow("planning", PAGES)
+TOTAL_STEPS = PLANNING.total_steps
 
 
 def index_of(key: str) -> int:
-    return _INDEX[key]
+    return PLANNING.index_of(key)
 
 
 def page(key: str) -> Page:
-    return PAGES[_INDEX[key]]
-
-
-def next_index(index: int) -> int | None:
-    return index + 1 if index + 1 < len(PAGES) else None
-
-
-def previous_index(index: int) -> int | None:
-    return index - 1 if index > 0 else None
+    return PAGES[PLANNING.index_of(key)]
 
 
 def get_text(plan: Plan, field: str) -> str:
@@ -97,14 +141,8 @@ def is_answered(plan: Plan, page: Page) -> bool:
 
 
 def first_unanswered(plan: Plan) -> int:
-    """Where "carry on" lands: the first page still without an answer."""
-    for index, page in enumerate(PAGES):
-        if page.kind in ("check", "finish"):
-            return index
-        if not is_answered(plan, page):
-            return index
-    return index_of("check")
+    return PLANNING.first_unanswered(plan)
 
 
 def step_label(page: Page) -> str:
-    return content.word("app", "step", number=page.step, total=TOTAL_STEPS)
+    return PLANNING.step_label(page)

@@ -380,25 +380,39 @@ class Plan(_Record):
         self.touch()
         return True
 
-    def link(self, activity_id: str, outcome_id: str) -> None:
-        self.outcome(outcome_id)
-        activity = self.activity(activity_id)
-        if outcome_id not in activity.outcomes:
-            activity.outcomes.append(outcome_id)
-            self.touch()
+    # ----- people: kept in the order the person put them -------------------------------
 
-    def unlink(self, activity_id: str, outcome_id: str) -> None:
-        activity = self.activity(activity_id)
-        if outcome_id in activity.outcomes:
-            activity.outcomes.remove(outcome_id)
-            self.touch()
+    def add_person(self, name: str, role: str = "") -> int:
+        """Add someone at the end; returns their place in the list."""
+        self.people.append(Person(name=name, role=role))
+        self.touch()
+        return len(self.people) - 1
 
-    def toggle_link(self, activity_id: str, outcome_id: str) -> bool:
-        """Link or unlink; returns True when the two are linked afterwards."""
-        if outcome_id in self.activity(activity_id).outcomes:
-            self.unlink(activity_id, outcome_id)
+    def edit_person(self, index: int, **changes: str) -> None:
+        person = self.people[index]
+        for name, value in changes.items():
+            if name not in ("name", "role"):
+                raise KeyError(name)
+            setattr(person, name, value)
+        self.touch()
+
+    def remove_person(self, index: int) -> Person:
+        """Take someone off the list; ``insert_person`` puts them back (undo)."""
+        person = self.people.pop(index)
+        self.touch()
+        return person
+
+    def insert_person(self, index: int, person: Person) -> None:
+        self.people.insert(min(index, len(self.people)), person)
+        self.touch()
+
+    def move_person(self, index: int, step: int) -> bool:
+        """Move someone up (-1) or down (+1); False at either end."""
+        target = index + step
+        if not 0 <= index < len(self.people) or not 0 <= target < len(self.people):
             return False
-        self.link(activity_id, outcome_id)
+        self.people[index], self.people[target] = self.people[target], self.people[index]
+        self.touch()
         return True
 
     def is_empty(self) -> bool:

@@ -13,9 +13,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from backmap import content
-from backmap.core import flow
+from backmap.content import word as words
+from backmap.core.flow import Flow
 from backmap.core.safe_text import shown
-from backmap.screens.step import words
 from backmap.widgets.buttons import FocusButton
 from backmap.widgets.choices import Choice, MarkedList
 
@@ -141,18 +141,19 @@ class GotoScreen(ModalScreen[int | None]):
 
     BINDINGS = [Binding("escape", "close", words("keys", "close"), key_display="Esc")]
 
-    def __init__(self, current: int | None) -> None:
+    def __init__(self, flow: Flow, current: int | None) -> None:
         super().__init__()
+        self.flow = flow
         self.current = current
 
     def compose(self) -> ComposeResult:
         rows = []
         seen: set[int] = set()
-        for index, page in enumerate(flow.PAGES):
+        for index, page in enumerate(self.flow.pages):
             if page.step in seen:
                 continue
             seen.add(page.step)
-            label = f"{flow.step_label(page)}: {page.words['question']}"
+            label = f"{self.flow.step_label(page)}: {page.words['question']}"
             rows.append(Choice(str(index), label))
         with Vertical(id="dialog"):
             yield Static(words("goto", "title"), id="dialog-title", markup=False)
@@ -164,7 +165,7 @@ class GotoScreen(ModalScreen[int | None]):
     def on_mount(self) -> None:
         steps = self.query_one("#steps", MarkedList)
         if self.current is not None:
-            page = flow.PAGES[self.current]
+            page = self.flow.pages[self.current]
             steps.highlighted = page.step - 1
         steps.focus()
 

@@ -18,16 +18,16 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from backmap import content
+from backmap.content import word as words
 from backmap.core import flow
-from backmap.core.plan import KINDS, Person, Plan
+from backmap.core.plan import KINDS, Plan
 from backmap.screens.dialogs import ConfirmScreen
-from backmap.screens.step import words
 from backmap.widgets.answer import AnswerBox
 from backmap.widgets.buttons import FocusButton
 from backmap.widgets.choices import Choice, MarkedList
 
 if TYPE_CHECKING:
-    from backmap.app import BackmapApp
+    from backmap.session.keeper import Keeper
 
 
 @dataclass(frozen=True)
@@ -109,8 +109,9 @@ class ItemScreen(ModalScreen[str | None]):
         field = self.fields[self.at]
         return " ".join(x for x in (field.question, field.hint) if x)
 
-    def __init__(self, page: flow.Page, key: str | None, fields: list[Field]) -> None:
+    def __init__(self, keeper: Keeper, page: flow.Page, key: str | None, fields: list[Field]) -> None:
         super().__init__()
+        self.keeper = keeper
         self.page = page
         self.key = key
         self.fields = fields
@@ -123,16 +124,12 @@ class ItemScreen(ModalScreen[str | None]):
         # once, not the step under it too.
         self.closing = False
 
-    @property
-    def backmap(self) -> BackmapApp:
-        return self.app  # type: ignore[return-value]
-
     # ----- reading and writing the item ---------------------------------------------
 
     def value(self, name: str) -> object:
         if self.key is None:
             return [] if name == "outcomes" else ("other" if name == "kind" else "")
-        plan = self.backmap.plan
+        plan = self.keeper.plan
         if self.page.kind == "people":
             return getattr(plan.people[int(self.key)], name)
         if self.page.kind == "outcomes":
@@ -141,29 +138,26 @@ class ItemScreen(ModalScreen[str | None]):
 
     def store(self, name: str, value: object) -> None:
         """Put one answer in the plan (making the item on its first answer) and save."""
-        plan = self.backmap.plan
+        plan = self.keeper.plan
         part = self.page.plan_part
         if self.key is None:
             if self.page.kind == "people":
-                plan.people.append(Person(name=str(value)))
-                plan.touch()
-                self.key = str(len(plan.people) - 1)
+                self.key = str(plan.add_person(str(value)))
             elif self.page.kind == "outcomes":
                 self.key = plan.add_outcome(part, text=str(value)).id
             else:
                 self.key = plan.add_activity(part, text=str(value)).id
-            self.backmap.changed()
+            self.keeper.changed()
             return
         if self.value(name) == value:
             return
         if self.page.kind == "people":
-            setattr(plan.people[int(self.key)], name, value)
-            plan.touch()
+            plan.edit_person(int(self.key), **{name: str(value)})
         elif self.page.kind == "outcomes":
             plan.edit_outcome(self.key, **{name: str(value)})
         else:
             plan.edit_activity(self.key, **{name: value})
-        self.backmap.changed()
+        self.keeper.changed()
 
     # ----- the screen ----------------------------------------------------------------
 
@@ -202,7 +196,7 @@ class ItemScreen(ModalScreen[str | None]):
         choices.display = field.widget != "text"
         if field.widget == "text":
             current = str(self.value(field.name))
-            draft = self.backmap.draft_for(self.draft_key(), current)
+            draft = self.keeper.draft_for(self.draft_key(), current)
             self.typed = draft is not None
             box.load_text(current if draft is None else draft)
             box.focus()
@@ -235,13 +229,13 @@ class ItemScreen(ModalScreen[str | None]):
         if not self.typed and answer == str(self.value(self.fields[self.at].name)):
             return
         self.typed = True
-        self.backmap.typing(self.draft_key(), answer)
+        self.keeper.typing(self.draft_key(), answer)
 
     def choice_rows(self, field: Field) -> list[Choice]:
         if field.name == "kind":
             current = self.value("kind") if self.kind_picked else None
             return [Choice(k, content.kind_name(k), checked=k == current) for k in KINDS]
-        return link_rows(self.backmap.plan, self.page.plan_part, self.value("outcomes"))  # type: ignore[arg-type]
+        return link_rows(self.keeper.plan, self.page.plan_part, self.value("outcomes"))  # type: ignore[arg-type]
 
     def keep(self) -> bool:
         """Store the answer on screen. False (with a message) if it is needed and empty."""
@@ -262,7 +256,7 @@ class ItemScreen(ModalScreen[str | None]):
                     self.kind_picked = True
                     self.store("kind", chosen)
             else:
-                order = {o.id: i for i, o in enumerate(self.backmap.plan.outcomes)}
+                order = {o.id: i for i, o in enumerate(self.keeper.plan.outcomes)}
                 ticked = sorted((c.key for c in rows if c.checked), key=order.__getitem__)
                 self.store("outcomes", ticked)
         return True
@@ -338,5 +332,5 @@ class ItemScreen(ModalScreen[str | None]):
             if answer or not field.required:
                 self.store(field.name, answer)
         elif field.widget == "text":
-            self.backmap.drop_draft(self.draft_key())  # a new item given up: no words to bring back
+            self.keeper.drop_draft(self.draft_key())  # a new item given up: no words to bring back
         self.dismiss(self.key)

@@ -7,12 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from backmap import content
-from backmap.screens.step import words
+from backmap.content import word as words
 from backmap.widgets.buttons import FocusButton
-from backmap.widgets.footer import KeyFooter
 
 
 class LearnScreen(Screen):
@@ -32,7 +31,7 @@ class LearnScreen(Screen):
             yield FocusButton(words("buttons", "back"), id="back")
             yield FocusButton(words("buttons", "close"), id="close")
             yield FocusButton(words("buttons", "next"), id="next", variant="primary")
-        yield KeyFooter()
+        yield Footer()
 
     def on_mount(self) -> None:
         self.show_page()

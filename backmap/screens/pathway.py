@@ -9,9 +9,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from backmap.content import word as words
 from backmap.core import pathway_drawing
 from backmap.core.plan import Plan
-from backmap.screens.step import words
 from backmap.widgets.buttons import FocusButton
 from backmap.widgets.pathway_view import PathwayView
 

@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
-import os
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from backmap import content
+from backmap.content import word as words
 from backmap.core import store
-from backmap.screens.step import words
 from backmap.widgets.buttons import FocusButton
 from backmap.widgets.choices import Choice, MarkedList
-from backmap.widgets.footer import KeyFooter
 from backmap.widgets.status import StatusLine
-
-if TYPE_CHECKING:
-    from backmap.app import BackmapApp
 
 
 class WelcomeScreen(Screen):
@@ -30,9 +26,19 @@ class WelcomeScreen(Screen):
         Binding("down", "app.focus_next", words("keys", "down"), show=False, priority=True),
     ]
 
-    @property
-    def backmap(self) -> BackmapApp:
-        return self.app  # type: ignore[return-value]
+    class NewPlan(Message):
+        """Start a new plan."""
+
+    class OpenPlan(Message):
+        """Carry on with this plan."""
+
+        def __init__(self, path: Path) -> None:
+            super().__init__()
+            self.path = path
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__()
+        self.folder = folder
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="welcome", can_focus=False):
@@ -45,29 +51,27 @@ class WelcomeScreen(Screen):
                 yield FocusButton(words("buttons", "glossary"), id="glossary-button")
                 yield FocusButton(words("buttons", "quit"), id="quit")
             yield Static(
-                words("welcome", "saved_where", folder=self.backmap.folder),
+                words("welcome", "saved_where", folder=self.folder),
                 id="welcome-folder",
                 markup=False,
             )
-        yield StatusLine(self.backmap.status_text(), id="status", markup=False)
-        yield KeyFooter()
+        yield StatusLine("", id="status", markup=False)
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#new").focus()
-        if os.environ.get("BACKMAP_EXIT_WHEN_READY"):
-            # For the start-up benchmark (bench/): quit once this screen has been drawn.
-            self.app.call_after_refresh(self.app.exit)
-
-    def on_screen_resume(self) -> None:
-        self.query_one("#status", StatusLine).update(self.backmap.status_text())
 
     @on(FocusButton.Pressed, "#new")
     def new_plan(self) -> None:
-        self.backmap.start_new_plan()
+        self.post_message(self.NewPlan())
 
     @on(FocusButton.Pressed, "#carry-on")
     def carry_on(self) -> None:
-        self.app.push_screen(PickPlanScreen())
+        self.app.push_screen(PickPlanScreen(self.folder), callback=self._picked)
+
+    def _picked(self, path: Path | None) -> None:
+        if path is not None:
+            self.post_message(self.OpenPlan(path))
 
     @on(FocusButton.Pressed, "#learn")
     def learn(self) -> None:
@@ -76,25 +80,25 @@ class WelcomeScreen(Screen):
         self.app.push_screen(LearnScreen())
 
     @on(FocusButton.Pressed, "#glossary-button")
-    def glossary(self) -> None:
-        self.backmap.action_glossary()
+    async def glossary(self) -> None:
+        await self.run_action("app.glossary")
 
     @on(FocusButton.Pressed, "#quit")
-    def quit(self) -> None:
-        self.backmap.action_save_and_quit()
+    async def quit(self) -> None:
+        await self.run_action("app.save_and_quit")
 
 
-class PickPlanScreen(Screen):
+class PickPlanScreen(Screen[Path | None]):
     """The plans in the plans folder, newest first, with their names and when they changed."""
 
-    BINDINGS = [Binding("escape", "app.pop_screen", words("keys", "back"), key_display="Esc")]
+    BINDINGS = [Binding("escape", "back", words("keys", "back"), key_display="Esc")]
 
-    @property
-    def backmap(self) -> BackmapApp:
-        return self.app  # type: ignore[return-value]
+    def __init__(self, folder: Path) -> None:
+        super().__init__()
+        self.folder = folder
 
     def compose(self) -> ComposeResult:
-        self.plans = store.list_plans(self.backmap.folder)
+        self.plans = store.list_plans(self.folder)
         rows = []
         for info in self.plans:
             local = info.updated.astimezone()
@@ -109,11 +113,9 @@ class PickPlanScreen(Screen):
                 yield Static(words("carry_on", "hint"), id="pick-hint", markup=False)
                 yield MarkedList(rows, id="plans")
             else:
-                yield Static(
-                    words("carry_on", "none", folder=self.backmap.folder), id="pick-none", markup=False
-                )
+                yield Static(words("carry_on", "none", folder=self.folder), id="pick-none", markup=False)
             yield FocusButton(words("buttons", "back"), id="back")
-        yield KeyFooter()
+        yield Footer()
 
     def on_mount(self) -> None:
         if self.plans:
@@ -123,9 +125,8 @@ class PickPlanScreen(Screen):
 
     @on(MarkedList.OptionSelected, "#plans")
     def chosen(self, event: MarkedList.OptionSelected) -> None:
-        path = self.plans[event.option_index].path
-        self.backmap.open_plan(path, carry_on=True)
+        self.dismiss(self.plans[event.option_index].path)
 
     @on(FocusButton.Pressed, "#back")
-    def back(self) -> None:
-        self.app.pop_screen()
+    def action_back(self) -> None:
+        self.dismiss(None)

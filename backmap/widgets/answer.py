@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from textual import events
 from textual.message import Message
-from textual.widgets import TextArea
-from textual.widgets.text_area import EditResult, Location
 
+from backmap.compat import KeyboardTextArea
 from backmap.core.safe_text import shown, stored
 
 
-class AnswerBox(TextArea):
+class AnswerBox(KeyboardTextArea):
     """A one-paragraph answer. Enter sends it on; it never inserts a new line."""
 
     class Submitted(Message):
@@ -37,23 +35,27 @@ class AnswerBox(TextArea):
         return stored(" ".join(self.text.split("\n")).strip())
 
     def load_text(self, text: str) -> None:
+        """Put words in the box with the cursor after the last one, so typing adds to them."""
         super().load_text(shown(text))
+        self.move_cursor_to_end()
 
-    def _replace_via_keyboard(self, insert: str, start: Location, end: Location) -> EditResult | None:
-        # Typed and pasted text both come through here: a pasted escape sequence is drawn, not obeyed.
-        # Line ends pasted from other computers (CR LF, CR) are line ends, not pictures.
-        insert = insert.replace("\r\n", "\n").replace("\r", "\n")
-        return super()._replace_via_keyboard(shown(insert), start, end)
+    def move_cursor_to_end(self) -> None:
+        last = self.document.line_count - 1
+        self.move_cursor((last, len(self.document.get_line(last))))
 
-    async def _on_key(self, event: events.Key) -> None:
-        if event.key == "enter":
-            event.stop()
-            event.prevent_default()
-            self.post_message(self.Submitted(self))
-            return
-        await super()._on_key(event)
+    def clean_typed(self, text: str) -> str:
+        # A pasted escape sequence is drawn, not obeyed; line ends from other computers are line ends.
+        return shown(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+    def enter_pressed(self) -> None:
+        self.post_message(self.Submitted(self))
 
     def on_focus(self) -> None:
         # Land after the last word, so typing adds to the answer and never replaces it.
-        last = self.document.line_count - 1
-        self.move_cursor((last, len(self.document.get_line(last))))
+        self.move_cursor_to_end()
+        # A box just shown (a pane that takes its turn) is laid out after this: follow it there.
+        self.call_after_refresh(self.show_terminal_cursor)
+
+    def show_terminal_cursor(self) -> None:
+        if self.has_focus:
+            self.app.cursor_position = self.cursor_screen_offset

@@ -6,13 +6,12 @@ from dataclasses import dataclass
 
 from rich.segment import Segment
 from textual.binding import Binding
-from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from backmap import content
+from backmap.compat import MeasuredOptionList
 from backmap.core.safe_text import shown
 from backmap.widgets.cursor import place_cursor
 from backmap.widgets.hanging import Hanging
@@ -27,7 +26,7 @@ class Choice:
     more: str = ""  # lines under the detail; with details="current" only on the highlighted row
 
 
-class MarkedList(OptionList):
+class MarkedList(MeasuredOptionList):
     """An option list that writes "> " before the highlighted row.
 
     With ``mode="check"`` each row shows "[x]" or "[ ]" and Enter or Space ticks it;
@@ -99,9 +98,9 @@ class MarkedList(OptionList):
         # added if they need it, as on a new list (a bar from the last rows would make
         # them wrap sooner and stay).
         self.clear_options()
-        width = self._row_width()
+        width = self.row_width()
         self.set_options(Option(self._prompt(i), id=None) for i in range(len(self.choices)))
-        self._measure_again_if_narrower(width)
+        self.measure_again_if_narrower(width)
         if not self.choices:
             return
         target = 0
@@ -112,68 +111,10 @@ class MarkedList(OptionList):
         self.highlighted = target
         self.refresh()
 
-    def _reprompt(self, indexes: list[int]) -> None:
-        """New words for a few rows; measure only those rows again, not the whole list.
-
-        OptionList forgets the height of every row when one prompt changes, and then
-        wraps every row again: on each Up or Down that would grow with the list.
-        """
-        cache = self._line_cache
-        if len(cache.heights) != self.option_count or not self.scrollable_content_region:
-            for index in indexes:  # nothing measured yet: the usual way is cheap
-                self.replace_option_prompt_at_index(index, self._prompt(index))
-            return
-        width = self._row_width()
-        for index in indexes:
-            option = self.options[index]
-            option._set_prompt(self._prompt(index))
-            height = self._get_visual(option).get_height(self.styles, width) + option._divider
-            cache.heights[index] = height
-        lines: list[tuple[int, int]] = []
-        for index in range(self.option_count):
-            cache.index_to_line[index] = len(lines)
-            lines.extend((index, number) for number in range(cache.heights[index]))
-        cache.lines[:] = lines
-        self._option_render_cache.clear()
-        self._update_lines()  # only the size of the list, now that every row is measured
-        self._measure_again_if_narrower(width)
-        self.refresh()
-
-    def _row_width(self) -> int:
-        """The room the words of a row have, without the scroll bar if there is one."""
-        if not self.scrollable_content_region:
-            return 0  # not laid out yet: nothing is measured until it is
-        padding = self.get_component_styles("option-list--option").padding
-        return self.scrollable_content_region.width - self._get_left_gutter_width() - padding.width
-
-    def on_resize(self) -> None:
-        """Measure the rows again from no scroll bar, as a new list does.
-
-        Rows measured while the list was shorter may have brought a scroll bar, and
-        rows measured with it wrap sooner and keep it: the same rows could show with a
-        bar or without, depending on what the list showed before.
-        """
-        self._clear_caches()
-        self.virtual_size = Size(self.virtual_size.width, 0)
-        self._scroll_update(self.virtual_size)  # no rows measured: no scroll bar
-        width = self._row_width()
-        self._update_lines()
-        self._measure_again_if_narrower(width)
-
-    def _measure_again_if_narrower(self, width: int) -> None:
-        """Rows measured at ``width`` brought or took away the scroll bar: measure again.
-
-        With the bar the rows have less room and may wrap onto more lines. Rare: only
-        when the rows grow past the list's height or shrink back into it.
-        """
-        if self._row_width() != width:
-            self._clear_caches()
-            self._update_lines()
-
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)
         try:
-            index, line = self._lines[self.scroll_offset.y + y]
+            index, line = self.row_at(self.scroll_offset.y + y)
         except IndexError:
             return strip
         if line or index >= len(self.choices):
@@ -201,7 +142,7 @@ class MarkedList(OptionList):
             count = min(len(self.choices), self.option_count)
             changed = [i for i in (old, new) if i is not None and i < count and self.choices[i].more]
             if changed:
-                self._reprompt(changed)
+                self.reprompt(changed)
         super().watch_highlighted(new)
         self.refresh()
         self._follow_cursor()
@@ -213,8 +154,7 @@ class MarkedList(OptionList):
     def _place(self) -> None:
         if self.highlighted is None:
             return
-        self._update_lines()
-        row = self._index_to_line.get(self.highlighted, 0)
+        row = self.first_line_of(self.highlighted)
         place_cursor(self, row - int(self.scroll_offset.y), 0)
 
     def watch_has_focus(self, has_focus: bool) -> None:
@@ -230,7 +170,7 @@ class MarkedList(OptionList):
             return
         self._toggle(self.highlighted, by_enter=False)
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_option_list_option_selected(self, event: MeasuredOptionList.OptionSelected) -> None:
         if self.mode == "plain":
             return
         event.stop()

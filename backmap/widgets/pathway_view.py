@@ -12,10 +12,10 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.containers import ScrollableContainer
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widget import Widget
 
 from backmap import content
 from backmap.core import pathway_drawing
@@ -66,7 +66,7 @@ class PathwayView(ScrollView, can_focus=True):
         Binding("pagedown", "page_down", content.word("keys", "page_down"), show=False),
     ]
 
-    def __init__(self, plan: Plan, **kwargs: str | None) -> None:
+    def __init__(self, plan: Plan | None, **kwargs: str | None) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.plan = plan
         self.drawing: Drawing | None = None
@@ -89,8 +89,21 @@ class PathwayView(ScrollView, can_focus=True):
     def _drawing_width(self) -> int:
         return self.scrollable_content_region.width
 
+    def show_plan(self, plan: Plan) -> None:
+        """Draw this plan from its first item (a pane shows a new step on the same view)."""
+        self.plan = plan
+        self.drawing = None
+        self.current = 0
+        self.scroll_home(animate=False, immediate=True)
+        # Drawn once the page is laid out: a width taken now may change with a scroll bar.
+        self.call_after_refresh(self._build_if_needed)
+
+    def _build_if_needed(self) -> None:
+        if self.drawing is None:
+            self._build(self._drawing_width())
+
     def _build(self, width: int, force: bool = False) -> None:
-        if width < 1:
+        if width < 1 or self.plan is None:
             return  # not laid out yet: a Resize follows
         if not force and self.drawing is not None and self.drawing.width == width:
             return
@@ -128,10 +141,10 @@ class PathwayView(ScrollView, can_focus=True):
 
     def on_mount(self) -> None:
         self._build(self._drawing_width())
-        parent = self.parent
-        if isinstance(parent, Widget):
-            # The page around the drawing may scroll (Tab into it, the mouse): keep the cursor on the item.
-            self.watch(parent, "scroll_y", self._parent_scrolled, init=False)
+        # The page around the drawing may scroll (Tab into it, the mouse): keep the cursor on the item.
+        page = next((a for a in self.ancestors if isinstance(a, ScrollableContainer)), None)
+        if page is not None:
+            self.watch(page, "scroll_y", self._parent_scrolled, init=False)
 
     def _parent_scrolled(self) -> None:
         if self.has_focus:
@@ -216,12 +229,14 @@ class PathwayView(ScrollView, can_focus=True):
 
     def _reveal_in_parent(self, item: Item) -> None:
         """When the page around the drawing scrolls too (the check step), show the item there."""
-        parent = self.parent
-        if not isinstance(parent, Widget) or not parent.allow_vertical_scroll:
+        page = next((a for a in self.ancestors if isinstance(a, ScrollableContainer)), None)
+        if page is None or not page.allow_vertical_scroll:
             return
-        top = self.virtual_region.y + self.styles.gutter.top + item.top - int(self.scroll_offset.y)
-        height = min(len(item.rows), max(1, parent.scrollable_content_region.height))
-        parent.scroll_to_region(Region(0, top, 1, height), animate=False, immediate=True, x_axis=False)
+        # Where the drawing's top row stands on the page, in the page's own rows.
+        on_page = self.content_region.y - page.scrollable_content_region.y + int(page.scroll_y)
+        top = on_page + item.top - int(self.scroll_offset.y)
+        height = min(len(item.rows), max(1, page.scrollable_content_region.height))
+        page.scroll_to_region(Region(0, top, 1, height), animate=False, immediate=True, x_axis=False)
 
     def _place(self) -> None:
         item = self.current_item

@@ -1,4 +1,4 @@
-"""A step that holds a list: people, stepping stones or activities.
+"""The pane for a list: people, stepping stones or activities.
 
 People add, change, remove (asked first, and undone with one key) and move
 items. Each stepping stone shows the activities that help it, and each
@@ -17,15 +17,15 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from backmap import content
-from backmap.core import flow
+from backmap.content import word as words
+from backmap.core.flow import Page
 from backmap.core.plan import Removed
 from backmap.screens.dialogs import ConfirmScreen
 from backmap.screens.item import ItemScreen, item_fields
-from backmap.screens.step import StepScreen, words
+from backmap.session.keeper import Keeper
 from backmap.widgets.buttons import FocusButton
 from backmap.widgets.choices import Choice, MarkedList
-
-LIST_KINDS = ("people", "outcomes", "activities")
+from backmap.widgets.panes.pane import Pane
 
 
 def helped_by(count: int) -> str:
@@ -47,54 +47,42 @@ def bullets(names: list[str]) -> str:
     return "\n".join(f"- {name}" for name in names)
 
 
-class ListScreen(StepScreen):
+class ListPane(Pane):
     BINDINGS = [
         Binding("ctrl+z", "undo", words("keys", "undo"), key_display="Ctrl+Z", show=False),
         Binding("delete", "remove", words("keys", "remove"), show=False),
     ]
 
-    reusable = True
-
-    def __init__(self, index: int) -> None:
-        super().__init__(index)
+    def __init__(self, keeper: Keeper, id: str) -> None:
+        super().__init__(keeper, id=id)
         self.removed: Removed | tuple[int, object] | None = None
-        self.pointed: str | None = None  # the row to start on, until the rows are filled
 
-    def can_show(self, index: int) -> bool:
-        return flow.PAGES[index].kind in LIST_KINDS and self.is_mounted
+    @property
+    def plan(self):  # -> Plan
+        return self.keeper.plan
 
-    def texts(self) -> dict[str, str]:
-        return {**super().texts(), "empty": self.page.words["empty"]}
-
-    def show_answer(self) -> None:
-        """This step's items from the first row, as a new screen shows them.
-
-        Undo is for the step something was removed on: it goes with that step.
-        """
+    def show(self, page: Page) -> None:
+        """This step's items from the first row. Undo is for the step something was removed on."""
+        super().show(page)
         self.removed = None
+        self.query_one("#empty", Static).update(page.words["empty"])
         self.query_one("#items", MarkedList).highlighted = None
         self.refresh_items()
 
     def point_at(self, key: str | None) -> None:
         """Start on this row (a gap chosen on the check step), not on the first."""
-        if key is None:
-            return
-        if self.is_mounted:
+        if key is not None:
             self.refresh_items(keep=key)
-        else:
-            self.pointed = key
-
-    # ----- what is in the list ------------------------------------------------------
 
     def choices(self) -> list[Choice]:
         plan = self.plan
-        kind = self.page.kind
+        kind = self.page_now.kind
         if kind == "people":
             return [Choice(str(i), p.name or "-", detail=p.role) for i, p in enumerate(plan.people)]
         if kind == "outcomes":
             helpers = plan.helpers_by_outcome()
             rows = []
-            for outcome in plan.outcomes_in(self.page.plan_part):
+            for outcome in plan.outcomes_in(self.page_now.plan_part):
                 names = [a.text or "-" for a in helpers.get(outcome.id, [])]
                 rows.append(
                     Choice(outcome.id, outcome.text or "-", detail=helped_by(len(names)), more=bullets(names))
@@ -102,15 +90,15 @@ class ListScreen(StepScreen):
             return rows
         by_id = {o.id: o for o in plan.outcomes}
         rows = []
-        for activity in plan.activities_in(self.page.plan_part):
+        for activity in plan.activities_in(self.page_now.plan_part):
             helps = [by_id[i].text or "-" for i in activity.outcomes if i in by_id]
             detail = f"{content.kind_name(activity.kind)}. {helps_stones(len(helps))}"
             rows.append(Choice(activity.id, activity.text or "-", detail=detail, more=bullets(helps)))
         return rows
 
-    def compose_answer(self) -> ComposeResult:
-        yield Static(self.page.words["empty"], id="empty", markup=False)
-        yield MarkedList(self.choices(), details="current", id="items")
+    def compose(self) -> ComposeResult:
+        yield Static("", id="empty", markup=False)
+        yield MarkedList([], details="current", id="items")
         with Horizontal(id="item-buttons"):
             yield FocusButton(words("buttons", "add"), id="add")
             yield FocusButton(words("buttons", "edit"), id="edit")
@@ -119,16 +107,11 @@ class ListScreen(StepScreen):
             yield FocusButton(words("buttons", "down"), id="down")
             yield FocusButton(words("buttons", "undo"), id="undo")
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.refresh_items(keep=self.pointed)
-        self.pointed = None
-
     def focus_first(self) -> None:
         if self.plan_items_count():
-            self.query_one("#items", MarkedList).focus()
+            self.screen.set_focus(self.query_one("#items", MarkedList))
         else:
-            self.query_one("#add", FocusButton).focus()
+            self.screen.set_focus(self.query_one("#add", FocusButton))
 
     def plan_items_count(self) -> int:
         return len(self.query_one("#items", MarkedList).choices)
@@ -152,7 +135,7 @@ class ListScreen(StepScreen):
     @on(FocusButton.Pressed, "#add")
     def action_add(self) -> None:
         self.app.push_screen(
-            ItemScreen(self.page, None, item_fields(self.page)),
+            ItemScreen(self.keeper, self.page_now, None, item_fields(self.page_now)),
             callback=self.after_edit,
         )
 
@@ -163,7 +146,7 @@ class ListScreen(StepScreen):
         if key is None:
             return
         self.app.push_screen(
-            ItemScreen(self.page, key, item_fields(self.page)),
+            ItemScreen(self.keeper, self.page_now, key, item_fields(self.page_now)),
             callback=self.after_edit,
         )
 
@@ -176,9 +159,9 @@ class ListScreen(StepScreen):
         key = self.current_key()
         if key is None:
             return
-        item_word = self.page.words["item"]
+        item_word = self.page_now.words["item"]
         detail = words("remove", "detail")
-        if self.page.kind == "outcomes" and self.plan.activities_for(key):
+        if self.page_now.kind == "outcomes" and self.plan.activities_for(key):
             detail += " " + words("remove", "links_note")
         choice = self.query_one("#items", MarkedList).current
         self.app.push_screen(
@@ -197,15 +180,14 @@ class ListScreen(StepScreen):
             self.query_one("#items").focus()
             return
         plan = self.plan
-        if self.page.kind == "people":
+        if self.page_now.kind == "people":
             index = int(key)
-            self.removed = (index, plan.people.pop(index))
-            plan.touch()
-        elif self.page.kind == "outcomes":
+            self.removed = (index, plan.remove_person(index))
+        elif self.page_now.kind == "outcomes":
             self.removed = plan.remove_outcome(key)
         else:
             self.removed = plan.remove_activity(key)
-        self.backmap.changed(words("remove", "removed", item=self.page.words["item"]))
+        self.keeper.changed(words("remove", "removed", item=self.page_now.words["item"]))
         self.refresh_items()
         self.focus_first()
 
@@ -214,20 +196,18 @@ class ListScreen(StepScreen):
         removed = self.removed
         if removed is None:
             # Undo is for a remove on this step, straight after: say so, not nothing at all.
-            self.backmap.message = words("remove", "nothing_back")
-            self.backmap.show_status()
+            self.keeper.say(words("remove", "nothing_back"))
             return
         self.removed = None
         plan = self.plan
         if isinstance(removed, tuple):
             index, person = removed
-            plan.people.insert(min(index, len(plan.people)), person)  # type: ignore[arg-type]
-            plan.touch()
+            plan.insert_person(index, person)  # type: ignore[arg-type]
             keep = str(min(index, len(plan.people) - 1))
         else:
             plan.restore(removed)
             keep = removed.item.id
-        self.backmap.changed(words("remove", "back", item=self.page.words["item"]))
+        self.keeper.changed(words("remove", "back", item=self.page_now.words["item"]))
         self.refresh_items(keep=keep)
         self.query_one("#items").focus()
 
@@ -244,17 +224,16 @@ class ListScreen(StepScreen):
         if key is None:
             return
         plan = self.plan
-        if self.page.kind == "people":
-            index = int(key)
-            target = index + step
-            if not 0 <= target < len(plan.people):
-                return
-            plan.people[index], plan.people[target] = plan.people[target], plan.people[index]
-            plan.touch()
-            moved = True
-            key = str(target)
+        if self.page_now.kind == "people":
+            moved = plan.move_person(int(key), step)
+            key = str(int(key) + step) if moved else key
         else:
             moved = plan.move(key, step)
         if moved:
-            self.backmap.changed()
+            self.keeper.changed()
             self.refresh_items(keep=key)
+
+    @property
+    def page_now(self) -> Page:
+        assert self.page is not None, "shown before it has a step"
+        return self.page

@@ -1,4 +1,4 @@
-"""Step 10: the summary as it is saved, and where the files are."""
+"""The pane of the last step: where the files are, and the summary as it is saved."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from backmap.content import word as words
 from backmap.core import render
-from backmap.screens.step import StepScreen, words
+from backmap.core.flow import Page
 from backmap.widgets.hanging import Hanging
+from backmap.widgets.panes.pane import Pane
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _BOLD = re.compile(r"(?<!\\)\*\*")
@@ -20,11 +22,9 @@ _ESCAPE = re.compile(r"\\(.)")
 def preview(summary: str) -> Hanging:
     """The Markdown summary as plain text for the screen, with bold headings.
 
-    One Static, not Textual's Markdown widget: that widget makes a widget for every
-    line and loads a code highlighter for the Mermaid pictures, about 20 MB for this
-    summary on an old laptop (see bench/). The pictures are left out here; the list
-    after each picture says the same in words. Typed words stay plain text. A line of
-    a list ("- ") wraps under its words, not under the dash.
+    One Static, not Textual's Markdown widget, which costs about 20 MB for this summary
+    (bench/README.md). The pictures are left out; the list after each says the same in
+    words. Typed words stay plain text. A line of a list wraps under its words.
     """
     blocks: list[tuple[int, str, str]] = []
     fenced = False
@@ -44,25 +44,31 @@ def preview(summary: str) -> Hanging:
     return Hanging(blocks)
 
 
-class FinishScreen(StepScreen):
+class FinishPane(Pane):
     can_skip = False
 
-    def compose_answer(self) -> ComposeResult:
-        yield Static(self.files_text(), id="files", markup=False)
+    def compose(self) -> ComposeResult:
+        yield Static("", id="files", markup=False)
         # Its own scrolling box, so the summary can be read with Up, Down and Page keys.
         with VerticalScroll(id="preview-box", can_focus=True):
-            yield Static(preview(render.markdown(self.plan)), id="preview")
+            yield Static("", id="preview")
 
-    def files_text(self) -> str:
-        session = self.backmap.session
+    def show(self, page: Page) -> None:
+        super().show(page)
+        self.query_one("#files", Static).update(self.files_text(page))
+        self.query_one("#preview", Static).update(preview(render.markdown(self.keeper.plan)))
+        self.query_one("#preview-box", VerticalScroll).scroll_home(animate=False, immediate=True)
+
+    def files_text(self, page: Page) -> str:
+        session = self.keeper.session
         lines = [words("finish", "where")]
         if session is not None and session.path is not None:
-            text = self.page.words
+            text = page.words
             lines.append(f"{text['saved_plan']}: {session.path.resolve()}")
             lines.append(f"{text['saved_summary']}: {session.summary_path.resolve()}")  # type: ignore[union-attr]
-            page = session.page_path
-            if page is not None and page.exists():
-                lines.append(f"{text['saved_page']}: {page.resolve()}")
+            page_path = session.page_path
+            if page_path is not None and page_path.exists():
+                lines.append(f"{text['saved_page']}: {page_path.resolve()}")
                 lines.append(words("finish", "print_page"))
             else:
                 lines.append(words("finish", "print"))
@@ -71,23 +77,17 @@ class FinishScreen(StepScreen):
         return "\n".join(lines)
 
     def focus_first(self) -> None:
-        self.query_one("#next").focus()
+        self.screen.set_focus(self.screen.query_one("#next"))
 
     def next_label(self) -> str:
         return words("buttons", "finish")
-
-    def action_next(self) -> None:
-        """Finish ends with a warm word and where the plan is, not a silent jump to the start."""
-        from backmap.screens.dialogs import WellDoneScreen
-
-        self.app.push_screen(WellDoneScreen(self.done_lines()), callback=self.after_done)
 
     def done_lines(self) -> list[str]:
         """Three short blocks: thanks, where the plan is, what to do now.
 
         Say "saved" only when it is true: a read-only plan or a failed save says so instead.
         """
-        session = self.backmap.session
+        session = self.keeper.session
         last = session.last_save if session is not None else None
         path = session.path if session is not None else None
         writes = session is not None and not session.read_only
@@ -95,12 +95,6 @@ class FinishScreen(StepScreen):
             folder = str(path.parent.resolve())
             where = [words("done", "saved"), folder, words("done", "called", name=path.name)]
         else:
-            where = [self.backmap.status_text()]
+            where = [self.keeper.status_text()]
         next_steps = [words("done", "start"), words("done", "stop")]
         return ["\n".join(block) for block in ([words("done", "thanks")], where, next_steps)]
-
-    def after_done(self, choice: str | None) -> None:
-        if choice == "start":
-            self.backmap.go_next(self.index)  # the last step: back to the welcome screen
-        elif choice == "quit":
-            self.backmap.action_save_and_quit()

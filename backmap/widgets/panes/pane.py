@@ -1,0 +1,51 @@
+"""What every pane can do for the interview screen that shows it."""
+
+from __future__ import annotations
+
+from textual.containers import Vertical
+from textual.message import Message
+
+from backmap import content
+from backmap.core.flow import Page
+from backmap.session.keeper import Keeper
+
+
+class Pane(Vertical):
+    """Shows the answer part of one step. The interview screen hands it the step and the keeper."""
+
+    DEFAULT_CSS = "Pane { height: auto; }"
+
+    can_skip = True
+
+    class GoNext(Message):
+        """The person finished this step from inside the pane (Enter in an answer box)."""
+
+    def __init__(self, keeper: Keeper, id: str) -> None:
+        super().__init__(id=id)
+        self.keeper = keeper
+        self.page: Page | None = None
+
+    def show(self, page: Page) -> None:
+        """Show this step's answer; called each time the pane shows a step."""
+        self.page = page
+
+    def hint(self, page: Page) -> str:
+        """The line under the question; a pane may count something in it."""
+        return page.words["hint"]
+
+    def next_label(self) -> str:
+        return content.word("buttons", "next")
+
+    def point_at(self, key: str | None) -> None:
+        """Start on the row with this key: only a pane with rows has any."""
+
+    def focus_first(self) -> None:
+        """Put focus where the person answers."""
+
+    def keep(self) -> bool:
+        """Store what is on screen in the plan. False: stay on this step."""
+        return True
+
+    def spoken_text(self) -> str:
+        """More for read aloud to say after the question, if any."""
+        return ""
