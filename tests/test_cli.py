@@ -191,6 +191,42 @@ def test_render_into_a_missing_folder_exits_2(tmp_path: Path) -> None:
     assert_no_traceback(result)
 
 
+@pytest.mark.parametrize(
+    ("args", "target"),
+    [
+        (("-o", "day-centre.toml"), "day-centre.toml"),  # the plan itself
+        (("-o", "other.toml"), "other.toml"),  # another plan
+        (("-o", "day-centre.toml.bak", "--format", "md"), "day-centre.toml.bak"),  # its backup
+        (("-o", "plan-as-text.md"), "plan-as-text.md"),  # a plan that has an unusual name
+        (("--format", "html", "-o", "./day-centre.toml"), "day-centre.toml"),  # the long way
+    ],
+)
+def test_render_never_writes_over_a_plan(tmp_path: Path, args: tuple[str, ...], target: str) -> None:
+    for name in ("day-centre.toml", "other.toml", "day-centre.toml.bak", "plan-as-text.md"):
+        (tmp_path / name).write_bytes(EXAMPLE.read_bytes())
+    result = backmap("render", "day-centre.toml", *args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert content.word("cli", "choose_summary_name") in result.stderr
+    assert_no_traceback(result)
+    assert (tmp_path / target).read_bytes() == EXAMPLE.read_bytes()
+
+
+def test_render_of_a_plan_whose_summary_name_is_its_own_name_writes_nothing(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.md"  # the summary of plan.md would be plan.md
+    plan.write_bytes(EXAMPLE.read_bytes())
+    result = backmap("render", "plan.md", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "plan.md is a plan file." in result.stderr
+    assert plan.read_bytes() == EXAMPLE.read_bytes()
+
+
+def test_render_over_an_old_summary_still_works(tmp_path: Path) -> None:
+    (tmp_path / "summary.md").write_text("# An old summary\n", encoding="utf-8")
+    result = backmap("render", str(EXAMPLE), "-o", "summary.md", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Our new day centre" in (tmp_path / "summary.md").read_text(encoding="utf-8")
+
+
 # ----- version and help ---------------------------------------------------------------------
 
 
