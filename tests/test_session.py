@@ -220,6 +220,65 @@ def test_a_broken_lock_file_is_taken_over(tmp_path: Path, junk: str) -> None:
     assert session.holds_lock
 
 
+@pytest.mark.parametrize("pid", [10**30, 2**63, 2**40, -(2**70), 0])
+def test_a_lock_holding_a_huge_process_id_is_taken_over_not_a_crash(tmp_path: Path, pid: int) -> None:
+    session = saved_session(tmp_path)
+    write_lock(session.lock_path, pid)  # type: ignore[arg-type]
+    reopened = Session.open(session.path, tmp_path)  # type: ignore[arg-type]
+    assert reopened.acquire_lock() is None
+    assert json.loads(reopened.lock_path.read_text())["pid"] == os.getpid()  # type: ignore[union-attr]
+
+
+def in_a_process(code: str, folder: Path) -> subprocess.CompletedProcess[str]:
+    """Run code in its own Python with a time limit: a hang fails the test instead of freezing it."""
+    try:
+        return subprocess.run(
+            [sys.executable, "-c", code, str(folder)], capture_output=True, text=True, timeout=20, check=False
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail("backmap hung on a strange file")
+
+
+OPEN_AND_LOCK = """
+import sys
+from pathlib import Path
+from backmap.session.plan_file import Session
+folder = Path(sys.argv[1])
+session = Session.open(folder / "our-day-centre.toml", folder)
+print(session.acquire_lock(), session.holds_lock, session.load_draft())
+session.save_draft("title", "new words")
+print(session.load_draft())
+"""
+
+
+@pytest.mark.parametrize("which", ["lock", "draft"])
+def test_a_pipe_in_place_of_the_lock_or_the_draft_does_not_hang(tmp_path: Path, which: str) -> None:
+    session = saved_session(tmp_path)
+    os.mkfifo(session.lock_path if which == "lock" else session.draft_path)  # type: ignore[arg-type]
+    result = in_a_process(OPEN_AND_LOCK, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["None True {}", "{'title': 'new words'}"]
+
+
+def test_a_draft_linked_to_an_endless_device_counts_as_no_draft(tmp_path: Path) -> None:
+    session = saved_session(tmp_path)
+    session.draft_path.symlink_to("/dev/zero")
+    result = in_a_process(OPEN_AND_LOCK, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "MemoryError" not in result.stderr
+    assert result.stdout.splitlines() == ["None True {}", "{'title': 'new words'}"]
+    assert Path("/dev/zero").is_char_device()  # the link was replaced, never written through
+
+
+def test_a_draft_far_too_big_to_be_typed_counts_as_no_draft(tmp_path: Path) -> None:
+    from backmap.session import drafts
+
+    session = saved_session(tmp_path)
+    words = "x" * drafts.MAX_DRAFT_BYTES
+    session.draft_path.write_text(json.dumps({"backmap_draft": 1, "answers": {"title": words}}))
+    assert Session.open(session.path, tmp_path).load_draft() == {}  # type: ignore[arg-type]
+
+
 def test_a_new_plan_takes_its_lock_when_it_gets_a_file(tmp_path: Path) -> None:
     session = Session(folder=tmp_path)
     assert session.acquire_lock() is None  # nothing to lock yet

@@ -148,6 +148,38 @@ def _read_bytes(file: str | os.PathLike[str]) -> bytes:
         raise PlanError(name, _file("cannot_read", reason=reason), _file("try_again")) from None
 
 
+def read_small_file(file: str | os.PathLike[str], limit: int) -> bytes | None:
+    """The bytes of a regular file of at most limit bytes, else None; never blocks.
+
+    A pipe (FIFO) would hang an open() or a read for ever, and /dev/zero never ends:
+    the file is opened without waiting and checked before a byte is read.
+    """
+    import stat
+
+    try:
+        descriptor = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except (OSError, ValueError):
+        return None
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        chunks: list[bytes] = []
+        left = limit + 1  # one more byte than allowed tells a file that grew while we read
+        while left > 0:
+            chunk = os.read(descriptor, min(left, 1024 * 1024))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
+    data = b"".join(chunks)
+    return data if len(data) <= limit else None
+
+
 def loads_bytes(raw: bytes, name: str = "the plan") -> Plan:
     return loads(_decode(raw, name), name)
 
