@@ -141,6 +141,27 @@ def test_check_on_an_unreadable_plan_exits_2_with_a_message(tmp_path: Path, json
     assert plan.read_bytes() == BROKEN
 
 
+DEEP = {
+    "lists": "x = " + "[" * 500 + "]" * 500 + "\n",
+    "inline tables": "x = " + "{a = " * 500 + "1" + "}" * 500 + "\n",
+    "a long key": "[" + ".".join(["k"] * 260) + "]\nv = 1\n",
+    "rows of a long key": "[[activities]]\nid='a1'\n[activities." + ".".join(["k"] * 40) + "]\n",
+}
+
+
+@pytest.mark.parametrize("command", ["check", "render"])
+@pytest.mark.parametrize("nesting", list(DEEP))
+def test_a_deeply_nested_file_is_refused_in_plain_words(tmp_path: Path, command: str, nesting: str) -> None:
+    plan = tmp_path / "deep.toml"
+    plan.write_text('title = "Deep"\n' + DEEP[nesting], encoding="utf-8")
+    result = backmap(command, "deep.toml", cwd=tmp_path)
+    assert result.returncode == 2
+    assert content.problem("file", "too_deep", depth=32) in result.stderr
+    assert "Cannot open the plan deep.toml." in result.stderr
+    assert_no_traceback(result)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["deep.toml"]
+
+
 def test_check_on_a_missing_plan_exits_2(tmp_path: Path) -> None:
     result = backmap("check", "nowhere.toml", cwd=tmp_path)
     assert result.returncode == 2

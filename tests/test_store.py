@@ -742,6 +742,22 @@ def test_list_plans_shows_unreadable_files_too(tmp_path: Path) -> None:
     assert store.list_plans(tmp_path / "missing") == []
 
 
+def test_one_deeply_nested_file_never_breaks_the_list_of_plans(tmp_path: Path) -> None:
+    store.save(Plan(title="Good one"), tmp_path / "good.toml")
+    (tmp_path / "deep.toml").write_text("x = " + "[" * 600 + "]" * 600 + "\n", encoding="utf-8")
+    (tmp_path / "deep-key.toml").write_text("[" + ".".join(["k"] * 260) + "]\n", encoding="utf-8")
+    found = {info.path.name: info.readable for info in store.list_plans(tmp_path)}
+    assert found == {"good.toml": True, "deep.toml": False, "deep-key.toml": False}
+
+
+def test_a_plan_nested_as_deep_as_allowed_still_opens_and_saves(tmp_path: Path) -> None:
+    # A table kept from a newer backmap may nest; up to the limit it is read and written back.
+    inner = "{a = " * (store.MAX_DEPTH - 1) + "1" + "}" * (store.MAX_DEPTH - 1)
+    plan = store.loads(f'title = "Kept"\nkept = {inner}\n')
+    store.save(plan, tmp_path / "kept.toml")
+    assert store.load(tmp_path / "kept.toml").extra == plan.extra
+
+
 # ----- mending ---------------------------------------------------------------------------------
 
 MENDABLE = """\

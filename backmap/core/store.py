@@ -34,6 +34,9 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
+# A plan nests four levels ([[checkins.activities]] rows); far more is not a plan, and
+# deep data makes tomllib and tomli-w recurse until they crash.
+MAX_DEPTH = 32
 MAX_NAME_LENGTH = 64  # a whole file name, with its ending
 _WINDOWS_RESERVED = {
     "con",
@@ -211,12 +214,35 @@ def _parse(text: str, name: str) -> dict[str, Any]:
     if not text.strip():
         raise PlanError(name, _file("empty"), _file("empty_todo"))
     try:
-        return tomllib.loads(text)
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         match = _TOML_LINE.search(str(error))
         # tomllib says "at end of document" when something is left open: that is the last line.
         line = int(match.group(1)) if match else len(text.splitlines()) or 1
         raise PlanError(name, _file("not_written_right"), _file("look_at_line"), line=line) from None
+    except RecursionError:
+        # tomllib reads nested lists and tables by recursion: a few hundred levels end it.
+        raise PlanError(name, _file("too_deep", depth=MAX_DEPTH), _file("right_file")) from None
+    if _too_deep(data):
+        raise PlanError(name, _file("too_deep", depth=MAX_DEPTH), _file("right_file"))
+    return data
+
+
+def _too_deep(data: dict[str, Any]) -> bool:
+    """Whether lists and tables sit inside each other more than MAX_DEPTH levels.
+
+    Walked without recursion: writing or drawing such data later would recurse and crash.
+    """
+    waiting: list[tuple[object, int]] = [(data, 1)]
+    while waiting:
+        value, depth = waiting.pop()
+        if depth > MAX_DEPTH:
+            return True
+        if isinstance(value, dict):
+            waiting.extend((inner, depth + 1) for inner in value.values() if isinstance(inner, (dict, list)))
+        elif isinstance(value, list):
+            waiting.extend((inner, depth + 1) for inner in value if isinstance(inner, (dict, list)))
+    return False
 
 
 def _line_of(text: str, needle: str, occurrence: int = 0) -> int | None:
@@ -655,12 +681,15 @@ def list_plans(folder: Path) -> list[PlanInfo]:
     if not folder.is_dir():
         return found
     for file in folder.glob("*.toml"):
-        if file.is_symlink() or not file.is_file():
-            continue
-        mtime = datetime.fromtimestamp(file.stat().st_mtime, UTC).replace(microsecond=0)
+        try:
+            if file.is_symlink() or not file.is_file():
+                continue
+            mtime = datetime.fromtimestamp(file.stat().st_mtime, UTC).replace(microsecond=0)
+        except OSError:
+            continue  # removed while we looked: it is not a plan to carry on with
         try:
             plan = load(file)
-        except PlanError:
+        except Exception:  # one strange file must never hide every other plan
             found.append(PlanInfo(file, file.stem, mtime, False))
             continue
         found.append(PlanInfo(file, plan.title or file.stem, plan.updated, True))
