@@ -49,6 +49,47 @@ def write_lock(lock: Path, pid: int, host: str | None = None, since: str | None 
     lock.write_text(json.dumps({"pid": pid, "host": host, "since": since}))
 
 
+# ----- the backup -------------------------------------------------------------------------
+
+
+def test_the_backup_holds_the_plan_as_it_was_before_this_session(tmp_path: Path) -> None:
+    earlier = saved_session(tmp_path)
+    path = earlier.path
+    assert path is not None
+    before = path.read_bytes()
+    session = Session.open(path, tmp_path)
+    for answer in ("one", "two", "three"):
+        session.plan.impact.project = answer
+        assert session.save().ok
+    assert session.save().ok  # quitting saves again
+    backup = path.with_name(path.name + ".bak")
+    assert backup.read_bytes() == before
+    assert store.load(path).impact.project == "three"
+    # The next session keeps this session's last version, once it changes something.
+    later = Session.open(path, tmp_path)
+    after_this_session = path.read_bytes()
+    assert later.save().ok
+    assert backup.read_bytes() == before  # saving nothing new is no change
+    later.plan.impact.project = "four"
+    assert later.save().ok
+    assert backup.read_bytes() == after_this_session
+
+
+def test_a_version_from_another_program_that_we_save_over_goes_to_the_backup(tmp_path: Path) -> None:
+    session = saved_session(tmp_path)
+    path = session.path
+    assert path is not None
+    session.plan.impact.project = "ours"
+    assert session.save().ok
+    theirs = store.loads(path.read_text())
+    theirs.impact.project = "theirs, from a text editor"
+    path.write_text(store.dumps(theirs))
+    their_bytes = path.read_bytes()
+    session.plan.impact.project = "ours again"
+    assert session.save().ok  # the person chose to save over it
+    assert path.with_name(path.name + ".bak").read_bytes() == their_bytes
+
+
 # ----- drafts ---------------------------------------------------------------------------
 
 

@@ -567,6 +567,18 @@ def test_save_keeps_the_previous_version_as_bak(tmp_path: Path) -> None:
     assert leftovers(tmp_path) == []
 
 
+def test_saving_the_same_words_again_never_makes_the_backup_a_copy_of_the_plan(tmp_path: Path) -> None:
+    path = tmp_path / "plan.toml"
+    plan = Plan(title="one")
+    store.save(plan, path)
+    before = path.read_bytes()
+    plan.title = "two"
+    store.save(plan, path)
+    store.save(plan, path)  # as quitting does: nothing new
+    assert (tmp_path / "plan.toml.bak").read_bytes() == before
+    assert path.read_bytes() != before
+
+
 @pytest.mark.parametrize("failing_call", [1, 2], ids=["backup-rename", "final-rename"])
 def test_a_failed_rename_leaves_the_old_file_whole(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing_call: int

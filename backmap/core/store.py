@@ -560,10 +560,13 @@ def _row_key(key: str, row: dict[str, Any]) -> tuple[object, ...] | None:
     return tuple(parts)
 
 
-def write_text_atomic(path: str | os.PathLike[str], text: str, keep_backup: bool = False) -> None:
+def write_text_atomic(path: str | os.PathLike[str], text: str, keep_backup: bool = False) -> bool:
     """Write through a temporary file in the same folder, then rename over the old one.
 
-    If anything fails on the way, the old file is still whole.
+    If anything fails on the way, the old file is still whole. With keep_backup, the old
+    file is copied to NAME.bak first, but only when it differs from the new text: saving
+    the same words again (as quitting does) must never make the backup a copy of the plan.
+    Returns True when a backup was made.
     """
     import tempfile
     from pathlib import Path
@@ -571,27 +574,30 @@ def write_text_atomic(path: str | os.PathLike[str], text: str, keep_backup: bool
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    backed_up = False
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
-        if keep_backup and target.exists() and not target.is_symlink():
-            backup = target.with_name(target.name + ".bak")
-            _copy_backup(target, backup)
+        if keep_backup and target.is_file() and not target.is_symlink():
+            old = target.read_bytes()
+            if old != text.encode("utf-8"):
+                _copy_backup(old, target.with_name(target.name + ".bak"))
+                backed_up = True
         os.replace(temporary, target)
         _fsync_folder(folder)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+    return backed_up
 
 
-def _copy_backup(target: Path, backup: Path) -> None:
+def _copy_backup(data: bytes, backup: Path) -> None:
     """Keep the previous version as .bak, itself written atomically."""
     import tempfile
 
-    data = target.read_bytes()
     handle, temporary = tempfile.mkstemp(prefix=f".{backup.name}.", suffix=".tmp", dir=backup.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -619,7 +625,7 @@ def _fsync_folder(folder: Path) -> None:
 
 
 def save(plan: Plan, path: str | os.PathLike[str], keep_backup: bool = True) -> None:
-    """Save the plan atomically. The old version is kept as PLAN.toml.bak."""
+    """Save the plan atomically. The old version, if it differs, is kept as PLAN.toml.bak."""
     write_text_atomic(path, dumps(plan), keep_backup=keep_backup)
 
 

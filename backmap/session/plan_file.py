@@ -64,6 +64,8 @@ class Session:
     _default_name: bool = field(default=False, repr=False, compare=False)
     # That file, after the plan moved to a file named after it: removed after a good save.
     _leftover: Path | None = field(default=None, repr=False, compare=False)
+    # This session has put the plan as it was before into PLAN.toml.bak.
+    _backed_up: bool = field(default=False, repr=False, compare=False)
 
     @classmethod
     def open(cls, path: Path, folder: Path) -> Session:
@@ -134,7 +136,11 @@ class Session:
                 # only, so a missing USB stick is reported, not faked on the laptop's disk).
                 path.parent.mkdir(exist_ok=True)
             text = store.dumps(self.plan)
-            store.write_text_atomic(path, text, keep_backup=True)
+            # The backup keeps the plan as it was before this session first changed it,
+            # and any version another program wrote that we now save over.
+            backup = not self._backed_up or self.changed_on_disk()
+            if store.write_text_atomic(path, text, keep_backup=backup):
+                self._backed_up = True
             self._remember()
             self._keep_lock_file()
             if summaries is None:
