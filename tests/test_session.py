@@ -90,6 +90,48 @@ def test_a_version_from_another_program_that_we_save_over_goes_to_the_backup(tmp
     assert path.with_name(path.name + ".bak").read_bytes() == their_bytes
 
 
+# ----- a plan too big to open again ----------------------------------------------------------
+
+
+def test_a_plan_too_big_to_open_again_is_never_written_and_its_words_are_kept(tmp_path: Path) -> None:
+    session = saved_session(tmp_path)
+    path = session.path
+    assert path is not None
+    session.plan.impact.project = "a good answer"
+    assert session.save().ok
+    plan_before, backup_before = path.read_bytes(), path.with_name(path.name + ".bak").read_bytes()
+    pasted = "A whole book pasted by mistake. " * (store.MAX_FILE_BYTES // 30)
+    session.plan.impact.coproduction = pasted
+    result = session.save()
+    assert not result.ok
+    assert "The plan is too big to save." in result.problem
+    assert f"{path.name}.too-big.txt" in result.problem
+    # The plan and its backup are as they were, so the plan still opens.
+    assert path.read_bytes() == plan_before
+    assert path.with_name(path.name + ".bak").read_bytes() == backup_before
+    assert store.load(path).impact.project == "a good answer"
+    # Every word is in the file the message names.
+    assert session.too_big_path is not None
+    assert pasted in session.too_big_path.read_text(encoding="utf-8")
+    # A shorter answer saves again.
+    session.plan.impact.coproduction = "shorter"
+    assert session.save().ok
+    assert store.load(path).impact.coproduction == "shorter"
+
+
+def test_store_never_writes_a_plan_it_would_refuse_to_open(tmp_path: Path) -> None:
+    path = tmp_path / "plan.toml"
+    plan = Plan(title="Big")
+    plan.impact.project = "x" * store.MAX_FILE_BYTES
+    with pytest.raises(store.TooBigToSave):
+        store.save(plan, path)
+    assert not path.exists()
+    # Anything just under the limit is written and opens again.
+    plan.impact.project = "é" * (store.MAX_FILE_BYTES // 2 - 1000)
+    store.save(plan, path)
+    assert store.load(path).impact.project == plan.impact.project
+
+
 # ----- drafts ---------------------------------------------------------------------------
 
 

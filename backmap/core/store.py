@@ -512,6 +512,29 @@ def to_dict(plan: Plan) -> dict[str, Any]:
 _ROWS = ("people", "outcomes", "activities")
 
 
+class TooBigToSave(ValueError):
+    """A plan whose file would be bigger than backmap opens: it is never written."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__(size)
+        self.size = size
+
+    def megabytes(self) -> int:
+        return -(-self.size // (1024 * 1024))  # rounded up, as the words on opening say
+
+
+def check_size(text: str) -> None:
+    """Raise TooBigToSave for plan text that load() would refuse as too big to be a plan.
+
+    Writing it would lose the plan on the next open (and soon its backup too).
+    """
+    if len(text) * 4 <= MAX_FILE_BYTES:
+        return  # even four bytes a letter fits: no need to count the bytes
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_FILE_BYTES:
+        raise TooBigToSave(size)
+
+
 def dumps(plan: Plan) -> str:
     """The plan as TOML text, with every person, outcome and activity as its own [[table]].
 
@@ -625,8 +648,13 @@ def _fsync_folder(folder: Path) -> None:
 
 
 def save(plan: Plan, path: str | os.PathLike[str], keep_backup: bool = True) -> None:
-    """Save the plan atomically. The old version, if it differs, is kept as PLAN.toml.bak."""
-    write_text_atomic(path, dumps(plan), keep_backup=keep_backup)
+    """Save the plan atomically. The old version, if it differs, is kept as PLAN.toml.bak.
+
+    Raises TooBigToSave, writing nothing, when the plan would be too big to open again.
+    """
+    text = dumps(plan)
+    check_size(text)
+    write_text_atomic(path, text, keep_backup=keep_backup)
 
 
 # ----- names and places ------------------------------------------------------------
@@ -732,9 +760,11 @@ def mend(path: str | os.PathLike[str]) -> Path:
             line=error.line,
             reason=error.reason,
         ) from None
+    text = dumps(plan)
+    check_size(text)
     target = _reserve_mended_path(file)
     try:
-        write_text_atomic(target, dumps(plan))
+        write_text_atomic(target, text)
     except BaseException:
         with contextlib.suppress(OSError):
             target.unlink()

@@ -136,6 +136,7 @@ class Session:
                 # only, so a missing USB stick is reported, not faked on the laptop's disk).
                 path.parent.mkdir(exist_ok=True)
             text = store.dumps(self.plan)
+            store.check_size(text)
             # The backup keeps the plan as it was before this session first changed it,
             # and any version another program wrote that we now save over.
             backup = not self._backed_up or self.changed_on_disk()
@@ -150,11 +151,35 @@ class Session:
             if self._leftover is not None:
                 _remove_plan_files(self._leftover, summaries)
                 self._leftover = None
+        except store.TooBigToSave as error:
+            self.last_save = SaveResult(False, now(), self._keep_too_big(error))
+            return self.last_save
         except (OSError, UnicodeError) as error:
             self.last_save = SaveResult(False, now(), plain_problem(error))
             return self.last_save
         self.last_save = SaveResult(True, now())
         return self.last_save
+
+    @property
+    def too_big_path(self) -> Path | None:
+        """Where the words of a plan too big to save are kept, as text a person can open."""
+        return self.path.with_name(self.path.name + ".too-big.txt") if self.path else None
+
+    def _keep_too_big(self, error: store.TooBigToSave) -> str:
+        """Keep every word of a plan too big to save in a text file; say so in plain words.
+
+        The plan file and its backup stay as they were, so the plan still opens.
+        """
+        most = store.MAX_FILE_BYTES // (1024 * 1024)
+        problem = content.problem("save", "too_big", size=error.megabytes(), most=most)
+        kept = self.too_big_path
+        try:
+            if kept is None:
+                raise FileNotFoundError(errno.ENOENT, "no file name yet")
+            store.write_text_atomic(kept, store.dumps(self.plan))
+        except (OSError, UnicodeError) as failure:
+            return f"{problem} {plain_problem(failure)}"
+        return f"{problem} {content.problem('save', 'too_big_kept', name=kept.name)}"
 
     def _take_new_name(self) -> None:
         """A plan first saved without a name moves to a file named after it, once it has one.
@@ -360,7 +385,14 @@ class Session:
                 if not store.summary_path(candidate).exists():
                     yield candidate
 
-        target = locks.write_new_file(names(), store.dumps(self.plan))
+        text = store.dumps(self.plan)
+        try:
+            store.check_size(text)
+        except store.TooBigToSave as error:
+            most = store.MAX_FILE_BYTES // (1024 * 1024)
+            words = content.problem("save", "too_big", size=error.megabytes(), most=most)
+            raise OSError(errno.EFBIG, words) from None
+        target = locks.write_new_file(names(), text)
         copy = Session(folder=self.folder, plan=store.load(target), path=target)
         copy._remember()
         copy.acquire_lock()
