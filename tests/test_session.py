@@ -132,6 +132,39 @@ def test_store_never_writes_a_plan_it_would_refuse_to_open(tmp_path: Path) -> No
     assert store.load(path).impact.project == plan.impact.project
 
 
+# ----- who can read the files ----------------------------------------------------------------
+
+
+def test_the_plans_folder_and_every_file_in_it_are_private_to_the_user(tmp_path: Path) -> None:
+    import stat
+
+    home = tmp_path / "home"
+    home.mkdir(mode=0o755)
+    folder = home / "Documents" / "backmap"  # Documents is not there yet: backmap makes it
+    session = Session(folder=folder)
+    session.acquire_lock()
+    session.plan.title = "Plan for Jo"
+    assert session.save().ok
+    session.plan.impact.project = "changed"
+    assert session.save().ok
+    assert session.save_draft("impact.coproduction", "half an answer")
+    assert session.path is not None
+    files = [
+        session.path,
+        session.path.with_name(session.path.name + ".bak"),
+        session.summary_path,
+        session.page_path,
+        session.draft_path,
+        session.lock_path,
+    ]
+    for file in files:
+        assert file is not None and file.is_file()
+        assert stat.S_IMODE(file.stat().st_mode) == 0o600, file.name
+    for made in (home / "Documents", folder):
+        assert stat.S_IMODE(made.stat().st_mode) == 0o700, made
+    assert stat.S_IMODE(home.stat().st_mode) == 0o755  # a folder that was there is left alone
+
+
 # ----- drafts ---------------------------------------------------------------------------
 
 

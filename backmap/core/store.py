@@ -674,6 +674,27 @@ def safe_filename(title: str, suffix: str = ".toml") -> str:
     return text + suffix
 
 
+def make_private_folder(folder: Path) -> None:
+    """Make a folder (and any missing folder above it) that only this user can open.
+
+    Plan names are often people's names: other users of the computer must not list them.
+    A folder that is already there is left as its owner set it.
+    """
+    missing: list[Path] = []
+    for level in (folder, *folder.parents):
+        if level.is_dir():
+            break
+        missing.append(level)
+    for level in reversed(missing):
+        try:
+            level.mkdir(mode=0o700)
+        except FileExistsError:
+            if not level.is_dir():
+                raise
+            continue  # made by another backmap at the same moment
+        os.chmod(level, 0o700)  # mkdir's mode is cut by the umask; 0700 is what we mean
+
+
 def unique_path(folder: Path, title: str) -> Path:
     """A new plan file in the folder that takes the place of no other plan or summary."""
     stem = safe_filename(title)[: -len(".toml")]
@@ -820,7 +841,7 @@ def _reserve_mended_path(file: Path) -> Path:
         tag = ".mended" if number == 1 else f".mended-{number}"
         candidate = file.with_name(f"{file.stem}{tag}.toml")
         try:
-            os.close(os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+            os.close(os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         except FileExistsError:
             number += 1
             continue

@@ -72,7 +72,7 @@ def create_new(path: Path, text: str) -> bool:
         except OSError:
             pass  # no hard links here
         try:
-            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except FileExistsError:
             return False
         with os.fdopen(descriptor, "w", encoding="utf-8") as stream:

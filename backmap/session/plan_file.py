@@ -106,7 +106,7 @@ class Session:
     def choose_path(self) -> Path:
         """Give a new plan its file, from its title, inside the plans folder."""
         if self.path is None:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            store.make_private_folder(self.folder)
             old_draft = self.draft_path
             self.path = store.unique_path(self.folder, self.plan.title)
             self._default_name = not _has_own_name(self.plan.title)
@@ -134,7 +134,9 @@ class Session:
             if not path.parent.exists():
                 # The folder was removed while the plan was open: make it again (one level
                 # only, so a missing USB stick is reported, not faked on the laptop's disk).
-                path.parent.mkdir(exist_ok=True)
+                if not path.parent.parent.is_dir():
+                    raise FileNotFoundError(errno.ENOENT, "folder gone", str(path.parent))
+                store.make_private_folder(path.parent)
             text = store.dumps(self.plan)
             store.check_size(text)
             # The backup keeps the plan as it was before this session first changed it,
@@ -290,7 +292,7 @@ class Session:
                 with contextlib.suppress(FileNotFoundError):
                     target.unlink()
                 return True
-            target.parent.mkdir(parents=True, exist_ok=True)
+            store.make_private_folder(target.parent)
             data = {"backmap_draft": draft_files.DRAFT_FORMAT, "answers": self._drafts}
             store.write_text_atomic(target, json.dumps(data, ensure_ascii=False, indent=1))
         except (OSError, UnicodeError):
