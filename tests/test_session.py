@@ -22,7 +22,8 @@ import pytest
 from backmap import content
 from backmap.core import store
 from backmap.core.plan import Plan, now
-from backmap.session.plan_file import NEW_PLAN_DRAFT, LockHolder, Session
+from backmap.session import drafts as draft_files
+from backmap.session.plan_file import LockHolder, Session
 
 
 def saved_session(folder: Path, title: str = "Our day centre") -> Session:
@@ -198,17 +199,31 @@ def test_clearing_drafts_one_by_one_removes_the_file_at_the_end(tmp_path: Path) 
 def test_a_new_plan_keeps_its_draft_in_the_folder_then_moves_it(tmp_path: Path) -> None:
     session = Session(folder=tmp_path / "plans")
     assert session.save_draft("title", "Our day centre")
-    assert (tmp_path / "plans" / NEW_PLAN_DRAFT).exists()
+    own_draft = session.draft_path
+    assert own_draft.parent == tmp_path / "plans" and own_draft.exists()
     session.save_draft("impact.project", "half an answer")
-
-    # A new session in the same folder (after a crash) finds the words again.
-    assert Session(folder=tmp_path / "plans").load_draft()["title"] == "Our day centre"
 
     session.plan.title = "Our day centre"
     assert session.save().ok
-    assert not (tmp_path / "plans" / NEW_PLAN_DRAFT).exists()
+    assert not own_draft.exists()
     moved = Session.open(session.path, tmp_path / "plans")  # type: ignore[arg-type]
     assert moved.load_draft() == {"title": "Our day centre", "impact.project": "half an answer"}
+
+
+def test_the_draft_of_a_new_plan_is_never_shown_to_another_new_plan(tmp_path: Path) -> None:
+    folder = tmp_path / "plans"
+    abandoned = Session(folder=folder)
+    assert abandoned.save_draft("title", "Plan for Jo who has early dementia")
+    # The next person starts a new plan in the same folder: Jo's words are not offered.
+    following = Session(folder=folder)
+    assert following.load_draft() == {}
+    assert following.draft_path != abandoned.draft_path
+    # Two new plans at once never write over each other's words.
+    assert following.save_draft("title", "Plan for Sam")
+    assert Session(folder=folder).load_draft() == {}
+    assert abandoned.load_draft() == {"title": "Plan for Jo who has early dementia"}
+    assert draft_files.read_drafts(abandoned.draft_path) == {"title": "Plan for Jo who has early dementia"}
+    assert draft_files.read_drafts(following.draft_path) == {"title": "Plan for Sam"}
 
 
 def test_a_broken_draft_file_counts_as_no_draft(tmp_path: Path) -> None:

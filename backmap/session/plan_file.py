@@ -21,6 +21,7 @@ import errno
 import hashlib
 import json
 import os
+import secrets
 import socket
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -35,7 +36,9 @@ from backmap.session import lock as locks
 from backmap.session.lock import LockHolder
 from backmap.session.summaries import SummaryWriter, write_summaries
 
-NEW_PLAN_DRAFT = ".new-plan.draft"  # drafts of a plan that has no file name yet
+# Drafts of a plan that has no file name yet: one file for each session, so the words of
+# one new plan are never shown to another one, and two new plans never share a file.
+NEW_PLAN_DRAFT = ".new-plan-{id}.draft"
 
 
 @dataclass
@@ -66,6 +69,8 @@ class Session:
     _leftover: Path | None = field(default=None, repr=False, compare=False)
     # This session has put the plan as it was before into PLAN.toml.bak.
     _backed_up: bool = field(default=False, repr=False, compare=False)
+    # Names this session's draft while the plan has no file: never the same as another's.
+    _draft_id: str = field(default_factory=lambda: secrets.token_hex(8), repr=False, compare=False)
 
     @classmethod
     def open(cls, path: Path, folder: Path) -> Session:
@@ -245,7 +250,7 @@ class Session:
     @property
     def draft_path(self) -> Path:
         if self.path is None:
-            return self.folder / NEW_PLAN_DRAFT
+            return self.folder / NEW_PLAN_DRAFT.format(id=self._draft_id)
         return self.path.with_name(self.path.name + ".draft")
 
     def load_draft(self) -> dict[str, str]:
