@@ -250,6 +250,37 @@ def test_draft_writes_are_atomic_and_a_failure_is_reported_not_raised(
     assert not list(tmp_path.glob("*.tmp"))
 
 
+def test_a_blocked_draft_path_is_reported_not_silent(tmp_path: Path) -> None:
+    session = saved_session(tmp_path)
+    session.draft_path.mkdir()  # something in the way of the draft file
+    assert session.save_draft("title", "words") is False
+    assert session.draft_problem.startswith(content.word("safety", "draft_not_kept"))
+    session.draft_path.rmdir()
+    assert session.save_draft("title", "more words")
+    assert session.draft_problem == ""
+
+
+def test_a_draft_stopped_by_a_size_limit_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    session = saved_session(tmp_path)
+
+    def limit(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.EFBIG, "File too large")
+
+    monkeypatch.setattr(store, "write_text_atomic", limit)
+    assert session.save_draft("title", "words") is False
+    assert content.word("safety", "file_size_limit") in session.draft_problem
+
+
+def test_a_draft_too_big_to_read_back_is_refused_in_words(tmp_path: Path) -> None:
+    from backmap.session import drafts
+
+    session = saved_session(tmp_path)
+    assert session.save_draft("title", "short")
+    assert session.save_draft("title", "x" * drafts.MAX_DRAFT_BYTES) is False
+    assert session.draft_problem == content.word("safety", "draft_too_big")
+    assert drafts.read_drafts(session.draft_path) == {"title": "short"}
+
+
 def test_a_read_only_session_keeps_no_drafts(tmp_path: Path) -> None:
     session = saved_session(tmp_path)
     session.save_draft("title", "theirs")
@@ -408,6 +439,26 @@ def test_a_draft_far_too_big_to_be_typed_counts_as_no_draft(tmp_path: Path) -> N
     words = "x" * drafts.MAX_DRAFT_BYTES
     session.draft_path.write_text(json.dumps({"backmap_draft": 1, "answers": {"title": words}}))
     assert Session.open(session.path, tmp_path).load_draft() == {}  # type: ignore[arg-type]
+
+
+def test_a_lock_from_elsewhere_is_taken_over_only_when_asked(tmp_path: Path, other_backmap: int) -> None:
+    from backmap.session import lock as locks
+
+    session = saved_session(tmp_path)
+    write_lock(session.lock_path, 1, host="office-laptop")  # type: ignore[arg-type]
+    holder = session.acquire_lock()
+    assert holder is not None and not session.holds_lock
+    words = " ".join(locks.in_use_words(holder, socket.gethostname()))
+    assert "office-laptop" in words and "take over" in words
+    assert session.take_over_lock() is None
+    assert session.holds_lock
+    assert json.loads(session.lock_path.read_text())["pid"] == os.getpid()  # type: ignore[union-attr]
+    # A live backmap on this computer can be taken over too, when the person asks.
+    other = saved_session(tmp_path / "other")
+    write_lock(other.lock_path, other_backmap)  # type: ignore[arg-type]
+    assert other.acquire_lock() is not None
+    assert other.take_over_lock() is None and other.holds_lock
+    assert other.save().ok
 
 
 def test_a_new_plan_takes_its_lock_when_it_gets_a_file(tmp_path: Path) -> None:

@@ -187,3 +187,13 @@ def remove_stale(lock: Path) -> None:
     finally:
         with contextlib.suppress(OSError):
             os.unlink(aside)
+
+
+def in_use_words(holder: LockHolder, host: str) -> list[str]:
+    """What to tell the person about a lock we did not take: where the plan is open, what to do."""
+    if holder.host and holder.host != host:
+        return [
+            content.word("safety", "in_use_elsewhere", host=holder.host),
+            content.word("safety", "in_use_elsewhere_todo"),
+        ]
+    return [content.word("problems", "in_use")]

@@ -70,6 +70,8 @@ class Session:
     # This session has put the plan as it was before into PLAN.toml.bak.
     _backed_up: bool = field(default=False, repr=False, compare=False)
     # Names this session's draft while the plan has no file: never the same as another's.
+    # Why the last draft could not be kept, in plain words; "" when it was.
+    draft_problem: str = field(default="", repr=False, compare=False)
     _draft_id: str = field(default_factory=lambda: secrets.token_hex(8), repr=False, compare=False)
 
     @classmethod
@@ -291,17 +293,26 @@ class Session:
         self._write_drafts()
 
     def _write_drafts(self) -> bool:
+        """Write the drafts; on failure say why in draft_problem, for the app to show."""
         target = self.draft_path
         try:
             if not self._drafts:
                 with contextlib.suppress(FileNotFoundError):
                     target.unlink()
+                self.draft_problem = ""
                 return True
             store.make_private_folder(target.parent)
             data = {"backmap_draft": draft_files.DRAFT_FORMAT, "answers": self._drafts}
-            store.write_text_atomic(target, json.dumps(data, ensure_ascii=False, indent=1))
-        except (OSError, UnicodeError):
+            text = json.dumps(data, ensure_ascii=False, indent=1)
+            if len(text.encode("utf-8", "surrogatepass")) > draft_files.MAX_DRAFT_BYTES:
+                # It could never be read back: say so rather than keep words we would lose.
+                self.draft_problem = content.word("safety", "draft_too_big")
+                return False
+            store.write_text_atomic(target, text)
+        except (OSError, UnicodeError) as error:
+            self.draft_problem = f"{content.word('safety', 'draft_not_kept')} {plain_problem(error)}"
             return False
+        self.draft_problem = ""
         return True
 
     def _move_drafts(self, old: Path) -> None:
@@ -355,6 +366,22 @@ class Session:
             locks.remove_stale(lock)
         holder = locks.read_holder(lock)
         return holder or LockHolder(0, "", "")
+
+    def take_over_lock(self) -> LockHolder | None:
+        """Take the plan's lock from whoever has it, because the person asked to.
+
+        For a lock backmap cannot prove dead: one from another computer, or one that is
+        wrong. The other backmap, if it still runs, notices the change on disk before it
+        saves. None means the lock is ours now; else who took it in the meantime.
+        """
+        self._lock_wanted = True
+        lock = self.lock_path
+        if lock is None:
+            return None
+        holder = locks.read_holder(lock)
+        if holder is None or (holder.host, holder.pid) != (socket.gethostname(), os.getpid()):
+            locks.remove_stale(lock)
+        return self.acquire_lock()
 
     def release_lock(self) -> None:
         """Give the lock back, but only if it is still ours."""
@@ -443,6 +470,7 @@ _PROBLEMS = {
     errno.EPERM: "no_permission",
     errno.EROFS: "read_only_disk",
     errno.ENOENT: "folder_gone",
+    errno.EFBIG: "file_size_limit",
 }
 
 
