@@ -170,6 +170,9 @@ def cmd_render(args: argparse.Namespace | SimpleNamespace) -> int:
     if chosen is None:  # "-o plan.html" asks for the page without --format
         chosen = "html" if args.output and args.output.lower().endswith((".html", ".htm")) else "md"
     target = Path(args.output) if args.output else store.summary_path(args.plan, f".{chosen}")
+    if _is_plan_file(target, Path(args.plan)):
+        refused = content.word("cli", "not_over_plan", path=target)
+        return _error(f"{refused}\n{content.word('cli', 'choose_summary_name')}")
     text = render.html(plan) if chosen == "html" else render.markdown(plan)
     try:
         store.write_text_atomic(target, text)
@@ -177,6 +180,28 @@ def cmd_render(args: argparse.Namespace | SimpleNamespace) -> int:
         return _cannot_write(target, error)
     print(content.word("cli", "wrote", path=target))
     return EXIT_OK
+
+
+# Files that hold a plan or its safety copies: a summary never goes there.
+_PLAN_ENDINGS = (".toml", ".bak", ".draft", ".lock")
+
+
+def _is_plan_file(target: Path, plan: Path) -> bool:
+    """Whether writing a summary to target would write over a plan (or its backup, draft, lock)."""
+    import tomllib
+
+    if target.name.lower().endswith(_PLAN_ENDINGS):
+        return True
+    try:
+        if os.path.samefile(target, plan):
+            return True
+        if not target.is_file() or target.stat().st_size > 1024 * 1024:
+            return False
+        data = tomllib.loads(target.read_text(encoding="utf-8"))
+    except (OSError, UnicodeError, tomllib.TOMLDecodeError, RecursionError):
+        return False
+    # A file of any name that reads as a plan is a plan (a summary is never TOML like this).
+    return "schema_version" in data or "impact" in data
 
 
 def cmd_example(args: argparse.Namespace) -> int:

@@ -141,6 +141,27 @@ def test_check_on_an_unreadable_plan_exits_2_with_a_message(tmp_path: Path, json
     assert plan.read_bytes() == BROKEN
 
 
+DEEP = {
+    "lists": "x = " + "[" * 500 + "]" * 500 + "\n",
+    "inline tables": "x = " + "{a = " * 500 + "1" + "}" * 500 + "\n",
+    "a long key": "[" + ".".join(["k"] * 260) + "]\nv = 1\n",
+    "rows of a long key": "[[activities]]\nid='a1'\n[activities." + ".".join(["k"] * 40) + "]\n",
+}
+
+
+@pytest.mark.parametrize("command", ["check", "render"])
+@pytest.mark.parametrize("nesting", list(DEEP))
+def test_a_deeply_nested_file_is_refused_in_plain_words(tmp_path: Path, command: str, nesting: str) -> None:
+    plan = tmp_path / "deep.toml"
+    plan.write_text('title = "Deep"\n' + DEEP[nesting], encoding="utf-8")
+    result = backmap(command, "deep.toml", cwd=tmp_path)
+    assert result.returncode == 2
+    assert content.problem("file", "too_deep", depth=32) in result.stderr
+    assert "Cannot open the plan deep.toml." in result.stderr
+    assert_no_traceback(result)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["deep.toml"]
+
+
 def test_check_on_a_missing_plan_exits_2(tmp_path: Path) -> None:
     result = backmap("check", "nowhere.toml", cwd=tmp_path)
     assert result.returncode == 2
@@ -189,6 +210,42 @@ def test_render_into_a_missing_folder_exits_2(tmp_path: Path) -> None:
     assert "Cannot write gone/summary.md." in result.stderr
     assert content.problem("write", "check_folder") in result.stderr  # what to do about it
     assert_no_traceback(result)
+
+
+@pytest.mark.parametrize(
+    ("args", "target"),
+    [
+        (("-o", "day-centre.toml"), "day-centre.toml"),  # the plan itself
+        (("-o", "other.toml"), "other.toml"),  # another plan
+        (("-o", "day-centre.toml.bak", "--format", "md"), "day-centre.toml.bak"),  # its backup
+        (("-o", "plan-as-text.md"), "plan-as-text.md"),  # a plan that has an unusual name
+        (("--format", "html", "-o", "./day-centre.toml"), "day-centre.toml"),  # the long way
+    ],
+)
+def test_render_never_writes_over_a_plan(tmp_path: Path, args: tuple[str, ...], target: str) -> None:
+    for name in ("day-centre.toml", "other.toml", "day-centre.toml.bak", "plan-as-text.md"):
+        (tmp_path / name).write_bytes(EXAMPLE.read_bytes())
+    result = backmap("render", "day-centre.toml", *args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert content.word("cli", "choose_summary_name") in result.stderr
+    assert_no_traceback(result)
+    assert (tmp_path / target).read_bytes() == EXAMPLE.read_bytes()
+
+
+def test_render_of_a_plan_whose_summary_name_is_its_own_name_writes_nothing(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.md"  # the summary of plan.md would be plan.md
+    plan.write_bytes(EXAMPLE.read_bytes())
+    result = backmap("render", "plan.md", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "plan.md is a plan file." in result.stderr
+    assert plan.read_bytes() == EXAMPLE.read_bytes()
+
+
+def test_render_over_an_old_summary_still_works(tmp_path: Path) -> None:
+    (tmp_path / "summary.md").write_text("# An old summary\n", encoding="utf-8")
+    result = backmap("render", str(EXAMPLE), "-o", "summary.md", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Our new day centre" in (tmp_path / "summary.md").read_text(encoding="utf-8")
 
 
 # ----- version and help ---------------------------------------------------------------------

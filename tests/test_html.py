@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import itertools
 import re
+import subprocess
+import sys
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
@@ -266,6 +268,51 @@ def test_wrap_cuts_a_word_too_long_for_a_box() -> None:
     assert "".join(lines) == "x" * 200
     assert all(render.text_width(line) <= 100 for line in lines)
     assert render.wrap("", 100) == [""]
+
+
+def test_wrap_measures_each_letter_of_a_long_word_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Measuring the rest of the word again for every piece grew with the square of its length:
+    # a 100,000-letter word took minutes. Count the letters measured, not the seconds.
+    measured = 0
+    real = render._char_width
+
+    def counting(ch: str) -> float:
+        nonlocal measured
+        measured += 1
+        return real(ch)
+
+    monkeypatch.setattr(render, "_char_width", counting)
+    counts = {}
+    for length in (5_000, 50_000):
+        measured = 0
+        lines = render.wrap("Wi" * (length // 2), 160)
+        assert "".join(lines) == "Wi" * (length // 2)
+        assert all(render.text_width(line) <= 160 for line in lines[:50])
+        counts[length] = measured
+    assert counts[50_000] <= 3 * 50_000
+    assert counts[50_000] <= 11 * counts[5_000]
+
+
+def test_render_html_of_a_100000_letter_word_finishes_with_every_letter(tmp_path: Path) -> None:
+    plan = Plan(title="Long word")
+    word = "abcdefghij" * 10_000
+    plan.impact.project = word
+    store.save(plan, tmp_path / "long.toml")
+    result = subprocess.run(
+        [sys.executable, "-m", "backmap", "render", "long.toml", "--format", "html"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,  # generous: it takes well under a second; speed is measured in bench/
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "long.html").read_text(encoding="utf-8")
+    assert word in page  # the words in full, below the picture
+    # And cut into short lines inside its box in the picture, every letter in order.
+    pieces = re.findall(r"<tspan x=[^>]*>([a-j]+)</tspan>", page)
+    assert "".join(pieces) == word
+    assert max(map(len, pieces)) < 40
 
 
 # ----- the command line and saving ----------------------------------------------------------

@@ -22,7 +22,8 @@ import pytest
 from backmap import content
 from backmap.core import store
 from backmap.core.plan import Plan, now
-from backmap.session.plan_file import NEW_PLAN_DRAFT, LockHolder, Session
+from backmap.session import drafts as draft_files
+from backmap.session.plan_file import LockHolder, Session
 
 
 def saved_session(folder: Path, title: str = "Our day centre") -> Session:
@@ -47,6 +48,122 @@ def write_lock(lock: Path, pid: int, host: str | None = None, since: str | None 
     host = socket.gethostname() if host is None else host
     since = now().isoformat() if since is None else since
     lock.write_text(json.dumps({"pid": pid, "host": host, "since": since}))
+
+
+# ----- the backup -------------------------------------------------------------------------
+
+
+def test_the_backup_holds_the_plan_as_it_was_before_this_session(tmp_path: Path) -> None:
+    earlier = saved_session(tmp_path)
+    path = earlier.path
+    assert path is not None
+    before = path.read_bytes()
+    session = Session.open(path, tmp_path)
+    for answer in ("one", "two", "three"):
+        session.plan.impact.project = answer
+        assert session.save().ok
+    assert session.save().ok  # quitting saves again
+    backup = path.with_name(path.name + ".bak")
+    assert backup.read_bytes() == before
+    assert store.load(path).impact.project == "three"
+    # The next session keeps this session's last version, once it changes something.
+    later = Session.open(path, tmp_path)
+    after_this_session = path.read_bytes()
+    assert later.save().ok
+    assert backup.read_bytes() == before  # saving nothing new is no change
+    later.plan.impact.project = "four"
+    assert later.save().ok
+    assert backup.read_bytes() == after_this_session
+
+
+def test_a_version_from_another_program_that_we_save_over_goes_to_the_backup(tmp_path: Path) -> None:
+    session = saved_session(tmp_path)
+    path = session.path
+    assert path is not None
+    session.plan.impact.project = "ours"
+    assert session.save().ok
+    theirs = store.loads(path.read_text())
+    theirs.impact.project = "theirs, from a text editor"
+    path.write_text(store.dumps(theirs))
+    their_bytes = path.read_bytes()
+    session.plan.impact.project = "ours again"
+    assert session.save().ok  # the person chose to save over it
+    assert path.with_name(path.name + ".bak").read_bytes() == their_bytes
+
+
+# ----- a plan too big to open again ----------------------------------------------------------
+
+
+def test_a_plan_too_big_to_open_again_is_never_written_and_its_words_are_kept(tmp_path: Path) -> None:
+    session = saved_session(tmp_path)
+    path = session.path
+    assert path is not None
+    session.plan.impact.project = "a good answer"
+    assert session.save().ok
+    plan_before, backup_before = path.read_bytes(), path.with_name(path.name + ".bak").read_bytes()
+    pasted = "A whole book pasted by mistake. " * (store.MAX_FILE_BYTES // 30)
+    session.plan.impact.coproduction = pasted
+    result = session.save()
+    assert not result.ok
+    assert "The plan is too big to save." in result.problem
+    assert f"{path.name}.too-big.txt" in result.problem
+    # The plan and its backup are as they were, so the plan still opens.
+    assert path.read_bytes() == plan_before
+    assert path.with_name(path.name + ".bak").read_bytes() == backup_before
+    assert store.load(path).impact.project == "a good answer"
+    # Every word is in the file the message names.
+    assert session.too_big_path is not None
+    assert pasted in session.too_big_path.read_text(encoding="utf-8")
+    # A shorter answer saves again.
+    session.plan.impact.coproduction = "shorter"
+    assert session.save().ok
+    assert store.load(path).impact.coproduction == "shorter"
+
+
+def test_store_never_writes_a_plan_it_would_refuse_to_open(tmp_path: Path) -> None:
+    path = tmp_path / "plan.toml"
+    plan = Plan(title="Big")
+    plan.impact.project = "x" * store.MAX_FILE_BYTES
+    with pytest.raises(store.TooBigToSave):
+        store.save(plan, path)
+    assert not path.exists()
+    # Anything just under the limit is written and opens again.
+    plan.impact.project = "é" * (store.MAX_FILE_BYTES // 2 - 1000)
+    store.save(plan, path)
+    assert store.load(path).impact.project == plan.impact.project
+
+
+# ----- who can read the files ----------------------------------------------------------------
+
+
+def test_the_plans_folder_and_every_file_in_it_are_private_to_the_user(tmp_path: Path) -> None:
+    import stat
+
+    home = tmp_path / "home"
+    home.mkdir(mode=0o755)
+    folder = home / "Documents" / "backmap"  # Documents is not there yet: backmap makes it
+    session = Session(folder=folder)
+    session.acquire_lock()
+    session.plan.title = "Plan for Jo"
+    assert session.save().ok
+    session.plan.impact.project = "changed"
+    assert session.save().ok
+    assert session.save_draft("impact.coproduction", "half an answer")
+    assert session.path is not None
+    files = [
+        session.path,
+        session.path.with_name(session.path.name + ".bak"),
+        session.summary_path,
+        session.page_path,
+        session.draft_path,
+        session.lock_path,
+    ]
+    for file in files:
+        assert file is not None and file.is_file()
+        assert stat.S_IMODE(file.stat().st_mode) == 0o600, file.name
+    for made in (home / "Documents", folder):
+        assert stat.S_IMODE(made.stat().st_mode) == 0o700, made
+    assert stat.S_IMODE(home.stat().st_mode) == 0o755  # a folder that was there is left alone
 
 
 # ----- drafts ---------------------------------------------------------------------------
@@ -82,17 +199,31 @@ def test_clearing_drafts_one_by_one_removes_the_file_at_the_end(tmp_path: Path) 
 def test_a_new_plan_keeps_its_draft_in_the_folder_then_moves_it(tmp_path: Path) -> None:
     session = Session(folder=tmp_path / "plans")
     assert session.save_draft("title", "Our day centre")
-    assert (tmp_path / "plans" / NEW_PLAN_DRAFT).exists()
+    own_draft = session.draft_path
+    assert own_draft.parent == tmp_path / "plans" and own_draft.exists()
     session.save_draft("impact.project", "half an answer")
-
-    # A new session in the same folder (after a crash) finds the words again.
-    assert Session(folder=tmp_path / "plans").load_draft()["title"] == "Our day centre"
 
     session.plan.title = "Our day centre"
     assert session.save().ok
-    assert not (tmp_path / "plans" / NEW_PLAN_DRAFT).exists()
+    assert not own_draft.exists()
     moved = Session.open(session.path, tmp_path / "plans")  # type: ignore[arg-type]
     assert moved.load_draft() == {"title": "Our day centre", "impact.project": "half an answer"}
+
+
+def test_the_draft_of_a_new_plan_is_never_shown_to_another_new_plan(tmp_path: Path) -> None:
+    folder = tmp_path / "plans"
+    abandoned = Session(folder=folder)
+    assert abandoned.save_draft("title", "Plan for Jo who has early dementia")
+    # The next person starts a new plan in the same folder: Jo's words are not offered.
+    following = Session(folder=folder)
+    assert following.load_draft() == {}
+    assert following.draft_path != abandoned.draft_path
+    # Two new plans at once never write over each other's words.
+    assert following.save_draft("title", "Plan for Sam")
+    assert Session(folder=folder).load_draft() == {}
+    assert abandoned.load_draft() == {"title": "Plan for Jo who has early dementia"}
+    assert draft_files.read_drafts(abandoned.draft_path) == {"title": "Plan for Jo who has early dementia"}
+    assert draft_files.read_drafts(following.draft_path) == {"title": "Plan for Sam"}
 
 
 def test_a_broken_draft_file_counts_as_no_draft(tmp_path: Path) -> None:
@@ -117,6 +248,37 @@ def test_draft_writes_are_atomic_and_a_failure_is_reported_not_raised(
     # The old draft is whole, and no temporary file is left behind.
     assert json.loads(session.draft_path.read_text())["answers"] == {"title": "first words"}
     assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_a_blocked_draft_path_is_reported_not_silent(tmp_path: Path) -> None:
+    session = saved_session(tmp_path)
+    session.draft_path.mkdir()  # something in the way of the draft file
+    assert session.save_draft("title", "words") is False
+    assert session.draft_problem.startswith(content.word("safety", "draft_not_kept"))
+    session.draft_path.rmdir()
+    assert session.save_draft("title", "more words")
+    assert session.draft_problem == ""
+
+
+def test_a_draft_stopped_by_a_size_limit_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    session = saved_session(tmp_path)
+
+    def limit(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.EFBIG, "File too large")
+
+    monkeypatch.setattr(store, "write_text_atomic", limit)
+    assert session.save_draft("title", "words") is False
+    assert content.word("safety", "file_size_limit") in session.draft_problem
+
+
+def test_a_draft_too_big_to_read_back_is_refused_in_words(tmp_path: Path) -> None:
+    from backmap.session import drafts
+
+    session = saved_session(tmp_path)
+    assert session.save_draft("title", "short")
+    assert session.save_draft("title", "x" * drafts.MAX_DRAFT_BYTES) is False
+    assert session.draft_problem == content.word("safety", "draft_too_big")
+    assert drafts.read_drafts(session.draft_path) == {"title": "short"}
 
 
 def test_a_read_only_session_keeps_no_drafts(tmp_path: Path) -> None:
@@ -218,6 +380,85 @@ def test_a_broken_lock_file_is_taken_over(tmp_path: Path, junk: str) -> None:
     session.lock_path.write_text(junk)  # type: ignore[union-attr]
     assert session.acquire_lock() is None
     assert session.holds_lock
+
+
+@pytest.mark.parametrize("pid", [10**30, 2**63, 2**40, -(2**70), 0])
+def test_a_lock_holding_a_huge_process_id_is_taken_over_not_a_crash(tmp_path: Path, pid: int) -> None:
+    session = saved_session(tmp_path)
+    write_lock(session.lock_path, pid)  # type: ignore[arg-type]
+    reopened = Session.open(session.path, tmp_path)  # type: ignore[arg-type]
+    assert reopened.acquire_lock() is None
+    assert json.loads(reopened.lock_path.read_text())["pid"] == os.getpid()  # type: ignore[union-attr]
+
+
+def in_a_process(code: str, folder: Path) -> subprocess.CompletedProcess[str]:
+    """Run code in its own Python with a time limit: a hang fails the test instead of freezing it."""
+    try:
+        return subprocess.run(
+            [sys.executable, "-c", code, str(folder)], capture_output=True, text=True, timeout=20, check=False
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail("backmap hung on a strange file")
+
+
+OPEN_AND_LOCK = """
+import sys
+from pathlib import Path
+from backmap.session.plan_file import Session
+folder = Path(sys.argv[1])
+session = Session.open(folder / "our-day-centre.toml", folder)
+print(session.acquire_lock(), session.holds_lock, session.load_draft())
+session.save_draft("title", "new words")
+print(session.load_draft())
+"""
+
+
+@pytest.mark.parametrize("which", ["lock", "draft"])
+def test_a_pipe_in_place_of_the_lock_or_the_draft_does_not_hang(tmp_path: Path, which: str) -> None:
+    session = saved_session(tmp_path)
+    os.mkfifo(session.lock_path if which == "lock" else session.draft_path)  # type: ignore[arg-type]
+    result = in_a_process(OPEN_AND_LOCK, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["None True {}", "{'title': 'new words'}"]
+
+
+def test_a_draft_linked_to_an_endless_device_counts_as_no_draft(tmp_path: Path) -> None:
+    session = saved_session(tmp_path)
+    session.draft_path.symlink_to("/dev/zero")
+    result = in_a_process(OPEN_AND_LOCK, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "MemoryError" not in result.stderr
+    assert result.stdout.splitlines() == ["None True {}", "{'title': 'new words'}"]
+    assert Path("/dev/zero").is_char_device()  # the link was replaced, never written through
+
+
+def test_a_draft_far_too_big_to_be_typed_counts_as_no_draft(tmp_path: Path) -> None:
+    from backmap.session import drafts
+
+    session = saved_session(tmp_path)
+    words = "x" * drafts.MAX_DRAFT_BYTES
+    session.draft_path.write_text(json.dumps({"backmap_draft": 1, "answers": {"title": words}}))
+    assert Session.open(session.path, tmp_path).load_draft() == {}  # type: ignore[arg-type]
+
+
+def test_a_lock_from_elsewhere_is_taken_over_only_when_asked(tmp_path: Path, other_backmap: int) -> None:
+    from backmap.session import lock as locks
+
+    session = saved_session(tmp_path)
+    write_lock(session.lock_path, 1, host="office-laptop")  # type: ignore[arg-type]
+    holder = session.acquire_lock()
+    assert holder is not None and not session.holds_lock
+    words = " ".join(locks.in_use_words(holder, socket.gethostname()))
+    assert "office-laptop" in words and "take over" in words
+    assert session.take_over_lock() is None
+    assert session.holds_lock
+    assert json.loads(session.lock_path.read_text())["pid"] == os.getpid()  # type: ignore[union-attr]
+    # A live backmap on this computer can be taken over too, when the person asks.
+    other = saved_session(tmp_path / "other")
+    write_lock(other.lock_path, other_backmap)  # type: ignore[arg-type]
+    assert other.acquire_lock() is not None
+    assert other.take_over_lock() is None and other.holds_lock
+    assert other.save().ok
 
 
 def test_a_new_plan_takes_its_lock_when_it_gets_a_file(tmp_path: Path) -> None:

@@ -34,6 +34,9 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
+# A plan nests four levels ([[checkins.activities]] rows); far more is not a plan, and
+# deep data makes tomllib and tomli-w recurse until they crash.
+MAX_DEPTH = 32
 MAX_NAME_LENGTH = 64  # a whole file name, with its ending
 _WINDOWS_RESERVED = {
     "con",
@@ -148,6 +151,38 @@ def _read_bytes(file: str | os.PathLike[str]) -> bytes:
         raise PlanError(name, _file("cannot_read", reason=reason), _file("try_again")) from None
 
 
+def read_small_file(file: str | os.PathLike[str], limit: int) -> bytes | None:
+    """The bytes of a regular file of at most limit bytes, else None; never blocks.
+
+    A pipe (FIFO) would hang an open() or a read for ever, and /dev/zero never ends:
+    the file is opened without waiting and checked before a byte is read.
+    """
+    import stat
+
+    try:
+        descriptor = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except (OSError, ValueError):
+        return None
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        chunks: list[bytes] = []
+        left = limit + 1  # one more byte than allowed tells a file that grew while we read
+        while left > 0:
+            chunk = os.read(descriptor, min(left, 1024 * 1024))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
+    data = b"".join(chunks)
+    return data if len(data) <= limit else None
+
+
 def loads_bytes(raw: bytes, name: str = "the plan") -> Plan:
     return loads(_decode(raw, name), name)
 
@@ -179,12 +214,35 @@ def _parse(text: str, name: str) -> dict[str, Any]:
     if not text.strip():
         raise PlanError(name, _file("empty"), _file("empty_todo"))
     try:
-        return tomllib.loads(text)
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         match = _TOML_LINE.search(str(error))
         # tomllib says "at end of document" when something is left open: that is the last line.
         line = int(match.group(1)) if match else len(text.splitlines()) or 1
         raise PlanError(name, _file("not_written_right"), _file("look_at_line"), line=line) from None
+    except RecursionError:
+        # tomllib reads nested lists and tables by recursion: a few hundred levels end it.
+        raise PlanError(name, _file("too_deep", depth=MAX_DEPTH), _file("right_file")) from None
+    if _too_deep(data):
+        raise PlanError(name, _file("too_deep", depth=MAX_DEPTH), _file("right_file"))
+    return data
+
+
+def _too_deep(data: dict[str, Any]) -> bool:
+    """Whether lists and tables sit inside each other more than MAX_DEPTH levels.
+
+    Walked without recursion: writing or drawing such data later would recurse and crash.
+    """
+    waiting: list[tuple[object, int]] = [(data, 1)]
+    while waiting:
+        value, depth = waiting.pop()
+        if depth > MAX_DEPTH:
+            return True
+        if isinstance(value, dict):
+            waiting.extend((inner, depth + 1) for inner in value.values() if isinstance(inner, (dict, list)))
+        elif isinstance(value, list):
+            waiting.extend((inner, depth + 1) for inner in value if isinstance(inner, (dict, list)))
+    return False
 
 
 def _line_of(text: str, needle: str, occurrence: int = 0) -> int | None:
@@ -454,6 +512,29 @@ def to_dict(plan: Plan) -> dict[str, Any]:
 _ROWS = ("people", "outcomes", "activities")
 
 
+class TooBigToSave(ValueError):
+    """A plan whose file would be bigger than backmap opens: it is never written."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__(size)
+        self.size = size
+
+    def megabytes(self) -> int:
+        return -(-self.size // (1024 * 1024))  # rounded up, as the words on opening say
+
+
+def check_size(text: str) -> None:
+    """Raise TooBigToSave for plan text that load() would refuse as too big to be a plan.
+
+    Writing it would lose the plan on the next open (and soon its backup too).
+    """
+    if len(text) * 4 <= MAX_FILE_BYTES:
+        return  # even four bytes a letter fits: no need to count the bytes
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_FILE_BYTES:
+        raise TooBigToSave(size)
+
+
 def dumps(plan: Plan) -> str:
     """The plan as TOML text, with every person, outcome and activity as its own [[table]].
 
@@ -502,10 +583,13 @@ def _row_key(key: str, row: dict[str, Any]) -> tuple[object, ...] | None:
     return tuple(parts)
 
 
-def write_text_atomic(path: str | os.PathLike[str], text: str, keep_backup: bool = False) -> None:
+def write_text_atomic(path: str | os.PathLike[str], text: str, keep_backup: bool = False) -> bool:
     """Write through a temporary file in the same folder, then rename over the old one.
 
-    If anything fails on the way, the old file is still whole.
+    If anything fails on the way, the old file is still whole. With keep_backup, the old
+    file is copied to NAME.bak first, but only when it differs from the new text: saving
+    the same words again (as quitting does) must never make the backup a copy of the plan.
+    Returns True when a backup was made.
     """
     import tempfile
     from pathlib import Path
@@ -513,27 +597,30 @@ def write_text_atomic(path: str | os.PathLike[str], text: str, keep_backup: bool
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    backed_up = False
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
-        if keep_backup and target.exists() and not target.is_symlink():
-            backup = target.with_name(target.name + ".bak")
-            _copy_backup(target, backup)
+        if keep_backup and target.is_file() and not target.is_symlink():
+            old = target.read_bytes()
+            if old != text.encode("utf-8"):
+                _copy_backup(old, target.with_name(target.name + ".bak"))
+                backed_up = True
         os.replace(temporary, target)
         _fsync_folder(folder)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+    return backed_up
 
 
-def _copy_backup(target: Path, backup: Path) -> None:
+def _copy_backup(data: bytes, backup: Path) -> None:
     """Keep the previous version as .bak, itself written atomically."""
     import tempfile
 
-    data = target.read_bytes()
     handle, temporary = tempfile.mkstemp(prefix=f".{backup.name}.", suffix=".tmp", dir=backup.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -561,8 +648,13 @@ def _fsync_folder(folder: Path) -> None:
 
 
 def save(plan: Plan, path: str | os.PathLike[str], keep_backup: bool = True) -> None:
-    """Save the plan atomically. The old version is kept as PLAN.toml.bak."""
-    write_text_atomic(path, dumps(plan), keep_backup=keep_backup)
+    """Save the plan atomically. The old version, if it differs, is kept as PLAN.toml.bak.
+
+    Raises TooBigToSave, writing nothing, when the plan would be too big to open again.
+    """
+    text = dumps(plan)
+    check_size(text)
+    write_text_atomic(path, text, keep_backup=keep_backup)
 
 
 # ----- names and places ------------------------------------------------------------
@@ -580,6 +672,27 @@ def safe_filename(title: str, suffix: str = ".toml") -> str:
     if text.split(".")[0] in _WINDOWS_RESERVED:
         text = f"{text}-plan"
     return text + suffix
+
+
+def make_private_folder(folder: Path) -> None:
+    """Make a folder (and any missing folder above it) that only this user can open.
+
+    Plan names are often people's names: other users of the computer must not list them.
+    A folder that is already there is left as its owner set it.
+    """
+    missing: list[Path] = []
+    for level in (folder, *folder.parents):
+        if level.is_dir():
+            break
+        missing.append(level)
+    for level in reversed(missing):
+        try:
+            level.mkdir(mode=0o700)
+        except FileExistsError:
+            if not level.is_dir():
+                raise
+            continue  # made by another backmap at the same moment
+        os.chmod(level, 0o700)  # mkdir's mode is cut by the umask; 0700 is what we mean
 
 
 def unique_path(folder: Path, title: str) -> Path:
@@ -623,12 +736,15 @@ def list_plans(folder: Path) -> list[PlanInfo]:
     if not folder.is_dir():
         return found
     for file in folder.glob("*.toml"):
-        if file.is_symlink() or not file.is_file():
-            continue
-        mtime = datetime.fromtimestamp(file.stat().st_mtime, UTC).replace(microsecond=0)
+        try:
+            if file.is_symlink() or not file.is_file():
+                continue
+            mtime = datetime.fromtimestamp(file.stat().st_mtime, UTC).replace(microsecond=0)
+        except OSError:
+            continue  # removed while we looked: it is not a plan to carry on with
         try:
             plan = load(file)
-        except PlanError:
+        except Exception:  # one strange file must never hide every other plan
             found.append(PlanInfo(file, file.stem, mtime, False))
             continue
         found.append(PlanInfo(file, plan.title or file.stem, plan.updated, True))
@@ -665,9 +781,11 @@ def mend(path: str | os.PathLike[str]) -> Path:
             line=error.line,
             reason=error.reason,
         ) from None
+    text = dumps(plan)
+    check_size(text)
     target = _reserve_mended_path(file)
     try:
-        write_text_atomic(target, dumps(plan))
+        write_text_atomic(target, text)
     except BaseException:
         with contextlib.suppress(OSError):
             target.unlink()
@@ -723,7 +841,7 @@ def _reserve_mended_path(file: Path) -> Path:
         tag = ".mended" if number == 1 else f".mended-{number}"
         candidate = file.with_name(f"{file.stem}{tag}.toml")
         try:
-            os.close(os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+            os.close(os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         except FileExistsError:
             number += 1
             continue

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from backmap import content
+from backmap.core import store
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ def create_new(path: Path, text: str) -> bool:
         except OSError:
             pass  # no hard links here
         try:
-            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except FileExistsError:
             return False
         with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
@@ -92,12 +93,24 @@ def write_new_file(names: Iterator[Path], text: str) -> Path:
     raise OSError(errno.EEXIST, content.problem("save", "no_free_name"))
 
 
+# A lock holds a few dozen bytes; anything far bigger is not one of ours.
+MAX_LOCK_BYTES = 4096
+# Process ids fit in 32 bits on every system we know; a bigger one is a broken lock.
+MAX_PID = 2**31 - 1
+
+
 def read_holder(lock: Path) -> LockHolder | None:
+    """Who the lock names, or None for a lock that is broken, strange or not a plain file."""
+    raw = store.read_small_file(lock, MAX_LOCK_BYTES)
+    if raw is None:
+        return None
     try:
-        data: Any = json.loads(lock.read_text(encoding="utf-8"))
+        data: Any = json.loads(raw.decode("utf-8"))
         pid, host = int(data["pid"]), str(data["host"])
         since = str(data.get("since", ""))
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return None
+    if not 0 < pid <= MAX_PID:
         return None
     return LockHolder(pid, host, since)
 
@@ -150,7 +163,7 @@ def pid_alive(pid: int) -> bool:
         return False
     except PermissionError:
         return True
-    except OSError:
+    except (OSError, OverflowError):
         return False
     # A killed process that nobody has reaped yet (a zombie) is dead too.
     try:
@@ -174,3 +187,13 @@ def remove_stale(lock: Path) -> None:
     finally:
         with contextlib.suppress(OSError):
             os.unlink(aside)
+
+
+def in_use_words(holder: LockHolder, host: str) -> list[str]:
+    """What to tell the person about a lock we did not take: where the plan is open, what to do."""
+    if holder.host and holder.host != host:
+        return [
+            content.word("safety", "in_use_elsewhere", host=holder.host),
+            content.word("safety", "in_use_elsewhere_todo"),
+        ]
+    return [content.word("problems", "in_use")]

@@ -21,6 +21,7 @@ import errno
 import hashlib
 import json
 import os
+import secrets
 import socket
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -35,7 +36,9 @@ from backmap.session import lock as locks
 from backmap.session.lock import LockHolder
 from backmap.session.summaries import SummaryWriter, write_summaries
 
-NEW_PLAN_DRAFT = ".new-plan.draft"  # drafts of a plan that has no file name yet
+# Drafts of a plan that has no file name yet: one file for each session, so the words of
+# one new plan are never shown to another one, and two new plans never share a file.
+NEW_PLAN_DRAFT = ".new-plan-{id}.draft"
 
 
 @dataclass
@@ -64,6 +67,12 @@ class Session:
     _default_name: bool = field(default=False, repr=False, compare=False)
     # That file, after the plan moved to a file named after it: removed after a good save.
     _leftover: Path | None = field(default=None, repr=False, compare=False)
+    # This session has put the plan as it was before into PLAN.toml.bak.
+    _backed_up: bool = field(default=False, repr=False, compare=False)
+    # Names this session's draft while the plan has no file: never the same as another's.
+    # Why the last draft could not be kept, in plain words; "" when it was.
+    draft_problem: str = field(default="", repr=False, compare=False)
+    _draft_id: str = field(default_factory=lambda: secrets.token_hex(8), repr=False, compare=False)
 
     @classmethod
     def open(cls, path: Path, folder: Path) -> Session:
@@ -104,7 +113,7 @@ class Session:
     def choose_path(self) -> Path:
         """Give a new plan its file, from its title, inside the plans folder."""
         if self.path is None:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            store.make_private_folder(self.folder)
             old_draft = self.draft_path
             self.path = store.unique_path(self.folder, self.plan.title)
             self._default_name = not _has_own_name(self.plan.title)
@@ -132,9 +141,16 @@ class Session:
             if not path.parent.exists():
                 # The folder was removed while the plan was open: make it again (one level
                 # only, so a missing USB stick is reported, not faked on the laptop's disk).
-                path.parent.mkdir(exist_ok=True)
+                if not path.parent.parent.is_dir():
+                    raise FileNotFoundError(errno.ENOENT, "folder gone", str(path.parent))
+                store.make_private_folder(path.parent)
             text = store.dumps(self.plan)
-            store.write_text_atomic(path, text, keep_backup=True)
+            store.check_size(text)
+            # The backup keeps the plan as it was before this session first changed it,
+            # and any version another program wrote that we now save over.
+            backup = not self._backed_up or self.changed_on_disk()
+            if store.write_text_atomic(path, text, keep_backup=backup):
+                self._backed_up = True
             self._remember()
             self._keep_lock_file()
             if summaries is None:
@@ -144,11 +160,35 @@ class Session:
             if self._leftover is not None:
                 _remove_plan_files(self._leftover, summaries)
                 self._leftover = None
+        except store.TooBigToSave as error:
+            self.last_save = SaveResult(False, now(), self._keep_too_big(error))
+            return self.last_save
         except (OSError, UnicodeError) as error:
             self.last_save = SaveResult(False, now(), plain_problem(error))
             return self.last_save
         self.last_save = SaveResult(True, now())
         return self.last_save
+
+    @property
+    def too_big_path(self) -> Path | None:
+        """Where the words of a plan too big to save are kept, as text a person can open."""
+        return self.path.with_name(self.path.name + ".too-big.txt") if self.path else None
+
+    def _keep_too_big(self, error: store.TooBigToSave) -> str:
+        """Keep every word of a plan too big to save in a text file; say so in plain words.
+
+        The plan file and its backup stay as they were, so the plan still opens.
+        """
+        most = store.MAX_FILE_BYTES // (1024 * 1024)
+        problem = content.problem("save", "too_big", size=error.megabytes(), most=most)
+        kept = self.too_big_path
+        try:
+            if kept is None:
+                raise FileNotFoundError(errno.ENOENT, "no file name yet")
+            store.write_text_atomic(kept, store.dumps(self.plan))
+        except (OSError, UnicodeError) as failure:
+            return f"{problem} {plain_problem(failure)}"
+        return f"{problem} {content.problem('save', 'too_big_kept', name=kept.name)}"
 
     def _take_new_name(self) -> None:
         """A plan first saved without a name moves to a file named after it, once it has one.
@@ -212,7 +252,7 @@ class Session:
     @property
     def draft_path(self) -> Path:
         if self.path is None:
-            return self.folder / NEW_PLAN_DRAFT
+            return self.folder / NEW_PLAN_DRAFT.format(id=self._draft_id)
         return self.path.with_name(self.path.name + ".draft")
 
     def load_draft(self) -> dict[str, str]:
@@ -253,17 +293,26 @@ class Session:
         self._write_drafts()
 
     def _write_drafts(self) -> bool:
+        """Write the drafts; on failure say why in draft_problem, for the app to show."""
         target = self.draft_path
         try:
             if not self._drafts:
                 with contextlib.suppress(FileNotFoundError):
                     target.unlink()
+                self.draft_problem = ""
                 return True
-            target.parent.mkdir(parents=True, exist_ok=True)
+            store.make_private_folder(target.parent)
             data = {"backmap_draft": draft_files.DRAFT_FORMAT, "answers": self._drafts}
-            store.write_text_atomic(target, json.dumps(data, ensure_ascii=False, indent=1))
-        except (OSError, UnicodeError):
+            text = json.dumps(data, ensure_ascii=False, indent=1)
+            if len(text.encode("utf-8", "surrogatepass")) > draft_files.MAX_DRAFT_BYTES:
+                # It could never be read back: say so rather than keep words we would lose.
+                self.draft_problem = content.word("safety", "draft_too_big")
+                return False
+            store.write_text_atomic(target, text)
+        except (OSError, UnicodeError) as error:
+            self.draft_problem = f"{content.word('safety', 'draft_not_kept')} {plain_problem(error)}"
             return False
+        self.draft_problem = ""
         return True
 
     def _move_drafts(self, old: Path) -> None:
@@ -318,6 +367,22 @@ class Session:
         holder = locks.read_holder(lock)
         return holder or LockHolder(0, "", "")
 
+    def take_over_lock(self) -> LockHolder | None:
+        """Take the plan's lock from whoever has it, because the person asked to.
+
+        For a lock backmap cannot prove dead: one from another computer, or one that is
+        wrong. The other backmap, if it still runs, notices the change on disk before it
+        saves. None means the lock is ours now; else who took it in the meantime.
+        """
+        self._lock_wanted = True
+        lock = self.lock_path
+        if lock is None:
+            return None
+        holder = locks.read_holder(lock)
+        if holder is None or (holder.host, holder.pid) != (socket.gethostname(), os.getpid()):
+            locks.remove_stale(lock)
+        return self.acquire_lock()
+
     def release_lock(self) -> None:
         """Give the lock back, but only if it is still ours."""
         lock = self.lock_path
@@ -354,7 +419,14 @@ class Session:
                 if not store.summary_path(candidate).exists():
                     yield candidate
 
-        target = locks.write_new_file(names(), store.dumps(self.plan))
+        text = store.dumps(self.plan)
+        try:
+            store.check_size(text)
+        except store.TooBigToSave as error:
+            most = store.MAX_FILE_BYTES // (1024 * 1024)
+            words = content.problem("save", "too_big", size=error.megabytes(), most=most)
+            raise OSError(errno.EFBIG, words) from None
+        target = locks.write_new_file(names(), text)
         copy = Session(folder=self.folder, plan=store.load(target), path=target)
         copy._remember()
         copy.acquire_lock()
@@ -398,6 +470,7 @@ _PROBLEMS = {
     errno.EPERM: "no_permission",
     errno.EROFS: "read_only_disk",
     errno.ENOENT: "folder_gone",
+    errno.EFBIG: "file_size_limit",
 }
 
 
