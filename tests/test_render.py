@@ -249,8 +249,10 @@ def test_mermaid_text_encodes_every_risky_character() -> None:
 
 
 def test_mermaid_label_of_a_very_long_answer_is_cut() -> None:
-    assert len(render.mermaid_shown("word " * 100)) == render.MERMAID_LABEL_LIMIT
-    assert render.mermaid_shown("word " * 100).endswith("...")
+    shown = render.mermaid_shown("word " * 100)
+    assert len(shown) <= render.MERMAID_LABEL_LIMIT
+    assert shown.endswith("word...") and "wor." not in shown, "cut after a whole word"
+    assert render.cut_at_word("x" * 200, 20) == "x" * 17 + "..."
 
 
 # ----- the pathway --------------------------------------------------------------------------
