@@ -455,6 +455,7 @@ def environment() -> jinja2.Environment:
     env.filters["long_date"] = long_date
     env.filters["css_string"] = css_string
     env.filters["full_stop"] = full_stop
+    env.filters["cut_at_word"] = cut_at_word
     return env
 
 
@@ -567,6 +568,22 @@ def markdown(plan: Plan) -> str:
     for part in data["parts"]:
         part["mermaid"] = mermaid(part["pathway"])
     return environment().get_template("summary.md.j2").render(data)
+
+
+# More rows of boxes than this in one part, and the poster gives each part its own page.
+POSTER_ROWS = 14
+
+
+@paused_gc
+def poster(plan: Plan) -> str:
+    """The pathway of both parts on one landscape page, or one page a part for a big plan."""
+    data = context(plan)
+    rows = [
+        sum(max(1, (len(row["led_by"]) + 1) // 2) for row in part["outcomes"]) + bool(part["loose"])
+        for part in data["parts"]
+    ]
+    data["apart"] = max(rows) > POSTER_ROWS // 2 or sum(rows) > POSTER_ROWS
+    return environment().get_template("poster.html.j2").render(data)
 
 
 @paused_gc
