@@ -23,6 +23,7 @@ EXIT_FINDINGS = 1
 EXIT_UNREADABLE = 2
 
 SUBCOMMANDS = ("check", "render", "example")
+FORMATS = ("md", "html", "docx", "poster")
 # How each command is typed; what it does is in content/words.toml ([cli]).
 _USAGE = {"check": "backmap check PLAN", "render": "backmap render PLAN", "example": "backmap example [PATH]"}
 
@@ -105,7 +106,7 @@ def _command_parser() -> argparse.ArgumentParser:
     render = command("render")
     render.add_argument("plan", help=_words("help_plan"))
     render.add_argument("-o", "--output", metavar="OUT", help=_words("help_output"))
-    render.add_argument("--format", choices=("md", "html"), default=None, help=_words("help_format"))
+    render.add_argument("--format", choices=FORMATS, default=None, help=_words("help_format"))
 
     example = command("example")
     example.add_argument("path", nargs="?", default="day-centre.toml", help=_words("help_path"))
@@ -167,15 +168,25 @@ def cmd_render(args: argparse.Namespace | SimpleNamespace) -> int:
     except store.PlanError as error:
         return _error(str(error))
     chosen = args.format
-    if chosen is None:  # "-o plan.html" asks for the page without --format
-        chosen = "html" if args.output and args.output.lower().endswith((".html", ".htm")) else "md"
+    if chosen is None:  # "-o plan.html" or "-o plan.docx" asks for that kind without --format
+        output = (args.output or "").lower()
+        chosen = (
+            "html" if output.endswith((".html", ".htm")) else "docx" if output.endswith(".docx") else "md"
+        )
     target = Path(args.output) if args.output else store.summary_path(args.plan, f".{chosen}")
+    if chosen == "poster" and not args.output:  # beside the plan, never over its printable page
+        target = store.summary_path(args.plan, ".html").with_name(f"{target.stem}-poster.html")
     if _is_plan_file(target, Path(args.plan)):
         refused = content.word("cli", "not_over_plan", path=target)
         return _error(f"{refused}\n{content.word('cli', 'choose_summary_name')}")
-    text = render.html(plan) if chosen == "html" else render.markdown(plan)
     try:
-        store.write_text_atomic(target, text)
+        if chosen == "docx":
+            from backmap.core import word_copy
+
+            word_copy.write(plan, target)
+        else:
+            text = {"html": render.html, "poster": render.poster}.get(chosen, render.markdown)(plan)
+            store.write_text_atomic(target, text)
     except OSError as error:
         return _cannot_write(target, error)
     print(content.word("cli", "wrote", path=target))
@@ -229,7 +240,7 @@ _QUICK_OPTIONS: dict[str, tuple[str, str, tuple[str, ...] | None]] = {
     "--json": ("check", "json", None),
     "-o": ("render", "output", ()),
     "--output": ("render", "output", ()),
-    "--format": ("render", "format", ("md", "html")),
+    "--format": ("render", "format", FORMATS),
 }
 
 

@@ -189,3 +189,78 @@ def answers(plan: Plan) -> list[str]:
     found += [a.text for a in plan.activities] + [a.who for a in plan.activities]
     found += [a.when for a in plan.activities]
     return [text for text in found if text]
+
+
+# ----- a big plan ---------------------------------------------------------------------------
+
+_SENTENCES = (
+    "People who use the centre choose the colours of the new room.",
+    "We meet in the hall on Monday mornings with tea and biscuits.",
+    "Sam and Priya write the notes in easy words for everyone.",
+    "The group talks about what went well and what was hard.",
+    "Local people come to see the garden and a shed to keep the tools dry.",
+    "Everyone gets a copy of the plan with pictures.",
+    "We ask the council for money to pay for a bus.",
+    "The staff learn new ways to listen to people.",
+)
+
+
+def words_of_length(seed: int, length: int) -> str:
+    """An answer of exactly `length` words, made of everyday sentences."""
+    words: list[str] = []
+    turn = seed
+    while len(words) < length:
+        words += _SENTENCES[turn % len(_SENTENCES)].split()
+        turn += 1
+    return " ".join(words[:length]).rstrip(".,") + "."
+
+
+def big_plan() -> Plan:
+    """6 stepping stones and 12 activities a part; every answer 20 to 60 words long.
+
+    Who and when are short, as people write them ("Sam and Priya", "Every Monday").
+    """
+    lengths = cycle((20, 35, 60, 45, 25, 50, 40, 30))
+    seeds = count()
+
+    def answer() -> str:
+        return words_of_length(next(seeds), next(lengths))
+
+    plan = Plan(
+        title="The big plan for the Riverside day centre and its garden",
+        people=[Person(f"Person {n}", answer()) for n in range(1, 5)],
+        impact=Impact(answer(), answer(), answer()),
+        assumptions=[answer(), answer()],
+        created=WHEN,
+        updated=WHEN,
+    )
+    kinds = ("workshop", "meeting", "event", "steering-group", "one-to-one", "other")
+    outcomes: list[Outcome] = []
+    activities: list[Activity] = []
+    for part in ("project", "coproduction"):
+        first = len(outcomes)
+        for n in range(6):
+            outcomes.append(Outcome(f"o{first + n + 1}", part, answer(), answer()))
+        for n in range(12):
+            number = len(activities) + 1
+            # Each activity helps one or two stepping stones of its part; one helps the other part.
+            helps = [f"o{first + n % 6 + 1}"]
+            if n % 3 == 0:
+                helps.append(f"o{first + (n + 2) % 6 + 1}")
+            if n == 11:
+                helps.append("o1" if part == "coproduction" else "o7")
+            activities.append(
+                Activity(
+                    f"a{number}",
+                    part,
+                    kinds[n % 6],
+                    answer(),
+                    helps,
+                    "Sam, Priya and the group",
+                    "Every other Monday",
+                )
+            )
+    plan.outcomes = outcomes
+    plan.activities = activities
+    plan.last_ids = {"o": len(outcomes), "a": len(activities)}
+    return plan

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from summary_support import HOSTILE, PAGE_HEADINGS, answers, hostile_plan
+from summary_support import HOSTILE, PAGE_HEADINGS, answers, big_plan, hostile_plan
 
 from backmap.core import render, store
 from backmap.core.plan import Plan
@@ -173,7 +173,7 @@ def words_of(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def plans() -> dict[str, Plan]:
-    return {"example": store.load(EXAMPLE), "hostile": hostile_plan(), "empty": Plan()}
+    return {"example": store.load(EXAMPLE), "hostile": hostile_plan(), "empty": Plan(), "big": big_plan()}
 
 
 @pytest.fixture(scope="module")
@@ -193,7 +193,7 @@ def pages(plans: dict[str, Plan]) -> dict[str, Path]:
 
 @pytest.fixture(scope="module")
 def printed(pages: dict[str, Path]) -> dict[str, Path]:
-    pdfs = {name: print_to_pdf(pages[name]) for name in ("example", "hostile")}
+    pdfs = {name: print_to_pdf(pages[name]) for name in ("example", "hostile", "empty", "big")}
     for pdf in pdfs.values():
         first_page_png(pdf)
     return pdfs
@@ -237,11 +237,67 @@ def test_a_picture_of_the_first_page_is_kept(printed: dict[str, Path]) -> None:
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+BODY_PX = 16 * 96 / 72  # 16pt, the body size, in CSS pixels
+
+
+def page_texts(pdf: Path) -> list[list[str]]:
+    """The lines of text of each printed page."""
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True)
+    pages = text.stdout.split("\f")
+    return [[" ".join(line.split()) for line in page.splitlines() if line.strip()] for page in pages[:-1]]
+
+
+def test_a_big_plan_prints_on_at_most_14_pages(printed: dict[str, Path]) -> None:
+    assert int(pdf_info(printed["big"])["Pages"]) <= 14
+
+
+def test_every_page_says_its_number_and_the_plan_name(
+    printed: dict[str, Path], plans: dict[str, Plan]
+) -> None:
+    for name, pdf in printed.items():
+        pages = page_texts(pdf)
+        title = render.plain_text(plans[name].title) or "Our plan"
+        first_words = " ".join(words_of(title).split()[:3])
+        for number, lines in enumerate(pages, start=1):
+            text = " ".join(lines)
+            assert f"Page {number} of {len(pages)}" in text, (name, number)
+            assert first_words in text, (name, number, "the plan's name is missing")
+
+
+def test_no_page_holds_only_a_heading(printed: dict[str, Path], pages: dict[str, Path]) -> None:
+    for name, pdf in printed.items():
+        html = pages[name].read_text(encoding="utf-8")
+        headings = {
+            words_of(re.sub(r"<[^>]+>", "", h)) for h in re.findall(r"<h[1-3][^>]*>(.*?)</h[1-3]>", html)
+        }
+        for number, lines in enumerate(page_texts(pdf), start=1):
+            # The first line is the page header (name and date), the last one the page number.
+            body = lines[1:-1]
+            assert body, (name, number, "an empty page")
+            assert not set(body) <= headings, (name, number, body)
+
+
+def test_no_text_is_smaller_than_the_body(pages: dict[str, Path], sizes: dict[str, Any]) -> None:
+    for name in ("example", "empty", "big"):
+        size, tag, text = sizes[str(pages[name])]["smallest"]
+        assert size >= BODY_PX - 0.01, (name, size, tag, text)
+
+
+def test_axe_finds_nothing_with_forced_colours(pages: dict[str, Path], sizes: dict[str, Any]) -> None:
+    for name in ("example", "empty", "big"):
+        assert sizes[str(pages[name])]["forced"] == [], name
+
+
+@pytest.fixture(scope="module")
+def sizes(pages: dict[str, Path]) -> dict[str, Any]:
+    return node("sizes.js", {"files": [str(pages[name]) for name in ("example", "empty", "big")]})
+
+
 # ----- axe-core ----------------------------------------------------------------------------
 
 
 def test_axe_finds_no_violations(pages: dict[str, Path]) -> None:
-    files = [str(pages["example"]), str(pages["hostile"]), str(pages["empty"])]
+    files = [str(pages[name]) for name in ("example", "hostile", "empty", "big")]
     found = node("axe.js", {"files": files})
     for file in files:
         assert found[file] == [], json.dumps(found[file], indent=1)

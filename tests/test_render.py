@@ -27,6 +27,7 @@ from rich.markdown import Markdown
 from summary_support import (
     HOSTILE,
     answers,
+    big_plan,
     check_golden,
     hostile_plan,
     hostile_plans,
@@ -249,8 +250,10 @@ def test_mermaid_text_encodes_every_risky_character() -> None:
 
 
 def test_mermaid_label_of_a_very_long_answer_is_cut() -> None:
-    assert len(render.mermaid_shown("word " * 100)) == render.MERMAID_LABEL_LIMIT
-    assert render.mermaid_shown("word " * 100).endswith("...")
+    shown = render.mermaid_shown("word " * 100)
+    assert len(shown) <= render.MERMAID_LABEL_LIMIT
+    assert shown.endswith("word...") and "wor." not in shown, "cut after a whole word"
+    assert render.cut_at_word("x" * 200, 20) == "x" * 17 + "..."
 
 
 # ----- the pathway --------------------------------------------------------------------------
@@ -344,3 +347,43 @@ def test_dates_are_written_in_words_from_content() -> None:
     assert render.long_date(date(2026, 11, 26)) == "26 November 2026"
     assert render.long_date(datetime(2027, 1, 3, 9, 30, tzinfo=UTC)) == "3 January 2027"
     assert len(content.load("words")["dates"]["months"]) == 12
+
+
+# ----- a big plan, read by a real Markdown parser ---------------------------------------------
+
+
+def test_big_plan_lists_stay_whole_in_markdown_it() -> None:
+    """Each numbered list is one list past item 9, and every item's details stay inside it."""
+    from markdown_it import MarkdownIt
+
+    plan = big_plan()
+    tokens = MarkdownIt("commonmark").parse(render.markdown(plan))
+    ordered = [t for t in tokens if t.type == "ordered_list_open"]
+    # Stepping stones of each part, then activities of each part: 6, 6, 12 and 12 items long.
+    assert len(ordered) == 4
+    depth = 0
+    sizes: list[int] = []
+    for token in tokens:
+        if token.type == "ordered_list_open":
+            depth, sizes = 1, [*sizes, 0]
+        elif depth and token.type.endswith("_open") and token.type.startswith(("bullet_list", "ordered")):
+            depth += 1
+        elif depth and token.type in ("bullet_list_close", "ordered_list_close"):
+            depth -= 1
+        elif depth == 1 and token.type == "list_item_open":
+            sizes[-1] += 1
+        elif depth == 0 and token.type == "inline":
+            # Nothing of an item may fall out of its list, as "Kind:" did from item 10.
+            assert not token.content.startswith(("Kind:", "Who:", "When:", "How we will know:")), (
+                token.content
+            )
+    assert sizes == [6, 6, 12, 12]
+
+
+def test_markdown_reads_as_easy_read_before_the_pictures() -> None:
+    """The diagrams come in one section at the end; the words come first and read alone."""
+    text = render.markdown(store.load(EXAMPLE))
+    pictures = text.index("## Pictures of the pathway")
+    assert "```mermaid" not in text[:pictures]
+    assert text[pictures:].count("```mermaid") == 2
+    assert "Go to step" not in text

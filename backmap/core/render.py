@@ -18,12 +18,13 @@ from functools import cache
 from typing import Any
 
 import jinja2
+import markupsafe
 
 from backmap import content
 from backmap.core import checks
 from backmap.core.gc_pause import paused_gc
 from backmap.core.plan import PARTS, Plan
-from backmap.core.safe_text import cut, plain
+from backmap.core.safe_text import plain
 from backmap.core.template_cache import bytecode_cache
 
 # Characters that can start Markdown structure anywhere in a line. "$" starts maths and
@@ -87,7 +88,17 @@ def mermaid_text(value: Any, limit: int = MERMAID_LABEL_LIMIT) -> str:
 
 def mermaid_shown(value: Any, limit: int = MERMAID_LABEL_LIMIT) -> str:
     """The words a Mermaid label shows: the typed text on one line, cut when very long."""
-    return cut(plain_text(str(value)), limit)
+    return cut_at_word(plain_text(str(value)), limit)
+
+
+def cut_at_word(text: str, limit: int) -> str:
+    """Text no longer than ``limit``, cut after a whole word and ending in "..."."""
+    if len(text) <= limit:
+        return text
+    room = text[: limit - 3]
+    space = room.rfind(" ")
+    # A single word longer than the room is cut where it must be.
+    return (room[:space] if space > 0 else room).rstrip(" ,;:") + "..."
 
 
 def long_date(value: Any) -> str:
@@ -419,6 +430,23 @@ def describe(pathway: Pathway) -> str:
     return " ".join(parts)
 
 
+def full_stop(text: str) -> str:
+    """Text that ends a sentence, so the next label does not run into it."""
+    return text if text.rstrip().endswith((".", "!", "?")) else text.rstrip() + "."
+
+
+def css_string(value: Any, limit: int = 0) -> markupsafe.Markup:
+    """Typed text as a quoted CSS string: every character but letters, digits and spaces escaped.
+
+    It goes inside <style>, where HTML escaping means nothing, so "</style>" must be impossible.
+    """
+    text = plain_text(str(value))
+    if limit:
+        text = cut_at_word(text, limit)
+    inside = "".join(ch if (ch.isalnum() and ch.isascii()) or ch == " " else f"\\{ord(ch):x} " for ch in text)
+    return markupsafe.Markup(f'"{inside}"')
+
+
 # ----- templates -------------------------------------------------------------------------
 
 
@@ -440,6 +468,9 @@ def environment() -> jinja2.Environment:
     env.filters["md_or"] = md_or
     env.filters["text"] = plain_text
     env.filters["long_date"] = long_date
+    env.filters["css_string"] = css_string
+    env.filters["full_stop"] = full_stop
+    env.filters["cut_at_word"] = cut_at_word
     return env
 
 
@@ -449,34 +480,93 @@ def load_templates() -> None:
         environment().get_template(name)
 
 
+@dataclass(frozen=True)
+class Ref:
+    """A numbered point of a part, named the same in the pictures and the lists."""
+
+    name: str  # "Activity 3" or "Stepping stone 2 of the project"
+    kind: str  # the kind of activity ("workshop"), or "stone"
+    gap: bool  # an activity that leads nowhere, or a stepping stone nothing leads to
+
+
+def paper_word(key: str, **values: Any) -> str:
+    """Words for paper, from content/words.toml."""
+    text: str = content.load("words")["paper"][key]
+    return text.format(**values) if values else text
+
+
+def paper_message(finding: checks.Finding) -> str:
+    """A finding as words for paper: "Look at the part about ...", never "Go to step 2"."""
+    paper = content.load("words")["paper"]
+    return str(paper.get(finding.code, finding.message))
+
+
 def context(plan: Plan) -> dict[str, Any]:
     """Everything the templates need, worked out once, in linear time."""
     helpers = plan.helpers_by_outcome()
     by_id = {o.id: o for o in plan.outcomes}
+    activity_refs: dict[str, tuple[str, int]] = {}
+    stone_refs: dict[str, tuple[str, int]] = {}
+    for part in PARTS:
+        for number, outcome in enumerate(plan.outcomes_in(part), start=1):
+            stone_refs[outcome.id] = (part, number)
+        for number, activity in enumerate(plan.activities_in(part), start=1):
+            activity_refs[activity.id] = (part, number)
+
+    def name(kind: str, where: tuple[str, int], seen_from: str) -> str:
+        part, number = where
+        if part == seen_from:
+            return paper_word(kind, number=number)
+        return paper_word(f"{kind}_other", number=number, part=content.part_name(part).lower())
+
     parts = []
     for part, pathway in zip(PARTS, pathways(plan), strict=True):
-        outcomes = [{"item": o, "helpers": helpers.get(o.id, [])} for o in plan.outcomes_in(part)]
+        outcomes = [
+            {
+                "item": o,
+                "number": number,
+                "name": name("stone", stone_refs[o.id], part),
+                "helpers": helpers.get(o.id, []),
+                "led_by": [
+                    Ref(name("activity", activity_refs[a.id], part), a.kind, False)
+                    for a in helpers.get(o.id, [])
+                    if a.id in activity_refs
+                ],
+            }
+            for number, o in enumerate(plan.outcomes_in(part), start=1)
+        ]
         activities = [
             {
                 "item": a,
+                "number": number,
+                "name": name("activity", activity_refs[a.id], part),
                 "kind": content.kind_name(a.kind),
                 "helps": [by_id[i] for i in a.outcomes if i in by_id],
+                "leads_to": [
+                    Ref(name("stone", stone_refs[i], part), "stone", False)
+                    for i in dict.fromkeys(a.outcomes)
+                    if i in by_id
+                ],
             }
-            for a in plan.activities_in(part)
+            for number, a in enumerate(plan.activities_in(part), start=1)
         ]
         parts.append(
             {
                 "key": part,
                 "name": content.part_name(part),
+                "impact": plan.impact.project if part == "project" else plan.impact.coproduction,
                 "outcomes": outcomes,
                 "activities": activities,
+                "loose": [row for row in activities if not row["leads_to"]],
                 "pathway": pathway,
             }
         )
+    findings = checks.run(plan)
     return {
         "plan": plan,
         "parts": parts,
-        "findings": checks.run(plan),
+        "findings": findings,
+        "paper_findings": [paper_message(f) for f in findings],
         "glossary": content.glossary(),
         "counts": {
             "outcomes": len(plan.outcomes),
@@ -493,6 +583,22 @@ def markdown(plan: Plan) -> str:
     for part in data["parts"]:
         part["mermaid"] = mermaid(part["pathway"])
     return environment().get_template("summary.md.j2").render(data)
+
+
+# More rows of boxes than this in one part, and the poster gives each part its own page.
+POSTER_ROWS = 14
+
+
+@paused_gc
+def poster(plan: Plan) -> str:
+    """The pathway of both parts on one landscape page, or one page a part for a big plan."""
+    data = context(plan)
+    rows = [
+        sum(max(1, (len(row["led_by"]) + 1) // 2) for row in part["outcomes"]) + bool(part["loose"])
+        for part in data["parts"]
+    ]
+    data["apart"] = max(rows) > POSTER_ROWS // 2 or sum(rows) > POSTER_ROWS
+    return environment().get_template("poster.html.j2").render(data)
 
 
 @paused_gc
