@@ -25,7 +25,7 @@ from backmap.session import settings
 from backmap.session.keeper import SUMMARY_WAIT, Choices, Keeper, print_goodbye
 from backmap.session.speech import Speaker
 from backmap.session.summaries import SummaryWriter
-from backmap.themes import DEFAULT, ORDER, THEMES
+from backmap.themes import DEFAULT, THEMES, next_theme
 from backmap.type_ahead import TypeAhead
 
 if TYPE_CHECKING:
@@ -203,8 +203,7 @@ class BackmapApp(TypeAhead):
             self.keeper.say("")
 
     def action_next_theme(self) -> None:
-        index = ORDER.index(self.theme) if self.theme in ORDER else -1
-        self.theme = ORDER[(index + 1) % len(ORDER)]
+        self.theme = next_theme(self.theme)
         self.settings["theme"] = self.theme
         settings.save_settings(self.settings)
         self.keeper.say(content.word("app", "theme", name=content.word("themes", self.theme)))

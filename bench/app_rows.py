@@ -82,7 +82,7 @@ async def backmap_next(folder: Path, samples: int, start_key: str = "impact_proj
 
 async def bare_next(samples: int, start_key: str = "impact_project") -> list[float]:
     """The bare app's interview screen, from the same step to the next, the same way."""
-    if STEP_PANES != tuple(page.pane for page in flow.PLANNING.pages):
+    if tuple(page.pane for page in flow.PLANNING.pages) != STEP_PANES:
         raise RuntimeError("bench/bare_app.py STEP_PANES no longer follows backmap's interview")
     app = BareApp()
     start = flow.index_of(start_key)

@@ -42,7 +42,19 @@ from backmap.themes import DEFAULT, THEMES  # plain Textual Theme objects, nothi
 CSS_FILE = Path(__file__).resolve().parent.parent / "backmap" / "backmap.tcss"
 PANE_KINDS = ("question", "list", "check", "finish")
 # The pane of each step of backmap's planning interview (backmap.core.flow.PLANNING), in order.
-STEP_PANES = ("question", "list", "question", "question", "question", "list", "list", "list", "list", "check", "finish")
+STEP_PANES = (
+    "question",
+    "list",
+    "question",
+    "question",
+    "question",
+    "list",
+    "list",
+    "list",
+    "list",
+    "check",
+    "finish",
+)
 
 
 # ----- widgets: Textual's own, under backmap's class names so the style sheet matches ----------
@@ -236,7 +248,10 @@ class InterviewScreen(Screen[None]):
             box.load_text("")
             box.move_cursor(box.document.end)
         elif kind == "list":
-            rows = [f"Row {i + 1} of step {n}: people meet every week\n  helps 2 stepping stones" for i in range(self.items)]
+            rows = [
+                f"Row {i + 1} of step {n}: people meet every week\n  helps 2 stepping stones"
+                for i in range(self.items)
+            ]
             items = pane.query_one("#items", MarkedList)
             items.clear_options()
             items.add_options(rows)

@@ -20,7 +20,6 @@ import json
 import os
 import sys
 
-
 DRAWN = False  # set once the first screen has been drawn
 
 

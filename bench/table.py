@@ -19,6 +19,12 @@ class Row:
     fixed: bool = False  # the baseline is a fixed limit (target 1x): the target shows the limit
 
     @property
+    def ratio_text(self) -> str:
+        # A target such as 1.05x needs a third decimal, or 1.053x would show as a failing "1.05x".
+        fine = self.target is not None and not self.fixed and round(self.target, 1) != self.target
+        return f"{self.ratio:.3f}x" if fine else f"{self.ratio:.2f}x"
+
+    @property
     def target_text(self) -> str:
         if self.target is None:
             return "-"
@@ -71,7 +77,7 @@ def render(rows: list[Row]) -> str:
             row.shown(row.figure_median),
             row.baseline_name,
             row.shown(row.baseline_median),
-            f"{row.ratio:.2f}x",
+            row.ratio_text,
             row.target_text,
             row.result,
             f"{len(row.figure)}+{len(row.baseline)}",

@@ -135,15 +135,18 @@ def test_quitting_after_a_failed_save_asks_again_each_time_the_save_fails_anew(
     monkeypatch.setattr(os, "replace", full)
     keeper.plan.title = "One"
     keeper.changed()
+    keeper.summaries.wait(30)
     assert keeper.begin_quit() == "stay"
     assert content.word("safety", "quit_again") in keeper.status_text()
     monkeypatch.setattr(os, "replace", real)  # space freed
     keeper.plan.title = "Two"
     keeper.changed()
+    keeper.summaries.wait(30)
     assert store.load(path).title == "Two"
     monkeypatch.setattr(os, "replace", full)  # the disk is full again
     keeper.plan.title = "Three"
     keeper.changed()
+    keeper.summaries.wait(30)
     assert keeper.begin_quit() == "stay"  # before the fix, this quit and "Three" was gone
     assert keeper.begin_quit() == "go"  # the second press still quits
     assert keeper.goodbye().status == 1

@@ -540,7 +540,7 @@ def test_plain_mode_never_writes_over_a_plan_another_backmap_has_open(tmp_path: 
     before = plan.read_bytes()
     lock = {"pid": 1, "host": socket.gethostname(), "since": datetime.now(UTC).isoformat()}
     (tmp_path / "day.toml.lock").write_text(json.dumps(lock), encoding="utf-8")  # a live backmap
-    code, out = run_here(lines("1", "A new name from plain mode"), tmp_path, str(plan))
+    _, out = run_here(lines("1", "A new name from plain mode"), tmp_path, str(plan))
     assert content.word("problems", "in_use") in out
     assert content.word("problems", "read") in out
     assert plan.read_bytes() == before  # read only: the other backmap's plan is untouched

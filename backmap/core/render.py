@@ -12,7 +12,6 @@ everywhere, because a summary may be shown in a terminal.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -23,6 +22,7 @@ import markupsafe
 from backmap import content
 from backmap.core import checks
 from backmap.core.gc_pause import paused_gc
+from backmap.core.pathway import part_path
 from backmap.core.plan import PARTS, Plan
 from backmap.core.safe_text import plain
 from backmap.core.template_cache import bytecode_cache
@@ -180,11 +180,12 @@ def pathways(plan: Plan) -> list[Pathway]:
     helpers = plan.helpers_by_outcome()
     result = []
     for part in PARTS:
-        impact_text = plan.impact.project if part == "project" else plan.impact.coproduction
+        path = part_path(plan, part, helpers)  # the one rule for what a part's pathway holds
+        drawn = {id(a) for _, group in path.groups for a in group} | {id(a) for a in path.loose}
         pathway = Pathway(
             part=part,
             name=content.part_name(part),
-            impact=Node("impact", "impact", plain_text(impact_text) or picture_words()["no_impact"]),
+            impact=Node("impact", "impact", plain_text(path.impact) or picture_words()["no_impact"]),
         )
         stone_keys: dict[str, str] = {}
         for number, outcome in enumerate(plan.outcomes_in(part), start=1):
@@ -195,10 +196,10 @@ def pathways(plan: Plan) -> list[Pathway]:
             pathway.stones.append(Node(key, "stone", text, note))
         number = 0
         for activity in plan.activities:
+            if id(activity) not in drawn:
+                continue
             mine = [stone_keys[i] for i in activity.outcomes if i in stone_keys]
             helps_any = any(i in helpers for i in activity.outcomes)
-            if not mine and (activity.part != part or helps_any):
-                continue
             number += 1
             key = f"A{number}"
             if not helps_any:
@@ -234,200 +235,6 @@ def mermaid(pathway: Pathway) -> str:
         lines.append(f"    class {','.join(gaps)} gap")
     lines.append("```")
     return "\n".join(lines)
-
-
-# ----- the pathway as an SVG picture, for the HTML summary ----------------------------
-
-# Sizes in SVG units. The picture is drawn 600 wide and scaled to the page, which
-# makes its text about 12pt on A4.
-SVG_WIDTH = 600
-_COLUMN = 176
-_GAP = (SVG_WIDTH - 3 * _COLUMN) // 2
-_FONT = 15
-_LINE = 19
-_PAD = 8
-_ROW_GAP = 14
-_TOP = 34
-
-# Advance widths of Arial / Helvetica / Liberation Sans in 1/1000 em, for wrapping text
-# in the boxes without a browser. Others count as wide, and every width gets 10% more,
-# so a wider fallback font (DejaVu Sans) still fits.
-_WIDTHS = dict(
-    zip(
-        " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~",
-        (
-            278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,
-            *([556] * 10),
-            278, 278, 584, 584, 584, 556, 1015,
-            667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833,
-            722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611,
-            278, 278, 278, 469, 556, 333,
-            556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833,
-            556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500,
-            334, 260, 334, 584,
-        ),
-        strict=True,
-    )
-)  # fmt: skip
-_SAFETY = 1.1
-
-
-def _char_width(ch: str) -> float:
-    known = _WIDTHS.get(ch)
-    if known is not None:
-        return known
-    if unicodedata.east_asian_width(ch) in "WF":
-        return 1000
-    return 780 if unicodedata.category(ch).startswith("L") else 1000
-
-
-def text_width(text: str, font: float = _FONT) -> float:
-    """About how wide a line of text is drawn, in SVG units."""
-    return sum(_char_width(ch) for ch in text) * font * _SAFETY / 1000
-
-
-def wrap(text: str, width: float, font: float = _FONT) -> list[str]:
-    """Break text into lines no wider than width; a word too long is cut where it must be."""
-    lines: list[str] = []
-    line = ""
-    for word in text.split():
-        candidate = f"{line} {word}" if line else word
-        if text_width(candidate, font) <= width:
-            line = candidate
-            continue
-        if line:
-            lines.append(line)
-            line = ""
-        pieces = _cut_word(word, width, font)
-        lines.extend(pieces[:-1])
-        line = pieces[-1]
-    if line or not lines:
-        lines.append(line)
-    return lines
-
-
-def _cut_word(word: str, width: float, font: float) -> list[str]:
-    """A word too long for a line, in pieces that fit (at least one letter each).
-
-    One pass, adding each letter's width once: measuring the rest of the word again for
-    every piece took minutes for a 100,000-letter word.
-    """
-    pieces: list[str] = []
-    start, used = 0, 0.0
-    scale = font * _SAFETY / 1000
-    for index, ch in enumerate(word):
-        wide = _char_width(ch) * scale
-        if index > start and used + wide > width:
-            pieces.append(word[start:index])
-            start, used = index, 0.0
-        used += wide
-    pieces.append(word[start:])
-    return pieces
-
-
-@dataclass(frozen=True)
-class Box:
-    """A box of the picture with its text already wrapped into lines."""
-
-    node: Node
-    x: int
-    y: int
-    width: int
-    height: int
-    lines: list[str]
-    note_lines: list[str]
-
-    @property
-    def text_x(self) -> int:
-        return self.x + _PAD
-
-    def line_y(self, index: int) -> int:
-        return self.y + _PAD + _FONT + index * _LINE
-
-
-@dataclass(frozen=True)
-class Picture:
-    """Everything the HTML template needs to draw one pathway; no markup, so no escaping here."""
-
-    pathway: Pathway
-    id: str
-    width: int
-    height: int
-    headings: list[tuple[int, str]]
-    boxes: list[Box]
-    arrows: list[str]
-    description: str
-
-
-def _column(nodes: list[Node], x: int) -> list[Box]:
-    inside = _COLUMN - 2 * _PAD
-    boxes = []
-    y = 0
-    for node in nodes:
-        lines = wrap(node.text, inside)
-        # The note is bold: bold Arial is up to a tenth wider.
-        note_lines = wrap(f"({node.note})", inside / 1.1) if node.note else []
-        height = 2 * _PAD + (len(lines) + len(note_lines)) * _LINE - (_LINE - _FONT) + 4
-        boxes.append(Box(node, x, y, _COLUMN, height, lines, note_lines))
-        y += height + _ROW_GAP
-    return boxes
-
-
-def _shift(boxes: list[Box], dy: int) -> list[Box]:
-    return [Box(b.node, b.x, b.y + dy, b.width, b.height, b.lines, b.note_lines) for b in boxes]
-
-
-def picture(pathway: Pathway) -> Picture:
-    """Lay out one pathway in three columns: activities, stepping stones, impact."""
-    columns = [
-        _column(pathway.activities, 0),
-        _column(pathway.stones, _COLUMN + _GAP),
-        _column([pathway.impact], 2 * (_COLUMN + _GAP)),
-    ]
-    heights = [(c[-1].y + c[-1].height) if c else 0 for c in columns]
-    tallest = max(heights)
-    placed = [_shift(c, _TOP + (tallest - h) // 2) for c, h in zip(columns, heights, strict=True)]
-    boxes = [box for column in placed for box in column]
-    where = {box.node.key: box for box in boxes}
-    arrows = []
-    pairs = [*pathway.links, *((s.key, pathway.impact.key) for s in pathway.stones)]
-    for start, end in pairs:
-        a, b = where[start], where[end]
-        x1, y1 = a.x + a.width, a.y + a.height // 2
-        x2, y2 = b.x - 3, b.y + b.height // 2
-        middle = (x1 + x2) // 2
-        arrows.append(f"M{x1} {y1} C{middle} {y1} {middle} {y2} {x2} {y2}")
-    headings = [
-        (0, picture_words()["activities"]),
-        (_COLUMN + _GAP, picture_words()["stones"]),
-        (2 * (_COLUMN + _GAP), picture_words()["impact"]),
-    ]
-    return Picture(
-        pathway=pathway,
-        id=f"pathway-{pathway.part}",
-        width=SVG_WIDTH,
-        height=_TOP + tallest + 4,
-        headings=headings,
-        boxes=boxes,
-        arrows=arrows,
-        description=describe(pathway),
-    )
-
-
-def describe(pathway: Pathway) -> str:
-    """The picture in words, for people who cannot see it."""
-    words = picture_words()
-
-    def said(label: str) -> str:
-        # One full stop at the end, never two: screen readers read ".." aloud.
-        return label.rstrip(" .") + "."
-
-    parts = [f"{words['impact']}: {said(pathway.impact.label)}"]
-    for stone in pathway.stones:
-        parts.append(f"{words['stone']}: {said(stone.label)}")
-        parts.extend(f"{words['activity']}: {said(a.label)}" for a in pathway.helpers(stone))
-    parts.extend(f"{words['activity']}: {said(a.label)}" for a in pathway.loose)
-    return " ".join(parts)
 
 
 def full_stop(text: str) -> str:
@@ -604,7 +411,4 @@ def poster(plan: Plan) -> str:
 @paused_gc
 def html(plan: Plan) -> str:
     """The easy-read summary as one self-contained HTML file to keep and print."""
-    data = context(plan)
-    for part in data["parts"]:
-        part["picture"] = picture(part["pathway"])
-    return environment().get_template("summary.html.j2").render(data)
+    return environment().get_template("summary.html.j2").render(context(plan))

@@ -96,11 +96,7 @@ class PathwayView(ScrollView, can_focus=True):
         self.current = 0
         self.scroll_home(animate=False, immediate=True)
         # Drawn once the page is laid out: a width taken now may change with a scroll bar.
-        self.call_after_refresh(self._build_if_needed)
-
-    def _build_if_needed(self) -> None:
-        if self.drawing is None:
-            self._build(self._drawing_width())
+        self.call_after_refresh(self._build_for_width)
 
     def _build(self, width: int, force: bool = False) -> None:
         if width < 1 or self.plan is None:
@@ -137,6 +133,10 @@ class PathwayView(ScrollView, can_focus=True):
         return min(self.current, len(items) - 1)
 
     def on_resize(self, event: events.Resize) -> None:
+        # After the refresh: a page that gains a scroll bar resizes the drawing again at once.
+        self.call_after_refresh(self._build_for_width)
+
+    def _build_for_width(self) -> None:
         self._build(self._drawing_width())
 
     def on_mount(self) -> None:

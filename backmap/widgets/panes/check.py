@@ -55,9 +55,9 @@ class CheckPane(Pane):
 
     def focus_first(self) -> None:
         if self.findings:
-            self.screen.set_focus(self.query_one("#findings", MarkedList))
+            self.screen.set_focus(self.query_one("#findings", MarkedList), scroll_visible=False)
         else:
-            self.screen.set_focus(self.screen.query_one("#next"))
+            self.screen.set_focus(self.screen.query_one("#next"), scroll_visible=False)
 
     @on(MarkedList.OptionSelected, "#findings")
     def fix(self, event: MarkedList.OptionSelected) -> None:

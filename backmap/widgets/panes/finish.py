@@ -77,7 +77,7 @@ class FinishPane(Pane):
         return "\n".join(lines)
 
     def focus_first(self) -> None:
-        self.screen.set_focus(self.screen.query_one("#next"))
+        self.screen.set_focus(self.screen.query_one("#next"), scroll_visible=False)
 
     def next_label(self) -> str:
         return words("buttons", "finish")

@@ -109,9 +109,9 @@ class ListPane(Pane):
 
     def focus_first(self) -> None:
         if self.plan_items_count():
-            self.screen.set_focus(self.query_one("#items", MarkedList))
+            self.screen.set_focus(self.query_one("#items", MarkedList), scroll_visible=False)
         else:
-            self.screen.set_focus(self.query_one("#add", FocusButton))
+            self.screen.set_focus(self.query_one("#add", FocusButton), scroll_visible=False)
 
     def plan_items_count(self) -> int:
         return len(self.query_one("#items", MarkedList).choices)

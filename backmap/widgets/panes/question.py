@@ -30,7 +30,7 @@ class QuestionPane(Pane):
             self.keeper.typing(page.field, box.answer)
 
     def focus_first(self) -> None:
-        self.screen.set_focus(self.query_one("#answer", AnswerBox))
+        self.screen.set_focus(self.query_one("#answer", AnswerBox), scroll_visible=False)
 
     @on(AnswerBox.Submitted)
     def submitted(self, event: AnswerBox.Submitted) -> None:
