@@ -21,6 +21,7 @@ from textual.timer import Timer
 
 from backmap import compat, content
 from backmap.core import flow
+from backmap.read_aloud import ReadAloud
 from backmap.session import settings
 from backmap.session.keeper import SUMMARY_WAIT, Choices, Keeper, print_goodbye
 from backmap.session.speech import Speaker
@@ -29,7 +30,10 @@ from backmap.themes import DEFAULT, THEMES, next_theme
 from backmap.type_ahead import TypeAhead
 
 if TYPE_CHECKING:
+    from backmap.core.plan import Plan
+    from backmap.screens.interview import InterviewScreen
     from backmap.screens.welcome import WelcomeScreen
+    from backmap.session.plan_file import Session
 
 compat.apply()  # a memory leak in Textual 8.2.8: see backmap/compat.py
 
@@ -58,12 +62,11 @@ class BackmapApp(TypeAhead):
         self.folder = folder
         self.plan_path = plan_path
         self.flow = flow.PLANNING
-        self.speaker = speaker if speaker is not None else Speaker()
         self.settings = settings.load_settings()
-        self._speech_timer: Timer | None = None
         # The summaries are written on a thread, so typing never waits for them.
         summaries = SummaryWriter(done=self._summaries_done, later=self._later_job)
         self.keeper = Keeper(folder, hooks=self, summaries=summaries)
+        self.read_aloud = ReadAloud(self, self.keeper, speaker if speaker is not None else Speaker())
         self.animation_level = "none"  # nothing moves on screen unless a person moves it
         for theme in THEMES.values():
             self.register_theme(theme)
@@ -71,11 +74,11 @@ class BackmapApp(TypeAhead):
         self.theme = chosen if chosen in THEMES else DEFAULT
 
     @property
-    def plan(self):  # -> Plan
+    def plan(self) -> Plan:
         return self.keeper.plan
 
     @property
-    def session(self):  # -> Session | None
+    def session(self) -> Session | None:
         return self.keeper.session
 
     def get_default_screen(self) -> Screen[object]:
@@ -135,7 +138,7 @@ class BackmapApp(TypeAhead):
             with contextlib.suppress(RuntimeError):  # the app has closed: nothing to show
                 loop.call_soon_threadsafe(self.status_changed)
 
-    def interview(self):  # -> InterviewScreen | None
+    def interview(self) -> InterviewScreen | None:
         from backmap.screens.interview import InterviewScreen
 
         for screen in reversed(self.screen_stack):
@@ -152,7 +155,7 @@ class BackmapApp(TypeAhead):
         self.keeper.open(message.path, self.flow)
 
     def on_interview_screen_step_shown(self) -> None:
-        self.speaker.stop()  # never read out a question that is no longer on screen
+        self.read_aloud.stop()  # never read out a question that is no longer on screen
 
     def on_interview_screen_quit_asked(self) -> None:
         self.action_save_and_quit()
@@ -181,26 +184,7 @@ class BackmapApp(TypeAhead):
         self.push_screen(help_dialog(keys))
 
     def action_read_aloud(self) -> None:
-        spoken = getattr(self.screen, "spoken_text", None)
-        text = spoken() if callable(spoken) else content.word("welcome", "title")
-        result = self.speaker.toggle(text)
-        if self._speech_timer is not None:
-            self._speech_timer.stop()
-            self._speech_timer = None
-        if result == "started":
-            self._speech_timer = self.set_interval(0.5, self._speech_done, name="speech")
-        self.keeper.say(content.word("speech", result))
-
-    def _speech_done(self) -> None:
-        """When reading aloud ends by itself, the status line stops saying it is reading."""
-        if self.speaker.speaking:
-            return
-        self.speaker.stop()  # collects the finished process
-        if self._speech_timer is not None:
-            self._speech_timer.stop()
-            self._speech_timer = None
-        if self.keeper.message == content.word("speech", "started"):
-            self.keeper.say("")
+        self.read_aloud.toggle(self.screen)
 
     def action_next_theme(self) -> None:
         self.theme = next_theme(self.theme)
@@ -232,7 +216,7 @@ class BackmapApp(TypeAhead):
             self._end()
 
     def _end(self) -> None:
-        self.speaker.stop()
+        self.read_aloud.stop()
         self.exit(0)
 
     def _watch_signals(self) -> None:

@@ -34,6 +34,7 @@ class TypeAhead(App[int]):
         self.waiting = False  # a key that may bring a new screen has not had its effect yet
         self._held_since = 0.0
         self._looking = False  # a look at whether the screen is ready is queued
+        self._key_pending = False  # a key that may move on is still with the widget it went to
         self._shown_screens: weakref.WeakSet[Screen[object]] = weakref.WeakSet()  # had focus once
         self._given: weakref.WeakSet[events.Key] = weakref.WeakSet()  # keys given again by us
 
@@ -54,10 +55,20 @@ class TypeAhead(App[int]):
         if key in MOVING_KEYS:
             self.waiting = True
             self._held_since = time.monotonic()
+            # Known done only once the widget it went to has dealt with it: it may be
+            # part way through it now, with what it will send up not sent yet.
+            self._key_pending = True
+            target = self.screen.focused or self.screen
+            target.call_later(self._key_dealt_with)
             self._look_again()
+
+    def _key_dealt_with(self) -> None:
+        self._key_pending = False
 
     def _settled(self) -> bool:
         """The screen is up, has put its focus, and has dealt with every key given so far."""
+        if self._key_pending:
+            return False
         screen = self.screen
         if screen not in self._shown_screens:
             if not screen.is_mounted or (screen.focused is None and screen.focus_chain):

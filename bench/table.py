@@ -20,9 +20,11 @@ class Row:
 
     @property
     def ratio_text(self) -> str:
-        # A target such as 1.05x needs a third decimal, or 1.053x would show as a failing "1.05x".
-        fine = self.target is not None and not self.fixed and round(self.target, 1) != self.target
-        return f"{self.ratio:.3f}x" if fine else f"{self.ratio:.2f}x"
+        shown = f"{self.ratio:.2f}x"
+        # On the edge, a third decimal: 1.053x against 1.05x must not show as a failing "1.05x".
+        if self.target is not None and not self.fixed and shown == f"{self.target:.2f}x":
+            return f"{self.ratio:.3f}x"
+        return shown
 
     @property
     def target_text(self) -> str:

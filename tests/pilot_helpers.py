@@ -10,6 +10,7 @@ from textual.pilot import Pilot
 
 from backmap.app import BackmapApp
 from backmap.session.speech import Speaker
+from tests.example_plans import EXAMPLE
 
 SIZE = (80, 24)
 
@@ -72,9 +73,6 @@ async def settle(pilot: Pilot, rounds: int = 4) -> None:
     """
     for _ in range(rounds):
         await pilot.pause()
-
-
-EXAMPLE = Path(__file__).parent.parent / "examples" / "day-centre.toml"
 
 
 def plan_with_gaps(folder: Path, many: bool = False) -> Path:

@@ -16,9 +16,8 @@ from backmap.session.speech import Speaker
 from backmap.widgets.answer import AnswerBox
 from backmap.widgets.buttons import FocusButton
 from backmap.widgets.choices import MarkedList
+from tests.example_plans import EXAMPLE
 from tests.pilot_helpers import SIZE, go_to, make_app, on_pane, screen_text, settle, status_shown
-
-EXAMPLE = Path(__file__).parent.parent / "examples" / "day-centre.toml"
 
 
 @pytest.fixture

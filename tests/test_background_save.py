@@ -25,9 +25,9 @@ from backmap.session.plan_file import Session
 from backmap.session.summaries import SummaryWriter, write_summaries
 from backmap.widgets.answer import AnswerBox
 from backmap.widgets.status import StatusLine
+from tests.example_plans import EXAMPLE
 from tests.pilot_helpers import SIZE, answer, go_to, make_app, type_text
 
-EXAMPLE = Path(__file__).parent.parent / "examples" / "day-centre.toml"
 WAIT = 30.0  # seconds: only a safety net so a broken test ends; never reached when all is well
 
 

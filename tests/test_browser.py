@@ -25,10 +25,10 @@ from summary_support import HOSTILE, PAGE_HEADINGS, answers, big_plan, hostile_p
 
 from backmap.core import render, store
 from backmap.core.plan import Plan
+from tests.example_plans import EXAMPLE
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-EXAMPLE = ROOT / "examples" / "day-centre.toml"
 NODE_DIR = HERE / "browser"
 ARTIFACTS = HERE / "artifacts"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from backmap.core import checks, store
 from backmap.core.plan import Plan
-
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "day-centre.toml"
+from tests.example_plans import EXAMPLE
 
 ALL_CODES = {
     "missing-title",

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from backmap import content
+from tests.example_plans import EXAMPLE
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "examples" / "day-centre.toml"
 PACKAGED_EXAMPLE = ROOT / "backmap" / "examples" / "day-centre.toml"
 
 BROKEN = b'title = "x"\nthis is not toml\n'

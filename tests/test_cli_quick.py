@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from backmap import cli
-
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "day-centre.toml"
+from tests.example_plans import EXAMPLE
 
 TOKENS = ["plan.toml", "other.toml", "--json", "-o", "out.md", "--output", "--format", "html", "md", "-h"]
 

@@ -266,7 +266,9 @@ def wait_for_exit(child: pexpect.spawn, limit: float = 15.0) -> int | None:
         pid, status = os.waitpid(child.pid, os.WNOHANG)
         if pid:
             return os.WEXITSTATUS(status) if os.WIFEXITED(status) else -os.WTERMSIG(status)
-        time.sleep(0.05)
+        # Read what it draws on its way out: a full terminal buffer would hold it up.
+        with contextlib.suppress(pexpect.TIMEOUT, pexpect.EOF, OSError):
+            child.read_nonblocking(65536, timeout=0.05)
     return None
 
 

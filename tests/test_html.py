@@ -23,9 +23,9 @@ from backmap import cli
 from backmap.core import render, store
 from backmap.core.plan import Plan
 from backmap.session.plan_file import Session
+from tests.example_plans import EXAMPLE
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "examples" / "day-centre.toml"
 
 # Tags that load, run or send something. None may ever be in the file.
 ACTIVE_TAGS = {

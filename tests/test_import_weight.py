@@ -12,8 +12,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.example_plans import EXAMPLE
+
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "examples" / "day-centre.toml"
 
 # Modules that each cost a noticeable part of a quick `check` (measured with -X importtime).
 HEAVY_FOR_CHECK = (

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.example_plans import EXAMPLE
+
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "examples" / "day-centre.toml"
 
 PURE_PACKAGES = ("backmap.core", "backmap.session")
 # Besides the two packages, these also run without a terminal UI.

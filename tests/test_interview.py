@@ -12,9 +12,8 @@ from backmap.screens.item import ItemScreen
 from backmap.screens.welcome import WelcomeScreen
 from backmap.widgets.answer import AnswerBox
 from backmap.widgets.panes.check import CheckPane
+from tests.example_plans import EXAMPLE
 from tests.pilot_helpers import SIZE, answer, go_to, make_app, on_pane, screen_text, status_shown, type_text
-
-EXAMPLE = Path(__file__).parent.parent / "examples" / "day-centre.toml"
 
 
 def example() -> dict:
@@ -270,3 +269,25 @@ async def test_going_elsewhere_after_choosing_a_gap_forgets_the_way_back(tmp_pat
         await pilot.pause()
         await pilot.press("ctrl+n")
         assert app.screen.page.key == "impact_coproduction"
+
+
+async def test_words_typed_in_a_change_box_go_after_the_words_already_there(tmp_path: Path) -> None:
+    """Found by a new user: the cursor started at the beginning, so the words went first."""
+    plan_file = tmp_path / "plan.toml"
+    plan_file.write_bytes(EXAMPLE.read_bytes())
+    app = make_app(tmp_path, plan_file)
+    async with app.run_test(size=SIZE) as pilot:
+        go_to(app, flow.index_of("outcomes_project"))
+        await pilot.pause()
+        first = store.load(plan_file).outcomes_in("project")[0]
+        await pilot.press("enter")  # Change the first stepping stone
+        await pilot.pause()
+        assert isinstance(app.screen, ItemScreen)
+        await type_text(pilot, " at last")
+        await pilot.press("enter")  # its next question: how we will know
+        await type_text(pilot, " every week")
+        await pilot.press("enter")
+        await pilot.pause()
+    changed = store.load(plan_file).outcome(first.id)
+    assert changed.text == first.text + " at last"
+    assert changed.how_we_know == first.how_we_know + " every week"

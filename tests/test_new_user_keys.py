@@ -11,9 +11,8 @@ from backmap.screens.dialogs import WellDoneScreen
 from backmap.screens.item import ItemScreen
 from backmap.screens.welcome import WelcomeScreen
 from backmap.widgets.choices import MarkedList
+from tests.example_plans import EXAMPLE
 from tests.pilot_helpers import SIZE, answer, go_to, make_app, on_pane, screen_text
-
-EXAMPLE = Path(__file__).parent.parent / "examples" / "day-centre.toml"
 
 
 def day_centre(tmp_path: Path) -> Path:

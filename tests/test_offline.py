@@ -25,9 +25,8 @@ from backmap.core.plan import now
 from backmap.plain import run_plain
 from tests import test_interview as interview
 from tests import test_plain as plain
+from tests.example_plans import EXAMPLE
 from tests.pilot_helpers import SIZE, make_app
-
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "day-centre.toml"
 
 
 class NetworkShut(OSError):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import re
-from pathlib import Path
 
 import pytest
 
@@ -12,8 +11,8 @@ from backmap.core import pathway_drawing, store
 from backmap.core.pathway_drawing import MARK, Drawing, Item, cell_index, cells
 from backmap.core.plan import Plan
 from backmap.core.render import plain_text
+from tests.example_plans import EXAMPLE, big_plan
 
-EXAMPLE = Path(__file__).parent.parent / "examples" / "day-centre.toml"
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 HOSTILE = "[bold]Loud[/bold] [@click=app.quit]quit[/] \x1b[2Jgone\x07 \x1b]0;title\x07 end"
 WIDTHS = (1, 5, 12, 20, 40, 50, 67, 68, 72, 80, 120)
@@ -161,21 +160,6 @@ def test_empty_plan_says_so() -> None:
         text = " ".join(pathway_drawing.draw(Plan(), width).lines)
         assert "There are no stepping" in text
         assert "Not written yet." in text
-
-
-def big_plan(activities: int = 1000, stones: int = 100) -> Plan:
-    plan = Plan()
-    plan.impact.project = "A very big plan " * 5
-    ids = [
-        plan.add_outcome("project" if n % 2 else "coproduction", f"Stepping stone {n} " * 3).id
-        for n in range(stones)
-    ]
-    for n in range(activities):
-        links = [ids[n % stones], ids[(n * 7) % stones]] if n % 10 else []
-        plan.add_activity(
-            "project" if n % 3 else "coproduction", f"Activity number {n} with words", outcomes=links
-        )
-    return plan
 
 
 @pytest.mark.parametrize("width", [80, 50])

@@ -14,10 +14,8 @@ from backmap.screens.pathway import PathwayScreen
 from backmap.widgets.buttons import FocusButton
 from backmap.widgets.choices import MarkedList
 from backmap.widgets.pathway_view import PathwayView
+from tests.example_plans import EXAMPLE, big_plan
 from tests.pilot_helpers import SIZE, go_to, make_app, on_pane, plan_with_gaps, screen_text, settle
-from tests.test_pathway_drawing import big_plan
-
-EXAMPLE = Path(__file__).parent.parent / "examples" / "day-centre.toml"
 
 
 @pytest.fixture

@@ -23,9 +23,9 @@ from backmap.core.plan import KINDS, PARTS, Activity, Plan
 from backmap.core.render import plain_text
 from backmap.plain import parse_kind, parse_numbers, run_plain, split_person
 from backmap.session.plan_file import SaveResult, Session
+from tests.example_plans import EXAMPLE
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "examples" / "day-centre.toml"
 
 
 # ----- helpers ---------------------------------------------------------------------

@@ -38,9 +38,9 @@ from summary_support import (
 from backmap import content
 from backmap.core import render, store
 from backmap.core.plan import Plan
+from tests.example_plans import EXAMPLE
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "examples" / "day-centre.toml"
 
 PARSERS = {"commonmark": MarkdownIt("commonmark"), "gfm-like": MarkdownIt("gfm-like")}
 

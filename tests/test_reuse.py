@@ -20,9 +20,9 @@ from backmap.core import flow
 from backmap.session.plan_file import Session
 from backmap.widgets.answer import AnswerBox
 from backmap.widgets.buttons import MARK, FocusButton
+from tests.example_plans import EXAMPLE
 from tests.pilot_helpers import SIZE, go_to, make_app, on_pane, settle, type_text
 
-EXAMPLE = Path(__file__).parent.parent / "examples" / "day-centre.toml"
 LONG = " ".join(f"Word{n} of a long answer that wraps." for n in range(60))
 
 

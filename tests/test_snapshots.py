@@ -12,10 +12,10 @@ import pytest
 
 from backmap.core import flow
 from backmap.session import plan_file as session
+from tests.example_plans import EXAMPLE
 from tests.pilot_helpers import SIZE, go_to, make_app, plan_with_gaps
 from tests.snapshot_helpers import SVGSnapshot
 
-EXAMPLE = Path(__file__).parent.parent / "examples" / "day-centre.toml"
 # A folder of this test run (two runs at once must not share it), with a name of fixed
 # length; the SVG shows it as the same name every time, so the pictures never differ.
 ROOT = Path(f"/tmp/backmap-snap-{os.getpid():07d}")

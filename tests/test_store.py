@@ -18,8 +18,7 @@ from hypothesis import strategies as st
 
 from backmap.core import store
 from backmap.core.plan import KINDS, PARTS, Activity, Impact, Outcome, Person, Plan
-
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "day-centre.toml"
+from tests.example_plans import EXAMPLE
 
 # ----- strategies ----------------------------------------------------------------------
 

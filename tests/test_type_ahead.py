@@ -20,9 +20,9 @@ from backmap.core.plan import Plan
 from backmap.screens.item import ItemScreen
 from backmap.widgets.answer import AnswerBox
 from backmap.widgets.buttons import FocusButton
+from tests.example_plans import EXAMPLE
 from tests.pilot_helpers import SIZE, go_to, make_app, on_pane, settle
 
-EXAMPLE = Path(__file__).parent.parent / "examples" / "day-centre.toml"
 ENTER = "\r"
 CTRL_N = "\x0e"
 

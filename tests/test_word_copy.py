@@ -15,9 +15,9 @@ from summary_support import answers, big_plan
 
 from backmap import cli
 from backmap.core import render, store, word_copy
+from tests.example_plans import EXAMPLE
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "examples" / "day-centre.toml"
 
 
 @pytest.fixture(scope="module")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import threading
 from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
@@ -17,17 +18,34 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
+_guard = threading.Lock()
+_pauses = 0  # how many paused functions are running now, on any thread
+
+
 def paused_gc(function: Callable[P, R]) -> Callable[P, R]:
-    """Run the function with the cycle collector paused (if it was running)."""
+    """Run the function with the cycle collector paused (if it was running).
+
+    Safe across threads: the summaries thread and the screen may both be in one. The
+    collector runs again when the last of them ends, never while one still runs.
+    """
 
     @functools.wraps(function)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        if not gc.isenabled():
-            return function(*args, **kwargs)
-        gc.disable()
+        global _pauses
+        with _guard:
+            if _pauses == 0 and not gc.isenabled():
+                owner = False  # paused by someone else: leave it as it is
+            else:
+                owner = True
+                _pauses += 1
+                gc.disable()
         try:
             return function(*args, **kwargs)
         finally:
-            gc.enable()
+            if owner:
+                with _guard:
+                    _pauses -= 1
+                    if _pauses == 0:
+                        gc.enable()
 
     return wrapper

@@ -21,7 +21,8 @@ from backmap.core.flow import Flow
 from backmap.core.plan import Plan
 from backmap.core.safe_text import shown
 from backmap.session.lock import LockHolder
-from backmap.session.plan_file import SaveResult, Session, plain_problem
+from backmap.session.plan_file import SaveResult, Session
+from backmap.session.problems import plain_problem
 from backmap.session.summaries import SummaryWriter
 
 # Seconds from a key press to its draft on disk. Later keys do not restart the timer,

@@ -34,6 +34,7 @@ from backmap.core.plan import Plan, now
 from backmap.session import drafts as draft_files
 from backmap.session import lock as locks
 from backmap.session.lock import LockHolder
+from backmap.session.problems import plain_problem
 from backmap.session.summaries import SummaryWriter, write_summaries
 
 # Drafts of a plan that has no file name yet: one file for each session, so the words of
@@ -463,23 +464,3 @@ def _stamp(path: Path) -> Stamp | None:
     return (info.st_mtime_ns, info.st_size, digest)
 
 
-_PROBLEMS = {
-    errno.ENOSPC: "disk_full",
-    errno.EDQUOT: "disk_full",
-    errno.EACCES: "no_permission",
-    errno.EPERM: "no_permission",
-    errno.EROFS: "read_only_disk",
-    errno.ENOENT: "folder_gone",
-    errno.EFBIG: "file_size_limit",
-}
-
-
-def plain_problem(error: OSError | UnicodeError) -> str:
-    """What went wrong, in words a person can act on."""
-    if isinstance(error, OSError) and error.errno in _PROBLEMS:
-        return content.word("safety", _PROBLEMS[error.errno])
-    if isinstance(error, UnicodeError):
-        # Its own text is for programmers: "'utf-8' codec can't encode character ..."
-        return content.problem("save", "letters")
-    reason = getattr(error, "strerror", None) or str(error)
-    return content.problem("save", "computer_said", reason=reason)

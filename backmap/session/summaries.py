@@ -22,8 +22,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from backmap import content
 from backmap.core import store
 from backmap.core.plan import Plan
+from backmap.session.problems import plain_problem
 
 Done = Callable[[str], None]  # called on the writer's thread with "" or the problem in plain words
 Later = Callable[[Callable[[], None]], object]  # runs a job soon on the caller's thread
@@ -160,9 +162,6 @@ class SummaryWriter:
 
 
 def _plain(error: Exception) -> str:
-    from backmap import content
-    from backmap.session.plan_file import plain_problem
-
     if isinstance(error, (OSError, UnicodeError)):
         return plain_problem(error)
     return content.problem("save", "computer_said", reason=error)
