@@ -121,8 +121,11 @@ class BackmapApp(TypeAhead):
             self.push_screen(InterviewScreen(self.flow, self.keeper, index, self.keeper.status_text()))
 
     def plan_reloaded(self) -> None:
+        """The new version is open: a box still open may show an item it no longer has."""
         interview = self.interview()
         if interview is not None:
+            while self.screen is not interview:
+                self.pop_screen()  # its words are in the copy the keeper made
             interview.go_to(interview.index)
 
     def later(self, seconds: float, job: Callable[[], None]) -> Timer:

@@ -21,7 +21,7 @@ from textual.pilot import Pilot
 
 from backmap import content
 from backmap.app import BackmapApp
-from backmap.core import store
+from backmap.core import flow, store
 from backmap.core.plan import Plan, now
 from backmap.screens.dialogs import ConfirmScreen, ProblemScreen
 from backmap.screens.interview import InterviewScreen
@@ -29,7 +29,8 @@ from backmap.screens.item import ItemScreen
 from backmap.session.plan_file import Session
 from backmap.widgets.answer import AnswerBox
 from backmap.widgets.status import StatusLine
-from tests.pilot_helpers import SIZE, answer, make_app, on_pane, screen_text, settle, type_text
+from tests.example_plans import EXAMPLE
+from tests.pilot_helpers import SIZE, answer, go_to, make_app, on_pane, screen_text, settle, type_text
 
 
 def plan_file(folder: Path, **impact: str) -> Path:
@@ -572,3 +573,34 @@ async def test_enter_twice_on_the_last_question_closes_only_the_dialog(tmp_path:
         assert isinstance(app.screen, ItemScreen)
         assert isinstance(app.screen_stack[-2], InterviewScreen) and app.screen_stack[-2].page.pane == "list"
         assert [(o.text, o.how_we_know) for o in store.load(path).outcomes] == [("A ramp", "People use it")]
+
+
+async def test_a_box_left_open_when_the_new_version_is_opened_never_crashes(tmp_path: Path) -> None:
+    """Issue 19, point 10: a text editor removed the stepping stone a Change box showed."""
+    path = tmp_path / "plan.toml"
+    path.write_bytes(EXAMPLE.read_bytes())
+    app = make_app(tmp_path, path)
+    async with app.run_test(size=SIZE) as pilot:
+        go_to(app, flow.index_of("outcomes_project"))
+        await pilot.pause()
+        await pilot.press("enter")  # Change the first stepping stone
+        await pilot.pause()
+        assert isinstance(app.screen, ItemScreen)
+        other = store.load(path)
+        gone = other.outcomes_in("project")[0].id
+        other.remove_outcome(gone)
+        store.save(other, path)
+        await type_text(pilot, " and more")
+        await pilot.press("enter")  # a save: the file changed on disk, so we ask
+        await pilot.pause()
+        assert app.screen.id == "problem"
+        assert app.screen.focused is not None and app.screen.focused.id == "choice-reload"
+        await pilot.press("enter")  # the safe choice: open the new version
+        await pilot.pause()
+        assert on_pane(app, "list")  # the box that showed the removed stone is closed
+        await pilot.press("enter", "space", "tab", "enter")  # keys that went to the box before
+        await pilot.pause()
+        assert app.is_running
+        assert gone not in {o.id for o in store.load(path).outcomes}
+        copies = list(tmp_path.glob("*-copy*.toml"))
+        assert copies and any(o.text.endswith(" and more") for o in store.load(copies[0]).outcomes)

@@ -113,7 +113,7 @@ def test_a_file_changed_by_another_program_is_never_overwritten_without_asking(t
     assert store.load(path).title == "Changed in a text editor"
     title, choices, then = hooks.questions[-1]
     assert title == content.word("problems", "changed_on_disk")
-    assert [key for key, _ in choices] == ["overwrite", "reload"]
+    assert [key for key, _ in choices] == ["reload", "overwrite"]  # the safe one first
     then("reload")  # the other version is shown; ours is kept in a copy beside it
     assert keeper.plan.title == "Changed in a text editor" and hooks.reloads == 1
     copies = list(tmp_path.glob("*-copy.toml"))
@@ -177,3 +177,91 @@ def test_a_plan_in_use_is_offered_read_only_or_a_copy(tmp_path: Path) -> None:
     then("read")
     assert second.read_only and hooks.opened_at
     assert content.word("app", "read_only") in second.status_text()
+
+
+def lock_held_by(path: Path, host: str, pid: int = 1) -> None:
+    other = {"pid": pid, "host": host, "since": datetime.now(UTC).isoformat()}
+    path.with_name(path.name + ".lock").write_text(json.dumps(other), encoding="utf-8")
+
+
+def test_answers_given_on_a_plan_open_to_read_only_are_kept_in_a_copy_on_quitting(tmp_path: Path) -> None:
+    """Issue 19, point 3: it said "Your plan is saved" and the answers were gone."""
+    path = tmp_path / "plan.toml"
+    store.save(store.load(EXAMPLE), path)
+    before = path.read_bytes()
+    lock_held_by(path, socket.gethostname())  # a live backmap on this computer
+    keeper, hooks = keeper_on(path)
+    hooks.questions[-1][2]("read")
+    keeper.plan.title = "Typed while read only"
+    keeper.changed()
+    assert path.read_bytes() == before
+    assert keeper.begin_quit() in ("go", "wait")
+    keeper.summaries.wait(30)
+    bye = keeper.goodbye()
+    copies = list(tmp_path.glob("*-copy.toml"))
+    assert [store.load(c).title for c in copies] == ["Typed while read only"]
+    assert bye.status == 0 and any(str(copies[0].resolve()) in line for line in bye.out)
+    assert path.read_bytes() == before
+
+
+def test_a_failed_last_save_ends_with_status_1_and_says_where_the_words_are(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "plan.toml"
+    store.save(store.load(EXAMPLE), path)
+    keeper, hooks = keeper_on(path)
+    keeper.typing("impact.project", "Words typed just now")
+    hooks.run_timers()  # the draft is on disk
+    monkeypatch.setattr(store, "write_text_atomic", _disk_full)
+    keeper.plan.title = "Not saved"
+    keeper.changed()
+    keeper.summaries.wait(30)
+    assert keeper.begin_quit() == "stay"
+    assert keeper.begin_quit() in ("go", "wait")
+    keeper.summaries.wait(30)
+    bye = keeper.goodbye()
+    assert bye.status == 1 and not bye.out  # never "Your plan is saved"
+    said = "\n".join(bye.err)
+    assert content.word("safety", "last_not_saved") in said
+    assert str((tmp_path / "plan.toml.draft").resolve()) in said
+
+
+def _disk_full(*args: object, **kwargs: object) -> None:
+    raise OSError(28, "No space left on device")
+
+
+def test_a_lock_from_another_computer_names_it_and_can_be_taken_over(tmp_path: Path) -> None:
+    path = tmp_path / "plan.toml"
+    store.save(store.load(EXAMPLE), path)
+    lock_held_by(path, "office-laptop", pid=4242)
+    keeper, hooks = keeper_on(path)
+    _, choices, then = hooks.questions[-1]
+    assert [key for key, _ in choices] == ["read", "copy", "take"]
+    then("take")
+    assert not keeper.read_only and hooks.opened_at
+    keeper.plan.title = "Carried on here"
+    keeper.changed()
+    assert store.load(path).title == "Carried on here"
+    held = json.loads((tmp_path / "plan.toml.lock").read_text(encoding="utf-8"))
+    assert held["host"] == socket.gethostname()
+
+
+def test_the_name_of_the_other_computer_is_in_the_question(tmp_path: Path) -> None:
+    path = tmp_path / "plan.toml"
+    store.save(store.load(EXAMPLE), path)
+    lock_held_by(path, "office-laptop", pid=4242)
+    asked: list[str] = []
+    hooks = Hooks()
+    hooks.ask = lambda title, text, choices, then: asked.append(text)  # type: ignore[method-assign]
+    Keeper(tmp_path, hooks, SummaryWriter()).open(path, flow.PLANNING)
+    assert "office-laptop" in asked[0]
+
+
+def test_a_draft_that_cannot_be_kept_is_said_on_the_status_line(tmp_path: Path) -> None:
+    path = tmp_path / "plan.toml"
+    store.save(store.load(EXAMPLE), path)
+    keeper, hooks = keeper_on(path)
+    (tmp_path / "plan.toml.draft").mkdir()  # something in the way of the draft file
+    keeper.typing("impact.project", "Words that cannot be kept")
+    hooks.run_timers()
+    assert content.word("safety", "draft_not_kept") in keeper.status_text()

@@ -545,3 +545,36 @@ def test_plain_mode_never_writes_over_a_plan_another_backmap_has_open(tmp_path: 
     assert content.word("problems", "read") in out
     assert plan.read_bytes() == before  # read only: the other backmap's plan is untouched
     assert json.loads((tmp_path / "day.toml.lock").read_text(encoding="utf-8"))["pid"] == 1
+
+
+class EditedMidway(io.StringIO):
+    """Answers from a pipe; another program changes the plan after the first answer is read."""
+
+    def __init__(self, text: str, plan: Path) -> None:
+        super().__init__(text)
+        self.plan = plan
+        self.reads = 0
+
+    def readline(self, size: int = -1) -> str:  # type: ignore[override]
+        self.reads += 1
+        if self.reads == 2:
+            other = store.load(self.plan)
+            other.title = "Changed in a text editor"
+            store.save(other, self.plan)
+        return super().readline(size)
+
+
+def test_plain_mode_asks_before_writing_over_a_plan_changed_on_disk(tmp_path: Path) -> None:
+    """Issue 19, point 1: two plain-mode answers removed the other program's changes."""
+    plan = tmp_path / "day.toml"
+    plan.write_bytes(EXAMPLE.read_bytes())
+    out = io.StringIO()
+    # The name, no change to people, no new person, a new impact: then "1" answers the question.
+    answers = EditedMidway(lines("Our new name", "", "", "Everyone is welcome", "1"), plan)
+    run_plain(str(plan), tmp_path, stdin=answers, stdout=out)
+    said = out.getvalue()
+    assert content.word("problems", "changed_on_disk") in said
+    assert content.word("problems", "reload") in said
+    assert store.load(plan).title == "Changed in a text editor"  # "1": open the new version
+    copies = [store.load(c) for c in tmp_path.glob("*-copy.toml")]
+    assert [(c.title, c.impact.project) for c in copies] == [("Our new name", "Everyone is welcome")]

@@ -195,7 +195,8 @@ class ProblemScreen(ModalScreen[str | None]):
             yield Static(self.title_text, id="dialog-title", markup=False)
             with VerticalScroll(id="dialog-body"):
                 yield Static(shown(self.text), id="problem-text", markup=False)
-            with Horizontal(id="dialog-buttons"):
+            # One above the other, full width: every label shows whole at 80x24.
+            with Vertical(id="problem-buttons"):
                 for key, label in self.choices:
                     yield FocusButton(label, id=f"choice-{key}")
                 yield FocusButton(words("buttons", "close"), id="close")

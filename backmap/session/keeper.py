@@ -8,6 +8,7 @@ runs and is tested without a screen. No Textual here.
 
 from __future__ import annotations
 
+import socket
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from backmap.core import store
 from backmap.core.flow import Flow
 from backmap.core.plan import Plan
 from backmap.core.safe_text import shown
+from backmap.session import lock as locks
 from backmap.session.lock import LockHolder
 from backmap.session.plan_file import SaveResult, Session
 from backmap.session.problems import plain_problem
@@ -81,6 +83,7 @@ class Keeper:
         self._asking_disk = False  # the "changed on disk" question is open
         self.quitting = False
         self._quit_tried = False  # a quit was refused once: the next one goes anyway
+        self._changed_read_only = False  # answers given on a plan open read only
 
     @property
     def plan(self) -> Plan:
@@ -171,20 +174,22 @@ class Keeper:
         self.open(mended, flow, note=content.word("problems", "mended", path=mended.name))
 
     def _ask_in_use(self, session: Session, holder: LockHolder, index: int) -> None:
-        """Another backmap has this plan open: read it only, or work on a copy."""
+        """Another backmap has this plan open: read it only, or work on a copy. A lock from
+        another computer can also be taken over: backmap cannot tell if it still runs there."""
         try:
             local = datetime.fromisoformat(holder.since).astimezone()
             clock, day = local.strftime("%H:%M"), content.long_date(local)
             since = content.word("dates", "time_date", time=clock, date=day)
         except ValueError:
             since = holder.since
-        lines = [
-            str(session.path),
-            content.word("problems", "in_use"),
-            content.word("safety", "in_use_since", host=holder.host, since=since),
-            content.word("problems", "in_use_choice"),
-        ]
+        here = socket.gethostname()
+        lines = [str(session.path), *locks.in_use_words(holder, here)]
+        if since:
+            lines.append(content.word("safety", "in_use_since", host=holder.host, since=since))
+        lines.append(content.word("problems", "in_use_choice"))
         choices = [("read", content.word("problems", "read")), ("copy", content.word("problems", "copy"))]
+        if holder.host != here:
+            choices.append(("take", content.word("problems", "take_over")))
         self.hooks.ask(
             content.word("problems", "in_use"),
             "\n".join(lines),
@@ -196,6 +201,12 @@ class Keeper:
         if choice == "read":
             session.read_only = True
             self.use(session, index)
+        elif choice == "take":
+            holder = session.take_over_lock()
+            if holder is None:
+                self.use(session, index)
+            else:
+                self._ask_in_use(session, holder, index)  # another took it meanwhile
         elif choice == "copy":
             try:
                 copy = session.open_copy()
@@ -211,6 +222,8 @@ class Keeper:
     def changed(self, note: str = "") -> None:
         """Something in the plan changed: save it at once and say so."""
         self.message = note
+        if self.read_only:
+            self._changed_read_only = True  # kept in a copy when we quit, never lost
         self.save()
 
     def save(self) -> SaveResult | None:
@@ -241,9 +254,9 @@ class Keeper:
         self.hooks.ask(
             content.word("problems", "changed_on_disk"),
             f"{session.path}\n{content.word('safety', 'changed_text')}",
-            [
-                ("overwrite", content.word("problems", "overwrite")),
+            [  # the safe choice first, where focus starts: nothing is written over
                 ("reload", content.word("problems", "reload")),
+                ("overwrite", content.word("problems", "overwrite")),
             ],
             self._after_changed_on_disk,
         )
@@ -305,9 +318,11 @@ class Keeper:
         """Write the drafts typed since the last flush (also when the terminal closes)."""
         self._draft_timer = None
         pending, self._drafts_pending = self._drafts_pending, {}
-        if self.session is not None:
-            for key, text in pending.items():
-                self.session.save_draft(key, text)
+        session = self.session
+        if session is not None:
+            kept = [session.save_draft(key, text) for key, text in pending.items()]
+            if not all(kept) and session.draft_problem:
+                self.say(session.draft_problem)
 
     def forget_drafts(self, clear: bool = True) -> None:
         """The plan is saved with every answer shown: drafts of this run are not needed."""
@@ -373,6 +388,8 @@ class Keeper:
         if self.quitting:
             return "stay"  # already saving and waiting: one quit is enough
         self.quitting = True
+        if self._changed_read_only and self.session is not None:
+            self._changed_read_only = not self.keep_in_copy()  # the answers given, in a copy
         self.save()
         session = self.session
         last = session.last_save if session is not None and not session.read_only else None
@@ -416,19 +433,27 @@ class Keeper:
             self.session.release_lock()
 
     def goodbye(self) -> Goodbye:
-        """Where the files are, said only when it is true; a failed save ends with status 1."""
+        """Where the files are, said only when it is true. Status 1 when an answer or a
+        summary is not on disk, with where the words still are."""
         bye = Goodbye()
         session = self.session
+        if session is not None and self._changed_read_only:
+            bye.err.append(content.word("safety", "read_only_lost"))
+            bye.status = 1
         if session is None or session.path is None or session.last_save is None:
             return bye
         if not session.last_save.ok:
             bye.err.append(content.word("app", "save_failed", reason=session.last_save.problem))
+            bye.err.append(content.word("safety", "last_not_saved"))
+            if session.draft_path.exists():
+                bye.err.append(content.word("safety", "words_in_draft", path=session.draft_path.resolve()))
             bye.status = 1
             return bye
         bye.out.append(content.word("cli", "files", plan=session.path.resolve()))
         if self.summaries.busy or self.summaries.problem:
             reason = self.summaries.problem or content.word("safety", "summary_slow")
             bye.err.append(content.word("app", "summary_failed", reason=reason))
+            bye.status = 1
             return bye
         assert session.summary_path is not None
         bye.out.append(content.word("cli", "summary", summary=session.summary_path.resolve()))

@@ -462,5 +462,3 @@ def _stamp(path: Path) -> Stamp | None:
     except OSError:
         return None
     return (info.st_mtime_ns, info.st_size, digest)
-
-
