@@ -604,3 +604,30 @@ async def test_a_box_left_open_when_the_new_version_is_opened_never_crashes(tmp_
         assert gone not in {o.id for o in store.load(path).outcomes}
         copies = list(tmp_path.glob("*-copy*.toml"))
         assert copies and any(o.text.endswith(" and more") for o in store.load(copies[0]).outcomes)
+
+
+async def test_words_typed_in_an_add_box_come_back_in_it_after_a_crash(tmp_path: Path) -> None:
+    """Issue 19: before, they came back only if the person happened to press Add again there."""
+    path = tmp_path / "plan.toml"
+    path.write_bytes(EXAMPLE.read_bytes())
+    first = make_app(tmp_path, path)
+    async with first.run_test(size=SIZE) as pilot:
+        go_to(first, flow.index_of("outcomes_coproduction"))
+        await pilot.pause()
+        await pilot.press("tab", "enter")  # from the list to Add
+        await pilot.pause()
+        assert isinstance(first.screen, ItemScreen)
+        await type_text(pilot, "Everyone has a say in the rota")
+        first.keeper.flush_drafts()  # the draft timer ran: then the window was closed
+        first.keeper.session.release_lock()  # type: ignore[union-attr]
+    assert "Everyone has a say" not in path.read_text(encoding="utf-8")
+    again = make_app(tmp_path, path)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(again.screen, ItemScreen)  # carry on: the box, with the words in it
+        assert again.screen.query_one(AnswerBox).text == "Everyone has a say in the rota"
+        assert again.screen_stack[-2].page.key == "outcomes_coproduction"  # type: ignore[attr-defined]
+        await pilot.press("enter", "enter")  # keep them: the answer, then no "how we know"
+        await pilot.pause()
+    texts = [o.text for o in store.load(path).outcomes_in("coproduction")]
+    assert texts[-1] == "Everyone has a say in the rota"

@@ -109,13 +109,16 @@ class ItemScreen(ModalScreen[str | None]):
         field = self.fields[self.at]
         return " ".join(x for x in (field.question, field.hint) if x)
 
-    def __init__(self, keeper: Keeper, page: flow.Page, key: str | None, fields: list[Field]) -> None:
+    def __init__(
+        self, keeper: Keeper, page: flow.Page, key: str | None, fields: list[Field], start_at: str = ""
+    ) -> None:
         super().__init__()
         self.keeper = keeper
         self.page = page
         self.key = key
         self.fields = fields
-        self.at = 0
+        # A box opened again for words typed last time starts on their question.
+        self.at = next((i for i, f in enumerate(fields) if f.name == start_at), 0)
         # A new activity has no kind until the person picks one: nothing is ticked,
         # so a quick Enter cannot file it under a kind nobody chose.
         self.kind_picked = key is not None

@@ -116,7 +116,11 @@ class Keeper:
             return
         index = flow.first_unanswered(session.plan) if carry_on else 0
         drafts = session.load_draft()
-        drafted = [i for i, page in enumerate(flow.pages) if page.field and page.field in drafts]
+        drafted = [
+            i
+            for i, page in enumerate(flow.pages)
+            if (page.field and page.field in drafts) or any(k.startswith(f"item:{page.key}:") for k in drafts)
+        ]
         if carry_on and drafted:
             index = min(drafted)  # words typed last time and never finished come first
         elif carry_on and index > 0 and not note and flow.pages[index].pane not in ("check", "finish"):
@@ -355,6 +359,19 @@ class Keeper:
         self._drafts_touched.add(key)
         self.say(content.word("safety", "draft_back"))
         return text
+
+    def box_drafts(self, page_key: str) -> list[tuple[str | None, str]]:
+        """Words typed last time in an Add or Change box of this step that never reached the
+        plan: (the item's key, or None for a new one; the question's name), oldest first."""
+        if self.session is None:
+            return []
+        prefix = f"item:{page_key}:"
+        found = []
+        for key, text in self.session.load_draft().items():
+            if key.startswith(prefix) and text.strip():
+                item, _, field = key.removeprefix(prefix).partition(":")
+                found.append((None if item == "new" else item, field))
+        return found
 
     # ----- the status line ------------------------------------------------------------
 

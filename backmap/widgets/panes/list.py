@@ -56,6 +56,7 @@ class ListPane(Pane):
     def __init__(self, keeper: Keeper, id: str) -> None:
         super().__init__(keeper, id=id)
         self.removed: Removed | tuple[int, object] | None = None
+        self._offered: set[str] = set()  # steps whose box drafts were offered in this run
 
     @property
     def plan(self):  # -> Plan
@@ -68,6 +69,19 @@ class ListPane(Pane):
         self.query_one("#empty", Static).update(page.words["empty"])
         self.query_one("#items", MarkedList).highlighted = None
         self.refresh_items()
+        self._offer_box_drafts(page)
+
+    def _offer_box_drafts(self, page: Page) -> None:
+        """Words typed in a box last time (before a crash or a closed window) come back in it."""
+        if page.key in self._offered:
+            return
+        self._offered.add(page.key)
+        for key, field in self.keeper.box_drafts(page.key):
+            exists = key is None or key in {c.key for c in self.query_one("#items", MarkedList).choices}
+            if exists:
+                box = ItemScreen(self.keeper, page, key, item_fields(page), start_at=field)
+                self.call_after_refresh(self.app.push_screen, box, self.after_edit)
+                return
 
     def point_at(self, key: str | None) -> None:
         """Start on this row (a gap chosen on the check step), not on the first."""
