@@ -21,9 +21,12 @@ class Row:
     @property
     def ratio_text(self) -> str:
         shown = f"{self.ratio:.2f}x"
-        # On the edge, a third decimal: 1.053x against 1.05x must not show as a failing "1.05x".
-        if self.target is not None and not self.fixed and shown == f"{self.target:.2f}x":
-            return f"{self.ratio:.3f}x"
+        # On the edge, more decimals: 1.0503x against 1.05x must not show as a failing "1.05x".
+        if self.target is not None and not self.fixed:
+            digits = 2
+            while digits < 6 and shown == f"{self.target:.{digits}f}x" and self.ratio != self.target:
+                digits += 1
+                shown = f"{self.ratio:.{digits}f}x"
         return shown
 
     @property

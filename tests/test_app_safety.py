@@ -549,6 +549,15 @@ async def test_a_failed_save_is_shown_and_the_next_save_tries_again(
         await answer(pilot, "Second answer")
         assert store.load(path).impact.project == "Kept in memory"
         assert store.load(path).impact.coproduction == "Second answer"
+
+        # Issue 19, point 2: the disk is full again. One Ctrl+Q must not lose the new answer.
+        monkeypatch.setattr(os, "replace", full)
+        await answer(pilot, "Third answer")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.is_running
+        assert content.word("safety", "quit_again") in status(app)
+        monkeypatch.setattr(os, "replace", real_replace)
         await pilot.press("ctrl+q")
 
 

@@ -81,3 +81,31 @@ async def test_rows_without_names_are_never_measured_again(tmp_path: Path) -> No
         assert reprompted == []
         heights = items._line_cache.heights
         assert {heights[index] for index in range(ROWS)} == {2}  # every person shows the role
+
+
+async def test_a_long_list_wraps_each_row_once_for_each_width(tmp_path: Path, monkeypatch) -> None:
+    """Issue 19: a list of 25,000 rows took 6 to 12 s to show; each row was wrapped about ten
+    times while the step was laid out. Counts wraps, never time."""
+    from backmap.widgets import hanging
+
+    path = tmp_path / "long.toml"
+    store.save(long_plan(), path)
+    wraps: list[int] = []
+    real = hanging._Block.height
+
+    def counting(self, rules, width):  # type: ignore[no-untyped-def]
+        wraps.append(width)
+        return real(self, rules, width)
+
+    monkeypatch.setattr(hanging._Block, "height", counting)
+    app = make_app(tmp_path, path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        wraps.clear()
+        go_to(app, flow.index_of("outcomes_project"))
+        await pilot.pause()
+        await pilot.press("down", "down")
+        await pilot.pause()
+    blocks_per_row = 2  # the words and the line under them
+    widths = len(set(wraps))
+    assert len(wraps) <= (ROWS + 10) * blocks_per_row * widths, (len(wraps), widths)
