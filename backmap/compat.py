@@ -149,3 +149,14 @@ class MeasuredOptionList(OptionList):
     def first_line_of(self, index: int) -> int:
         self._update_lines()
         return self._index_to_line.get(index, 0)
+
+
+def forget_gone_watchers(watched: object) -> None:
+    """Take widgets that are gone off the lists of what watches ``watched``.
+
+    A widget that watches a value of the app (every TextArea watches the theme) stays
+    on the app's list after it is removed, until that value next changes: each closed
+    Add or Change box kept its words and drawing (bench/README.md, the growth row).
+    """
+    for watchers in getattr(watched, "__watchers", {}).values():
+        watchers[:] = [(node, callback) for node, callback in watchers if not node._closing]

@@ -26,7 +26,7 @@ from backmap.session.summaries import SummaryWriter, write_summaries
 from backmap.widgets.answer import AnswerBox
 from backmap.widgets.status import StatusLine
 from tests.example_plans import EXAMPLE
-from tests.pilot_helpers import SIZE, answer, go_to, make_app, type_text
+from tests.pilot_helpers import SIZE, answer, go_to, make_app, screen_text, type_text
 
 WAIT = 30.0  # seconds: only a safety net so a broken test ends; never reached when all is well
 
@@ -361,7 +361,11 @@ async def test_quitting_when_the_summary_could_not_be_written_asks_for_a_second_
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert app.is_running
-        assert content.word("safety", "quit_without_summary") in status(app)
+        said = content.word("safety", "quit_without_summary")
+        assert said in status(app)
+        assert status(app).count(content.word("safety", "disk_full")) == 1  # said once, not twice
+        # Whole on the screen at 80x24, not cut after "quit without".
+        assert said in " ".join(screen_text(app).split())
         assert store.load(plan_file).impact.project.endswith(" and more")
         await pilot.press("ctrl+q")
     assert not app.is_running

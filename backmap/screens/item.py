@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from backmap import content
+from backmap import compat, content
 from backmap.content import word as words
 from backmap.core import flow
 from backmap.core.plan import KINDS, Plan
@@ -182,6 +182,10 @@ class ItemScreen(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self.show_field()
+
+    def on_unmount(self) -> None:
+        # Once it is gone, the app lets go of its answer box (a leak in Textual 8.2.8).
+        self.app.call_later(compat.forget_gone_watchers, self.app)
 
     def show_field(self) -> None:
         field = self.fields[self.at]

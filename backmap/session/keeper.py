@@ -431,9 +431,12 @@ class Keeper:
             # As with a failed save: say so, and quit only at the second press.
             self.quitting = False
             self._quit_tried = True
-            reason = self.summaries.problem or content.word("safety", "summary_slow")
-            failed = content.word("app", "summary_failed", reason=reason)
-            self.say(f"{failed} {content.word('safety', 'quit_without_summary')}")
+            again = content.word("safety", "quit_without_summary")
+            if self.summaries.problem:  # the status line says what went wrong already
+                self.say(again)
+            else:
+                slow = content.word("app", "summary_failed", reason=content.word("safety", "summary_slow"))
+                self.say(f"{slow} {again}")
             return False
         self.close()
         return True
