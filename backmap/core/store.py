@@ -550,7 +550,8 @@ def _link(entry: dict[str, Any], key: str, read: _Reader, line: int | None) -> s
     value = entry.get(key)
     if not isinstance(value, str) or not value.strip():
         example = "a1" if key == "activity" else "o1"
-        raise read.fail(_plan("checkin_link", what=_what(key), key=key, id=example), line)
+        what = _what("activity" if key == "activity" else "stone")
+        raise read.fail(_plan("checkin_link", what=what, key=key, id=example), line)
     return value
 
 
@@ -957,6 +958,28 @@ def summary_path(plan_path: str | os.PathLike[str], suffix: str = ".md") -> Path
     from pathlib import Path
 
     return Path(plan_path).with_suffix(suffix)
+
+
+def photo_file(plan_path: str | os.PathLike[str], photo: str) -> Path | None:
+    """The file a quote's photo names, only if it is a file inside the plan's folder, else None.
+
+    The name must be relative ("photos/room.jpg"). A name that starts at the top of a disk,
+    climbs out with "..", or is a link to a file outside the folder gives None, so backmap
+    never reads or shows a file from anywhere else. A missing file gives None too.
+    """
+    from pathlib import Path, PurePosixPath, PureWindowsPath
+
+    if not photo or "\x00" in photo:
+        return None
+    if PurePosixPath(photo).is_absolute() or PureWindowsPath(photo).anchor:
+        return None
+    try:
+        folder = Path(os.path.realpath(Path(plan_path).absolute().parent))
+        found = Path(os.path.realpath(folder / photo))
+        inside = found.is_relative_to(folder) and found != folder
+        return found if inside and found.is_file() else None
+    except (OSError, ValueError):
+        return None
 
 
 class PlanInfo:
