@@ -731,3 +731,26 @@ def test_findings_never_quote_a_quote_that_is_not_for_everyone(plan_folder: Path
         assert secret not in finding.message and "secret" not in finding.message
         assert "a quote" in finding.message
     assert all(secret not in str(f.as_json()) for f in checks.run(plan, plan_folder))
+
+
+# ----- the format document ---------------------------------------------------------------------------
+
+
+def test_the_format_document_shows_a_look_back_that_loads_and_names_every_key() -> None:
+    doc = (ROOT / "docs" / "plan-format.md").read_text(encoding="utf-8")
+    block = doc.split("```toml\n[[checkins]]", 1)[1].split("```", 1)[0]
+    plan = store.loads(
+        'schema_version = 2\n[[outcomes]]\nid = "o1"\npart = "project"\n[[checkins]]' + block, "docs"
+    )
+    checkin = plan.checkin("c1")
+    assert checkin.activities and checkin.outcomes and checkin.voices and checkin.surprises
+    assert not checkin.reflection.is_empty()
+    data = store.to_dict(looked_back_plan())["checkins"][0]
+    keys = set(data) | set(data["reflection"])
+    for table in ("activities", "outcomes", "voices", "surprises"):
+        keys |= set(data[table][0])
+    keys |= {"person_says", "c"}
+    for key in keys:
+        assert f"`{key}`" in doc, key
+    for word in (*ACTIVITY_STATUSES, *OUTCOME_STATUSES, *SHARE_CHOICES):
+        assert f'`"{word}"`' in doc, word
