@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
 import pytest
 
 from backmap.core import checks, store
-from backmap.core.plan import Plan
+from backmap.core.plan import Plan, Voice
 from tests.example_plans import EXAMPLE
 
 ALL_CODES = {
@@ -20,6 +23,11 @@ ALL_CODES = {
     "outcome-without-activity",
     "activity-without-outcome",
     "empty-text",
+    # Look-back findings (tests/test_checkins.py tests each one).
+    "happened-without-evidence",
+    "photo-missing",
+    "photo-without-words",
+    "share-not-chosen",
 }
 
 
@@ -164,7 +172,7 @@ def test_long_or_many_line_answers_are_cut_short_in_messages() -> None:
     assert len(message) < 160
 
 
-def test_every_code_is_covered_here_and_has_words() -> None:
+def test_every_code_is_covered_here_and_has_words(tmp_path: Path) -> None:
     """If a new code is added to checks, this test asks for a test of it."""
     from backmap import content
 
@@ -176,8 +184,14 @@ def test_every_code_is_covered_here_and_has_words() -> None:
     broken.add_outcome("project", "")
     broken.add_outcome("coproduction", "nobody helps this")
     plans.append(broken)
+    looked_back = complete_plan()
+    checkin = looked_back.add_checkin(date(2027, 3, 1))
+    looked_back.outcome_check(checkin, "o1", status="happened")
+    checkin.voices.append(Voice("We did it.", photo="missing.jpg"))
+    checkin.finished = True
+    plans.append(looked_back)
     for plan in plans:
-        seen.update(f.code for f in checks.run(plan))
+        seen.update(f.code for f in checks.run(plan, tmp_path))
     assert seen == ALL_CODES
 
 

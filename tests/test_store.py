@@ -855,7 +855,7 @@ def test_mend_never_writes_over_a_file(tmp_path: Path) -> None:
     ("raw", "reason"),
     [
         (b'[[outcomes]]\nid = "o1"\ntext = "no part"\n', "unreadable"),
-        (b'schema_version = 2\n[[outcomes]]\nid = "o1"\nid2 = "x"\n', "newer"),
+        (b'schema_version = 3\n[[outcomes]]\nid = "o1"\nid2 = "x"\n', "newer"),
         (b"not toml at all", "unreadable"),
         (b"\xff\xfe\x00", "unreadable"),
         (b"", "unreadable"),

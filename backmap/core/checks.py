@@ -6,9 +6,14 @@ buttons); the messages are for people.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from backmap import content
-from backmap.core.plan import PARTS, Plan
+from backmap.core.plan import PARTS, Checkin, Plan, Voice
 from backmap.core.safe_text import cut, plain
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # Which page fixes each finding; flow.py turns a page into a step number.
 FIX_PAGE = {
@@ -66,8 +71,11 @@ def _short(text: str) -> str:
     return cut(plain(text), 60)
 
 
-def run(plan: Plan) -> list[Finding]:
-    """All findings, in the order of the steps, so people fix them from the top."""
+def run(plan: Plan, folder: Path | None = None) -> list[Finding]:
+    """All findings, in the order of the steps, so people fix them from the top, then the look-backs.
+
+    With the plan's folder, a photo a quote names is looked for there (photo-missing).
+    """
     found: list[Finding] = []
 
     def add(code: str, item_id: str | None = None, page: str | None = None, **values: str) -> None:
@@ -111,4 +119,50 @@ def run(plan: Plan) -> list[Finding]:
                 add("empty-text", activity.id, page, item=content.page(page)["item"])
             elif not any(link in known for link in activity.outcomes):
                 add("activity-without-outcome", activity.id, page, text=_short(activity.text))
+    for checkin in plan.checkins:
+        for code, values in _look_back(plan, checkin, folder):
+            add(code, checkin.id, None, **values)
     return found
+
+
+def _look_back(plan: Plan, checkin: Checkin, folder: Path | None) -> list[tuple[str, dict[str, str]]]:
+    """The findings of one look-back: (code, words for its message).
+
+    A quote's own words are shown only when everyone may see them (share "yes").
+    """
+    found: list[tuple[str, dict[str, str]]] = []
+    day = content.long_date(checkin.date)
+    if checkin.finished:
+        stones = {o.id: o for o in plan.outcomes}
+        backed = {v.outcome for v in checkin.voices if plain(v.text)}
+        for entry in checkin.outcomes:
+            stone = stones.get(entry.outcome)
+            if stone is None or entry.status != "happened":
+                continue  # a stepping stone removed since: not part of the plan any more
+            if not plain(entry.how_we_know) and entry.outcome not in backed:
+                found.append(("happened-without-evidence", {"date": day, "text": _short(stone.text)}))
+    for voice in checkin.voices:
+        quote = _quote(voice)
+        if voice.photo:
+            if folder is not None and _photo_missing(folder, voice.photo):
+                found.append(("photo-missing", {"date": day, "quote": quote}))
+            if not plain(voice.photo_words):
+                found.append(("photo-without-words", {"date": day, "quote": quote}))
+        if not voice.share:
+            found.append(("share-not-chosen", {"date": day, "quote": quote}))
+    return found
+
+
+def _quote(voice: Voice) -> str:
+    """How a message names a quote: its words only when everyone may see them."""
+    if voice.share == "yes" and plain(voice.text):
+        return content.word("check_quote", "words", text=_short(voice.text))
+    if plain(voice.said_by):
+        return content.word("check_quote", "by", name=_short(voice.said_by))
+    return content.word("check_quote", "plain")
+
+
+def _photo_missing(folder: Path, photo: str) -> bool:
+    from backmap.core.store import photo_file
+
+    return photo_file(folder / "plan.toml", photo) is None

@@ -7,10 +7,10 @@ tests all share it, and none of them should pay for Textual to use it.
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 PARTS: tuple[str, ...] = ("project", "coproduction")
 KINDS: tuple[str, ...] = (
     "workshop",
@@ -21,7 +21,14 @@ KINDS: tuple[str, ...] = (
     "other",
 )
 
+# What a look-back can say about an activity, and about a stepping stone.
+ACTIVITY_STATUSES: tuple[str, ...] = ("done", "started", "not-yet", "stopped")
+OUTCOME_STATUSES: tuple[str, ...] = ("happened", "on-the-way", "not-yet", "changed-plan")
+# Who may see a quote: yes (every output), team (the team's own copies), no (the plan only).
+SHARE_CHOICES: tuple[str, ...] = ("yes", "team", "no")
+
 _ID_NUMBER = re.compile(r"^[oa](\d{1,9})$")
+_CHECKIN_NUMBER = re.compile(r"^c(\d{1,9})$")
 
 
 def now() -> datetime:
@@ -129,6 +136,153 @@ class Removed(_Record):
         self.links: list[tuple[str, int]] = [] if links is None else links
 
 
+class ActivityCheck(_Record):
+    """What a look-back says about one activity: did it happen, how often, who came."""
+
+    _FIELDS = ("activity", "status", "times", "came", "extra")
+
+    def __init__(
+        self,
+        activity: str,
+        status: str = "",
+        times: int | None = None,
+        came: str = "",
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.activity = activity
+        self.status = status  # one of ACTIVITY_STATUSES, or "" for no answer yet
+        self.times = times
+        self.came = came
+        self.extra: dict[str, Any] = {} if extra is None else extra
+
+
+class OutcomeCheck(_Record):
+    """What a look-back says about one stepping stone: how far it has come, and how we know."""
+
+    _FIELDS = ("outcome", "status", "person_says", "how_we_know", "extra")
+
+    def __init__(
+        self,
+        outcome: str,
+        status: str = "",
+        person_says: str = "",
+        how_we_know: str = "",
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.outcome = outcome
+        self.status = status  # one of OUTCOME_STATUSES, or "" for no answer yet
+        # The person's own view when it differs from the status: the same words, or "".
+        self.person_says = person_says
+        self.how_we_know = how_we_know
+        self.extra: dict[str, Any] = {} if extra is None else extra
+
+
+class Voice(_Record):
+    """Something a person said, who said it, and who may see it."""
+
+    _FIELDS = ("text", "said_by", "outcome", "share", "photo", "photo_words", "extra")
+
+    def __init__(
+        self,
+        text: str = "",
+        said_by: str = "",
+        outcome: str = "",
+        share: str = "",
+        photo: str = "",
+        photo_words: str = "",
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.text = text
+        self.said_by = said_by
+        self.outcome = outcome  # the stepping stone it is about, or ""
+        self.share = share  # one of SHARE_CHOICES, or "" when nobody has chosen yet
+        self.photo = photo  # a file in the plan's folder (see store.photo_file), or ""
+        self.photo_words = photo_words
+        self.extra: dict[str, Any] = {} if extra is None else extra
+
+
+class Surprise(_Record):
+    """Something that happened that nobody planned."""
+
+    _FIELDS = ("text", "extra")
+
+    def __init__(self, text: str = "", extra: dict[str, Any] | None = None) -> None:
+        self.text = text
+        self.extra: dict[str, Any] = {} if extra is None else extra
+
+
+class Reflection(_Record):
+    """What was hard, what people learned, what they will do next."""
+
+    _FIELDS = ("hard", "learned", "next", "extra")
+
+    def __init__(
+        self, hard: str = "", learned: str = "", next: str = "", extra: dict[str, Any] | None = None
+    ) -> None:
+        self.hard = hard
+        self.learned = learned
+        self.next = next
+        self.extra: dict[str, Any] = {} if extra is None else extra
+
+    def is_empty(self) -> bool:
+        return not (self.hard or self.learned or self.next or self.extra)
+
+
+class Checkin(_Record):
+    """One look-back: what happened with the plan, on one day, with the people who were there."""
+
+    _FIELDS = (
+        "id",
+        "date",
+        "who",
+        "finished",
+        "activities",
+        "outcomes",
+        "voices",
+        "surprises",
+        "reflection",
+        "extra",
+    )
+
+    def __init__(
+        self,
+        id: str,
+        date: date,
+        who: list[str] | None = None,
+        finished: bool = False,
+        activities: list[ActivityCheck] | None = None,
+        outcomes: list[OutcomeCheck] | None = None,
+        voices: list[Voice] | None = None,
+        surprises: list[Surprise] | None = None,
+        reflection: Reflection | None = None,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.id = id
+        self.date = date
+        self.who: list[str] = [] if who is None else who
+        self.finished = finished
+        self.activities: list[ActivityCheck] = [] if activities is None else activities
+        self.outcomes: list[OutcomeCheck] = [] if outcomes is None else outcomes
+        self.voices: list[Voice] = [] if voices is None else voices
+        self.surprises: list[Surprise] = [] if surprises is None else surprises
+        self.reflection: Reflection = Reflection() if reflection is None else reflection
+        self.extra: dict[str, Any] = {} if extra is None else extra
+
+    def activity_entry(self, activity_id: str) -> ActivityCheck | None:
+        """The first entry for this activity, or None."""
+        for entry in self.activities:
+            if entry.activity == activity_id:
+                return entry
+        return None
+
+    def outcome_entry(self, outcome_id: str) -> OutcomeCheck | None:
+        """The first entry for this stepping stone, or None."""
+        for entry in self.outcomes:
+            if entry.outcome == outcome_id:
+                return entry
+        return None
+
+
 class Plan(_Record):
     _FIELDS = (
         "title",
@@ -137,6 +291,7 @@ class Plan(_Record):
         "outcomes",
         "activities",
         "assumptions",
+        "checkins",
         "created",
         "updated",
         "schema_version",
@@ -152,6 +307,7 @@ class Plan(_Record):
         outcomes: list[Outcome] | None = None,
         activities: list[Activity] | None = None,
         assumptions: list[str] | None = None,
+        checkins: list[Checkin] | None = None,
         created: datetime | None = None,
         updated: datetime | None = None,
         schema_version: int = SCHEMA_VERSION,
@@ -164,11 +320,15 @@ class Plan(_Record):
         self.outcomes: list[Outcome] = [] if outcomes is None else outcomes
         self.activities: list[Activity] = [] if activities is None else activities
         self.assumptions: list[str] = [] if assumptions is None else assumptions
+        # The look-backs, oldest first. Each one may point to items removed since:
+        # those entries stay in the file and are ignored by the look-ups below.
+        self.checkins: list[Checkin] = [] if checkins is None else checkins
         self.created: datetime = now() if created is None else created
         self.updated: datetime = now() if updated is None else updated
         self.schema_version = schema_version
-        # Highest number ever given to an outcome ("o") and an activity ("a"):
-        # kept in the file so a deleted id is never handed out again.
+        # Highest number ever given to an outcome ("o"), an activity ("a") and a look-back
+        # ("c", only once there has been one): kept in the file so a deleted id is never
+        # handed out again.
         self.last_ids: dict[str, int] = {"o": 0, "a": 0} if last_ids is None else last_ids
         self.extra: dict[str, Any] = {} if extra is None else extra
         # What _new_id has already looked at: (outcomes, activities, how many of each,
@@ -217,7 +377,12 @@ class Plan(_Record):
     def _new_id(self, prefix: str) -> str:
         # Ids are unique across the whole plan, and a hand-edited file may put
         # an "a" id on an outcome, so look at both lists.
-        highest = max(self.last_ids.get(prefix, 0), self._highest_ids()[prefix]) + 1
+        if prefix == "c":
+            numbers = (_CHECKIN_NUMBER.match(c.id) for c in self.checkins)
+            in_use = max((int(m.group(1)) for m in numbers if m), default=0)
+        else:
+            in_use = self._highest_ids()[prefix]
+        highest = max(self.last_ids.get(prefix, 0), in_use) + 1
         self.last_ids[prefix] = highest
         return f"{prefix}{highest}"
 
@@ -424,7 +589,127 @@ class Plan(_Record):
             or self.impact.lasting_change.strip()
             or self.outcomes
             or self.activities
+            or self.checkins
         )
+
+    # ----- look-backs ----------------------------------------------------------
+
+    def add_checkin(self, day: date, who: list[str] | None = None) -> Checkin:
+        """Start a new look-back on that day, after every other one."""
+        item = Checkin(id=self._new_id("c"), date=day, who=list(who or []))
+        self.checkins.append(item)
+        self.touch()
+        return item
+
+    def checkin(self, checkin_id: str) -> Checkin:
+        for item in self.checkins:
+            if item.id == checkin_id:
+                return item
+        raise KeyError(checkin_id)
+
+    def remove_checkin(self, checkin_id: str) -> Checkin:
+        """Take a look-back out of the plan. Its id is never given again."""
+        item = self.checkin(checkin_id)
+        self.checkins.remove(item)
+        self.touch()
+        return item
+
+    def open_checkin(self) -> Checkin | None:
+        """The newest look-back that is not finished yet (one to carry on), or None."""
+        for item in reversed(self.checkins):
+            if not item.finished:
+                return item
+        return None
+
+    def finished_checkins(self) -> list[Checkin]:
+        return [c for c in self.checkins if c.finished]
+
+    def _the_checkin(self, checkin: Checkin | str) -> Checkin:
+        return self.checkin(checkin) if isinstance(checkin, str) else checkin
+
+    def activity_check(self, checkin: Checkin | str, activity_id: str, **changes: Any) -> ActivityCheck:
+        """The look-back's entry for this activity, made if there is none yet.
+
+        Keywords (status, times, came) change it, one answer at a time.
+        A KeyError for an activity that is not in the plan.
+        """
+        item = self._the_checkin(checkin)
+        self.activity(activity_id)
+        for name, value in changes.items():
+            if name not in ("status", "times", "came"):
+                raise ValueError(f"An activity in a look-back has no field called {name!r}.")
+            if name == "status":
+                _check_choice(value, ACTIVITY_STATUSES, "status")
+            if name == "times" and value is not None and (type(value) is not int or value < 0):
+                raise ValueError(f"The times must be a whole number, 0 or more, not {value!r}.")
+            if name == "came" and not isinstance(value, str):
+                raise ValueError(f"Who came must be words, not {value!r}.")
+        entry = item.activity_entry(activity_id)
+        if entry is None:
+            entry = ActivityCheck(activity=activity_id)
+            item.activities.append(entry)
+            self.touch()
+        for name, value in changes.items():
+            setattr(entry, name, value)
+        if changes:
+            self.touch()
+        return entry
+
+    def outcome_check(self, checkin: Checkin | str, outcome_id: str, **changes: Any) -> OutcomeCheck:
+        """The look-back's entry for this stepping stone, made if there is none yet.
+
+        Keywords (status, person_says, how_we_know) change it, one answer at a time.
+        A KeyError for a stepping stone that is not in the plan.
+        """
+        item = self._the_checkin(checkin)
+        self.outcome(outcome_id)
+        for name, value in changes.items():
+            if name not in ("status", "person_says", "how_we_know"):
+                raise ValueError(f"A stepping stone in a look-back has no field called {name!r}.")
+            if name in ("status", "person_says"):
+                _check_choice(value, OUTCOME_STATUSES, name)
+            if name == "how_we_know" and not isinstance(value, str):
+                raise ValueError(f"How we know must be words, not {value!r}.")
+        entry = item.outcome_entry(outcome_id)
+        if entry is None:
+            entry = OutcomeCheck(outcome=outcome_id)
+            item.outcomes.append(entry)
+            self.touch()
+        for name, value in changes.items():
+            setattr(entry, name, value)
+        if changes:
+            self.touch()
+        return entry
+
+    def outcome_history(self, outcome_id: str) -> list[tuple[date, str]]:
+        """(day, status) from each finished look-back that gave this stepping stone a status.
+
+        Oldest first. Empty for a stepping stone that is not in the plan (any more).
+        """
+        if not any(o.id == outcome_id for o in self.outcomes):
+            return []
+        history: list[tuple[date, str]] = []
+        for item in _by_date(self.finished_checkins()):
+            entry = item.outcome_entry(outcome_id)
+            if entry is not None and entry.status:
+                history.append((item.date, entry.status))
+        return history
+
+    def latest_status(self, kind: str, item_id: str) -> str:
+        """The status the newest finished look-back gave this item, or "" when none did."""
+        if kind == "outcome":
+            items: list[Any] = self.outcomes
+        elif kind == "activity":
+            items = self.activities
+        else:
+            raise ValueError(f'The kind must be "outcome" or "activity", not {kind!r}.')
+        if not any(i.id == item_id for i in items):
+            return ""
+        for item in reversed(_by_date(self.finished_checkins())):
+            entry = item.outcome_entry(item_id) if kind == "outcome" else item.activity_entry(item_id)
+            if entry is not None and entry.status:
+                return entry.status
+        return ""
 
 
 def _find(items: list[Any], item_id: str) -> Any:
@@ -432,6 +717,16 @@ def _find(items: list[Any], item_id: str) -> Any:
         if item.id == item_id:
             return item
     raise KeyError(item_id)
+
+
+def _by_date(checkins: list[Checkin]) -> list[Checkin]:
+    """Look-backs oldest first by their day; two on one day keep the order they were made."""
+    return sorted(checkins, key=lambda c: c.date)
+
+
+def _check_choice(value: object, choices: tuple[str, ...], name: str) -> None:
+    if value != "" and value not in choices:
+        raise ValueError(f"The {name} must be one of {', '.join(choices)} or empty, not {value!r}.")
 
 
 def _check_part(part: str) -> None:

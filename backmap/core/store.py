@@ -19,14 +19,23 @@ from typing import TYPE_CHECKING, Any
 from backmap import content
 from backmap.core.gc_pause import paused_gc
 from backmap.core.plan import (
+    ACTIVITY_STATUSES,
     KINDS,
+    OUTCOME_STATUSES,
     PARTS,
     SCHEMA_VERSION,
+    SHARE_CHOICES,
     Activity,
+    ActivityCheck,
+    Checkin,
     Impact,
     Outcome,
+    OutcomeCheck,
     Person,
     Plan,
+    Reflection,
+    Surprise,
+    Voice,
     now,
 )
 
@@ -56,8 +65,12 @@ _TOP_KEYS = {
     "impact",
     "outcomes",
     "activities",
+    "checkins",
     "last_ids",
 }
+# The lists of tables inside each [[checkins]], in the order they are written.
+_CHECKIN_ROWS = ("activities", "outcomes", "voices", "surprises")
+_CHECKIN_KEYS = {"id", "date", "who", "finished", *_CHECKIN_ROWS, "reflection"}
 
 
 # Plain classes, not dataclasses; reading uses os.path; pathlib, tempfile and tomli_w
@@ -268,13 +281,13 @@ def _key_line(text: str, key: str, table_line: int | None) -> int | None:
     return table_line
 
 
-def _table_lines(text: str, table: str) -> list[int]:
-    """The line of each `[[table]]` in order, found in one pass, for error messages.
+def _table_lines(text: str, table: str, needle: str = "") -> list[int]:
+    """The line of each `[[table]]` (or other needle) in order, found in one pass, for error messages.
 
     Looking for the n-th one from the start for every row read a big plan again and
     again: 27 seconds to open a plan of 10,000 activities.
     """
-    needle = f"[[{table}]]"
+    needle = needle or f"[[{table}]]"
     lines: list[int] = []
     line, counted = 1, 0
     start = text.find(needle)
@@ -414,8 +427,143 @@ def from_dict(data: dict[str, Any], name: str = "the plan", text: str = "") -> P
     ):
         raise read.fail(_plan("last_ids"), _line_of(text, "last_ids"))
     plan.last_ids = {"o": int(last.get("o", 0)), "a": int(last.get("a", 0))}
+    if "c" in last:
+        plan.last_ids["c"] = int(last["c"])
+    plan.checkins = _checkins(data, read)
     plan.extra = _extra(data, _TOP_KEYS)
     return plan
+
+
+class _Lines:
+    """Where each look-back table starts, found once for the whole file, for error messages."""
+
+    def __init__(self, text: str) -> None:
+        self.checkins = _table_lines(text, "checkins")
+        self.rows = {key: _table_lines(text, f"checkins.{key}") for key in _CHECKIN_ROWS}
+        self.reflection = _table_lines(text, "", needle="[checkins.reflection]")
+        # How many of each were read so far: the n-th table read is the n-th in the text.
+        self.used = dict.fromkeys((*_CHECKIN_ROWS, "reflection"), 0)
+
+    def next(self, key: str, fallback: int | None) -> int | None:
+        lines = self.reflection if key == "reflection" else self.rows[key]
+        index = self.used[key]
+        self.used[key] = index + 1
+        return _nth(lines, index) or fallback
+
+
+def _checkins(data: dict[str, Any], read: _Reader) -> list[Checkin]:
+    """The look-backs (version 2), every value checked, in one pass over the file."""
+    rows = _tables(data, "checkins", read)
+    if not rows:
+        return []
+    text = read.text
+    lines = _Lines(text)
+    seen: dict[str, int | None] = {}
+    found: list[Checkin] = []
+    for index, row in enumerate(rows):
+        line = _nth(lines.checkins, index)
+        item_id = row.get("id")
+        if not isinstance(item_id, str) or not item_id.strip():
+            raise read.fail(_plan("no_id", what=_what("checkin"), id="c1"), line)
+        if item_id in seen:
+            raise read.fail(
+                _plan("same_checkin_id", id=repr(item_id)), line, _plan("same_id_todo"), "mendable"
+            )
+        seen[item_id] = line
+        day = row.get("date")
+        if type(day) is not date:  # a date and time, or words, is not the day of a look-back
+            raise read.fail(_plan("checkin_date"), _key_line(text, "date", line))
+        who = row.get("who", [])
+        if not isinstance(who, list) or not all(isinstance(name, str) for name in who):
+            raise read.fail(_plan("checkin_who"), _key_line(text, "who", line))
+        finished = row.get("finished", False)
+        if not isinstance(finished, bool):
+            raise read.fail(_plan("checkin_finished"), _key_line(text, "finished", line))
+        item = Checkin(id=item_id, date=day, who=list(who), finished=finished)
+        for entry, at in _checkin_rows(row, "activities", read, lines, line):
+            times = entry.get("times")
+            if times is not None and (type(times) is not int or times < 0):
+                raise read.fail(_plan("times"), _key_line(text, "times", at))
+            item.activities.append(
+                ActivityCheck(
+                    activity=_link(entry, "activity", read, at),
+                    status=_choice(entry, "status", ACTIVITY_STATUSES, "activity_status", read, at),
+                    times=times,
+                    came=read.text_field(entry, "came", "came", at),
+                    extra=_extra(entry, {"activity", "status", "times", "came"}),
+                )
+            )
+        for entry, at in _checkin_rows(row, "outcomes", read, lines, line):
+            item.outcomes.append(
+                OutcomeCheck(
+                    outcome=_link(entry, "outcome", read, at),
+                    status=_choice(entry, "status", OUTCOME_STATUSES, "outcome_status", read, at),
+                    person_says=_choice(entry, "person_says", OUTCOME_STATUSES, "person_says", read, at),
+                    how_we_know=read.text_field(entry, "how_we_know", "how_we_know", at),
+                    extra=_extra(entry, {"outcome", "status", "person_says", "how_we_know"}),
+                )
+            )
+        for entry, at in _checkin_rows(row, "voices", read, lines, line):
+            item.voices.append(
+                Voice(
+                    text=read.text_field(entry, "text", "voice_text", at),
+                    said_by=read.text_field(entry, "said_by", "said_by", at),
+                    outcome=read.text_field(entry, "outcome", "voice_outcome", at),
+                    share=_choice(entry, "share", SHARE_CHOICES, "share", read, at),
+                    photo=read.text_field(entry, "photo", "photo", at),
+                    photo_words=read.text_field(entry, "photo_words", "photo_words", at),
+                    extra=_extra(entry, {"text", "said_by", "outcome", "share", "photo", "photo_words"}),
+                )
+            )
+        for entry, at in _checkin_rows(row, "surprises", read, lines, line):
+            item.surprises.append(
+                Surprise(text=read.text_field(entry, "text", "surprise", at), extra=_extra(entry, {"text"}))
+            )
+        if "reflection" in row:
+            reflection = row["reflection"]
+            if not isinstance(reflection, dict):
+                raise read.fail(_plan("reflection"), _key_line(text, "reflection", line))
+            at = lines.next("reflection", line)
+            item.reflection = Reflection(
+                hard=read.text_field(reflection, "hard", "hard", at),
+                learned=read.text_field(reflection, "learned", "learned", at),
+                next=read.text_field(reflection, "next", "next", at),
+                extra=_extra(reflection, {"hard", "learned", "next"}),
+            )
+        item.extra = _extra(row, _CHECKIN_KEYS)
+        found.append(item)
+    return found
+
+
+def _checkin_rows(
+    row: dict[str, Any], key: str, read: _Reader, lines: _Lines, line: int | None
+) -> list[tuple[dict[str, Any], int | None]]:
+    """Each table of one list inside a look-back, with the line it starts on."""
+    entries = row.get(key, [])
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise read.fail(_plan("tables", key=f"checkins.{key}"), _key_line(read.text, key, line) or line)
+    return [(entry, lines.next(key, line)) for entry in entries]
+
+
+def _link(entry: dict[str, Any], key: str, read: _Reader, line: int | None) -> str:
+    """The id of the activity or stepping stone a look-back entry is about."""
+    value = entry.get(key)
+    if not isinstance(value, str) or not value.strip():
+        example = "a1" if key == "activity" else "o1"
+        what = _what("activity" if key == "activity" else "stone")
+        raise read.fail(_plan("checkin_link", what=what, key=key, id=example), line)
+    return value
+
+
+def _choice(
+    entry: dict[str, Any], key: str, choices: tuple[str, ...], problem: str, read: _Reader, line: int | None
+) -> str:
+    """One of the words a key may hold, or "" when it is missing (no answer yet)."""
+    value = entry.get(key, "")
+    if value != "" and value not in choices:
+        words = ", ".join(choices)
+        raise read.fail(_plan(problem, words=words), _key_line(read.text, key, line))
+    return value
 
 
 def _tables(data: dict[str, Any], key: str, read: _Reader) -> list[dict[str, Any]]:
@@ -503,13 +651,66 @@ def to_dict(plan: Plan) -> dict[str, Any]:
         }
         for a in plan.activities
     ]
-    for key in ("people", "outcomes", "activities"):
+    data["checkins"] = [_checkin_dict(c) for c in plan.checkins]
+    for key in _ROWS:
         if not data[key]:
             del data[key]
     return data
 
 
-_ROWS = ("people", "outcomes", "activities")
+def _checkin_dict(item: Checkin) -> dict[str, Any]:
+    """One look-back as TOML-ready data, in the order design.md shows, without empty optional keys."""
+    row: dict[str, Any] = {"id": item.id, "date": item.date}
+    if item.who:
+        row["who"] = list(item.who)
+    row["finished"] = item.finished
+    row.update(item.extra)
+    activities = []
+    for a in item.activities:
+        entry: dict[str, Any] = {"activity": a.activity}
+        _put(entry, "status", a.status)
+        if a.times is not None:
+            entry["times"] = a.times
+        _put(entry, "came", a.came)
+        activities.append({**entry, **a.extra})
+    outcomes = []
+    for o in item.outcomes:
+        entry = {"outcome": o.outcome}
+        _put(entry, "status", o.status)
+        _put(entry, "person_says", o.person_says)
+        _put(entry, "how_we_know", o.how_we_know)
+        outcomes.append({**entry, **o.extra})
+    voices = []
+    for v in item.voices:
+        entry = {"text": v.text}
+        for key in ("said_by", "outcome", "share", "photo", "photo_words"):
+            _put(entry, key, getattr(v, key))
+        voices.append({**entry, **v.extra})
+    surprises = [{"text": s.text, **s.extra} for s in item.surprises]
+    for key, rows in (
+        ("activities", activities),
+        ("outcomes", outcomes),
+        ("voices", voices),
+        ("surprises", surprises),
+    ):
+        if rows:
+            row[key] = rows
+    r = item.reflection
+    reflection: dict[str, Any] = {}
+    for key in ("hard", "learned", "next"):
+        _put(reflection, key, getattr(r, key))
+    reflection.update(r.extra)
+    if reflection:
+        row["reflection"] = reflection
+    return row
+
+
+def _put(table: dict[str, Any], key: str, value: str) -> None:
+    if value:
+        table[key] = value
+
+
+_ROWS = ("people", "outcomes", "activities", "checkins")
 
 
 class TooBigToSave(ValueError):
@@ -552,9 +753,11 @@ def dumps(plan: Plan) -> str:
         for row in items:
             # The plan is saved after every answer and most rows have not changed since the
             # last save: their text is reused, so saving a big plan does not block typing.
-            row_key = _row_key(key, row)
+            row_key = _row_key(key, row) if key != "checkins" else (key, _frozen(row))
             chunk = known.get(row_key) if row_key is not None else None
-            if chunk is None:
+            if chunk is None and key == "checkins":
+                chunk = _checkin_text(row)
+            elif chunk is None:
                 # Each row has plain values (an id, a name), so tomli-w starts it with "[key]".
                 table = tomli_w.dumps({key: row}, multiline_strings=False)
                 header = f"[{key}]\n"
@@ -581,6 +784,46 @@ def _row_key(key: str, row: dict[str, Any]) -> tuple[object, ...] | None:
         parts.append(name)
         parts.append(value)
     return tuple(parts)
+
+
+def _checkin_text(row: dict[str, Any]) -> str:
+    """One look-back as TOML: [[checkins]], then a [[checkins.activities]] table for each entry, and so on.
+
+    tomli-w alone would squeeze the entries into lists of one-line tables.
+    """
+    import tomli_w
+
+    def table(name: str, values: dict[str, Any], header: str) -> str:
+        # Each table starts with a plain value (an id, a text), so tomli-w starts it with "[name]".
+        data = {"checkins": values} if name == "checkins" else {"checkins": {name: values}}
+        written = tomli_w.dumps(data, multiline_strings=False)
+        prefix = "[checkins]\n" if name == "checkins" else f"[checkins.{name}]\n"
+        return f"{header}\n{written.removeprefix(prefix)}"
+
+    head = {k: v for k, v in row.items() if k not in (*_CHECKIN_ROWS, "reflection")}
+    parts = [table("checkins", head, "[[checkins]]")]
+    for key in _CHECKIN_ROWS:
+        for entry in row.get(key, []):
+            parts.append(table(key, entry, f"[[checkins.{key}]]"))
+    if "reflection" in row:
+        written = tomli_w.dumps({"checkins": {"reflection": row["reflection"]}}, multiline_strings=False)
+        parts.append(written)
+    return "\n".join(parts)
+
+
+def _frozen(value: Any) -> object:
+    """Data read from TOML as one value a dictionary can use as a key, with the type of each value.
+
+    The type and repr keep apart what == would not: 1 and true, 0.0 and -0.0, one time in two zones.
+    """
+    kind = type(value)
+    if kind is str:
+        return value
+    if kind is dict:
+        return (dict, tuple((key, _frozen(inner)) for key, inner in value.items()))
+    if kind is list:
+        return (list, tuple(_frozen(inner) for inner in value))
+    return (kind, repr(value))
 
 
 def write_text_atomic(path: str | os.PathLike[str], text: str, keep_backup: bool = False) -> bool:
@@ -717,6 +960,28 @@ def summary_path(plan_path: str | os.PathLike[str], suffix: str = ".md") -> Path
     return Path(plan_path).with_suffix(suffix)
 
 
+def photo_file(plan_path: str | os.PathLike[str], photo: str) -> Path | None:
+    """The file a quote's photo names, only if it is a file inside the plan's folder, else None.
+
+    The name must be relative ("photos/room.jpg"). A name that starts at the top of a disk,
+    climbs out with "..", or is a link to a file outside the folder gives None, so backmap
+    never reads or shows a file from anywhere else. A missing file gives None too.
+    """
+    from pathlib import Path, PurePosixPath, PureWindowsPath
+
+    if not photo or "\x00" in photo:
+        return None
+    if PurePosixPath(photo).is_absolute() or PureWindowsPath(photo).anchor:
+        return None
+    try:
+        folder = Path(os.path.realpath(Path(plan_path).absolute().parent))
+        found = Path(os.path.realpath(folder / photo))
+        inside = found.is_relative_to(folder) and found != folder
+        return found if inside and found.is_file() else None
+    except (OSError, ValueError):
+        return None
+
+
 class PlanInfo:
     """One plan in the plans folder, for the list of plans to carry on with."""
 
@@ -831,7 +1096,33 @@ def _mended(data: dict[str, Any]) -> dict[str, Any]:
             row["outcomes"] = [link for link in links if link in outcome_ids]
     if isinstance(data.get("last_ids", {}), dict):
         data["last_ids"] = {**last, "o": highest["o"], "a": highest["a"]}
+    _mend_checkin_ids(data)
     return data
+
+
+def _mend_checkin_ids(data: dict[str, Any]) -> None:
+    """A fresh "c" id for each look-back whose id another look-back has already."""
+    checkins = data.get("checkins", [])
+    last = data.get("last_ids", {})
+    if not isinstance(checkins, list) or not isinstance(last, dict):
+        return
+    rows = [r for r in checkins if isinstance(r, dict) and isinstance(r.get("id"), str)]
+    value = last.get("c", 0)
+    highest = value if isinstance(value, int) and not isinstance(value, bool) else 0
+    for row in rows:
+        match = re.fullmatch(r"c(\d{1,9})", row["id"])
+        if match:
+            highest = max(highest, int(match.group(1)))
+    seen: set[str] = set()
+    changed = False
+    for row in rows:
+        if row["id"] in seen:
+            highest += 1
+            row["id"] = f"c{highest}"
+            changed = True
+        seen.add(row["id"])
+    if changed:
+        last["c"] = highest
 
 
 def _reserve_mended_path(file: Path) -> Path:
