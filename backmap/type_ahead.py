@@ -42,7 +42,9 @@ class TypeAhead(App[int]):
         if not isinstance(event, events.Key) or event.is_forwarded or event in self._given:
             await super().on_event(event)
             return
-        if event.key not in ALWAYS_KEYS and (self.held_keys or self.waiting or not self._settled()):
+        if event.key in ALWAYS_KEYS and self.held_keys:
+            await self._give_before_quitting()  # keys typed before Ctrl+Q are answers too
+        elif event.key not in ALWAYS_KEYS and (self.held_keys or self.waiting or not self._settled()):
             if not self.held_keys and not self.waiting:
                 self._held_since = time.monotonic()
             self.held_keys.append(event)
@@ -84,6 +86,27 @@ class TypeAhead(App[int]):
             self._looking = True
             self.call_later(self._give_held_keys)
 
+    async def _give_before_quitting(self) -> None:
+        """Give every key held, each when the screen is ready for it (a short while at most),
+        and let the screen deal with the last one before the quit goes on."""
+        while self.held_keys:
+            await self._until_settled()
+            self.waiting = False
+            await self._give(self.held_keys.pop(0))
+        await self._until_settled()
+
+    async def _until_settled(self) -> None:
+        began = time.monotonic()
+        while not self._settled() and time.monotonic() - began < TYPE_AHEAD_LIMIT:
+            await asyncio.sleep(0.01)
+
+    async def _give(self, key: events.Key) -> None:
+        again = events.Key(key.key, key.character)
+        self._given.add(again)
+        again.set_sender(self)
+        await super().on_event(again)
+        self._after_key(key.key)
+
     async def _give_held_keys(self) -> None:
         self._looking = False
         if not self.held_keys and not self.waiting:
@@ -94,9 +117,4 @@ class TypeAhead(App[int]):
             return
         self.waiting = False
         while self.held_keys and not self.waiting:
-            key = self.held_keys.pop(0)
-            again = events.Key(key.key, key.character)
-            self._given.add(again)
-            again.set_sender(self)
-            await super().on_event(again)
-            self._after_key(key.key)
+            await self._give(self.held_keys.pop(0))

@@ -57,3 +57,38 @@ def test_bad_plan_file_gives_plain_words_not_a_traceback(tmp_path: Path) -> None
     child.expect(pexpect.EOF)
     assert "Traceback" not in (child.before or "")
     assert bad.read_bytes() == before
+
+
+def test_answers_typed_on_a_plan_open_to_read_only_are_never_said_to_be_saved_in_it(tmp_path: Path) -> None:
+    """Issue 19, point 3: it printed "Your plan is saved" (and a .md that was not there)."""
+    import json
+    import socket
+    from datetime import UTC, datetime
+
+    from backmap import content
+    from tests.example_plans import EXAMPLE
+
+    plan_file = tmp_path / "day.toml"
+    plan_file.write_bytes(EXAMPLE.read_bytes())
+    before = plan_file.read_bytes()
+    held = {"pid": 1, "host": socket.gethostname(), "since": datetime.now(UTC).isoformat()}
+    plan_file.with_name("day.toml.lock").write_text(json.dumps(held), encoding="utf-8")
+    child = spawn(["--dir", str(tmp_path), str(plan_file)], tmp_path)
+    child.expect_exact(content.word("problems", "read"))
+    child.send("\r")  # Read it only: the first choice
+    child.expect_exact(content.word("app", "read_only"))
+    child.send("\x07")  # Ctrl+G: go to the step with the plan's name
+    child.expect_exact(content.word("goto", "title"))
+    child.send("\x1b[H\r")  # Home, Enter: step 1
+    child.expect_exact(content.page("title")["question"])
+    child.send(" today\r")
+    child.send("\x11")  # Ctrl+Q
+    child.expect(pexpect.EOF)
+    output = child.before.replace("\r\n", "")
+    child.close()
+    copy = tmp_path / "day-copy.toml"
+    assert plan_file.read_bytes() == before
+    assert store.load(copy).title.endswith(" today")
+    assert str(copy) in output
+    assert str(plan_file.with_suffix(".md")) not in output
+    assert child.exitstatus == 0

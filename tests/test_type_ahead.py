@@ -219,3 +219,19 @@ async def test_enter_twice_on_down_moves_twice(tmp_path: Path) -> None:
         send_at_once(pilot, f"{ENTER}{ENTER}")
         await typed_in(pilot)
         assert [o.id for o in app.plan.outcomes_in("project")].index(first) == 2
+
+
+async def test_words_typed_just_before_ctrl_q_are_kept(tmp_path: Path) -> None:
+    """Ctrl+Q acts at once, but the keys typed before it still reach their answer first.
+    Before, Ctrl+Q came ahead of them and the words were gone."""
+    path = plan_file(tmp_path)
+    app = make_app(tmp_path, path)
+    async with app.run_test(size=SIZE) as pilot:
+        go_to(app, flow.index_of("impact_project"))
+        await pilot.pause()
+        send_at_once(pilot, f"{ENTER}Typed in a hurry\x11")
+        for _ in range(200):
+            if not app.is_running:
+                break
+            await pilot.pause()
+    assert store.load(path).impact.coproduction.endswith("Typed in a hurry")
