@@ -141,10 +141,10 @@ async def test_an_item_being_typed_is_kept_and_comes_back(tmp_path: Path) -> Non
         await wait_for(pilot, lambda: key in drafts(path))
         assert drafts(path) == {key: "A ramp at the door"}
 
-    # As after a crash: the dialog opens again with the words in it.
+    # As after a crash: the dialog opens again by itself, with the words in it.
     app = make_app(tmp_path, path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter")
+        await settle(pilot)
         assert isinstance(app.screen, ItemScreen)
         assert app.screen.query_one("#item-answer", AnswerBox).text == "A ramp at the door"
         await pilot.press("enter")
