@@ -263,7 +263,11 @@ def wait_for_exit(child: pexpect.spawn, limit: float = 15.0) -> int | None:
     """The exit status (or -signal), polling; None if it did not end within the limit."""
     end = time.monotonic() + limit
     while time.monotonic() < end:
-        pid, status = os.waitpid(child.pid, os.WNOHANG)
+        try:
+            pid, status = os.waitpid(child.pid, os.WNOHANG)
+        except ChildProcessError:  # pexpect saw the end while reading, and collected it
+            child.isalive()
+            return child.exitstatus if child.exitstatus is not None else -(child.signalstatus or 0)
         if pid:
             return os.WEXITSTATUS(status) if os.WIFEXITED(status) else -os.WTERMSIG(status)
         # Read what it draws on its way out: a full terminal buffer would hold it up.
