@@ -397,4 +397,22 @@ def test_nothing_is_wider_than_a4(name: str, pages: dict[str, Path], watched: di
     seen = watched[str(pages[name])]
     assert seen["screenOverflow"] <= 0
     assert seen["printOverflow"] <= 0
-    assert seen["boxOverflow"] == [], "a line of a pathway picture is wider than its box"
+
+
+# ----- the pathway pieces: no box over another ----------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def layout(pages: dict[str, Path]) -> dict[str, Any]:
+    return node("layout.js", {"files": [str(pages[name]) for name in ("example", "big")]})
+
+
+@pytest.mark.parametrize("name", ["example", "big"])
+def test_no_box_of_a_pathway_piece_overlaps_another(
+    name: str, pages: dict[str, Path], layout: dict[str, Any]
+) -> None:
+    """As printed, no activity, stepping stone, impact or arrow runs under another, whatever its words."""
+    seen = layout[str(pages[name])]
+    assert seen["pieces"] > 0
+    assert seen["overlaps"] == [], seen["overlaps"][:5]
+    assert seen["outside"] == [], "words run out of their box"
