@@ -397,4 +397,69 @@ def test_nothing_is_wider_than_a4(name: str, pages: dict[str, Path], watched: di
     seen = watched[str(pages[name])]
     assert seen["screenOverflow"] <= 0
     assert seen["printOverflow"] <= 0
-    assert seen["boxOverflow"] == [], "a line of a pathway picture is wider than its box"
+
+
+# ----- the pathway pieces: no box over another ----------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def layout(pages: dict[str, Path]) -> dict[str, Any]:
+    return node("layout.js", {"files": [str(pages[name]) for name in ("example", "big")]})
+
+
+@pytest.mark.parametrize("name", ["example", "big"])
+def test_no_box_of_a_pathway_piece_overlaps_another(
+    name: str, pages: dict[str, Path], layout: dict[str, Any]
+) -> None:
+    """As printed, no activity, stepping stone, impact or arrow runs under another, whatever its words."""
+    seen = layout[str(pages[name])]
+    assert seen["pieces"] > 0
+    assert seen["overlaps"] == [], seen["overlaps"][:5]
+    assert seen["outside"] == [], "words run out of their box"
+
+
+# ----- the pathway poster -------------------------------------------------------------------
+
+A4_LANDSCAPE = (842, 595)
+
+
+@pytest.fixture(scope="module")
+def posters(plans: dict[str, Plan]) -> dict[str, Path]:
+    """The poster of the worked example (fits one page) and of the big plan (one page a part)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    files = {}
+    for name in ("example", "big"):
+        files[name] = ARTIFACTS / f"poster-{name}.html"
+        files[name].write_text(render.poster(plans[name]), encoding="utf-8")
+    return files
+
+
+@pytest.fixture(scope="module")
+def printed_posters(posters: dict[str, Path]) -> dict[str, Path]:
+    return {name: print_to_pdf(file) for name, file in posters.items()}
+
+
+@pytest.mark.parametrize(("name", "most"), [("example", 1), ("big", 2)])
+def test_the_poster_prints_on_one_landscape_page_or_one_a_part(
+    name: str, most: int, printed_posters: dict[str, Path], plans: dict[str, Plan]
+) -> None:
+    info = pdf_info(printed_posters[name])
+    assert int(info["Pages"]) <= most, (name, info["Pages"])
+    width, height = (float(n) for n in re.findall(r"[\d.]+", info["Page size"])[:2])
+    assert (round(width), round(height)) == A4_LANDSCAPE, info["Page size"]
+    title = words_of(render.plain_text(plans[name].title))
+    for number, lines in enumerate(page_texts(printed_posters[name]), start=1):
+        text = " ".join(lines)
+        assert title in text, (name, number, "the plan's name is missing")
+        if most > 1:
+            assert "too big for one page" in text, (name, number)
+
+
+def test_the_poster_has_no_violations_and_no_box_over_another(posters: dict[str, Path]) -> None:
+    files = [str(file) for file in posters.values()]
+    found = node("axe.js", {"files": files})
+    boxes = node("layout.js", {"files": files, "width": 1047})  # landscape A4 less its margins
+    for file in files:
+        assert found[file] == [], json.dumps(found[file], indent=1)
+        assert boxes[file]["pieces"] > 0 and boxes[file]["overlaps"] == [], boxes[file]
+        assert boxes[file]["outside"] == [], boxes[file]

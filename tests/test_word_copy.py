@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -106,3 +107,28 @@ def test_poster_of_a_big_plan_gives_each_part_a_page_and_says_so() -> None:
     page = render.poster(big_plan())
     assert "This plan is too big for one page. So each part has its own page." in page
     assert "break-before: page" in page
+
+
+def test_the_poster_cuts_words_only_when_a_part_cannot_fit_its_page() -> None:
+    example = render.context(store.load(EXAMPLE))
+    assert render.poster_layout(example) == {"apart": False, "cut": {"project": 0, "coproduction": 0}}
+    big = render.context(big_plan())
+    layout = render.poster_layout(big)
+    assert layout["apart"]
+    room = render.POSTER_HEIGHT - 2 * render.POSTER_LINE - 8
+    for part in big["parts"]:
+        cut = layout["cut"][part["key"]]
+        assert cut and render._poster_part(part, cut) <= room, "a part must fit its page"
+        assert render._poster_part(part, 0) > room, "words are cut only when they must be"
+
+
+def test_the_poster_cuts_at_a_word_and_keeps_16pt() -> None:
+    plan = big_plan()
+    page = render.poster(plan)
+    assert "font-size: 16pt" in page
+    assert not re.search(r"font-size: (?:1[0-5]|[0-9])(?:\.\d+)?(?:pt|px)", page)
+    assert "Long words are cut short. The summary has them all." in page
+    words = set(" ".join(o.text for o in plan.outcomes).split())
+    for cut in re.findall(r'<span class="said">([^<]*)\.\.\.</span>', page):
+        assert cut.split()[-1] in words, cut
+        assert not cut.endswith((" ", ".", ","))

@@ -98,7 +98,7 @@ def cut_at_word(text: str, limit: int) -> str:
     room = text[: limit - 3]
     space = room.rfind(" ")
     # A single word longer than the room is cut where it must be.
-    return (room[:space] if space > 0 else room).rstrip(" ,;:") + "..."
+    return (room[:space] if space > 0 else room).rstrip(" ,;:.") + "..."
 
 
 def long_date(value: Any) -> str:
@@ -392,19 +392,83 @@ def markdown(plan: Plan) -> str:
     return environment().get_template("summary.md.j2").render(data)
 
 
-# More rows of boxes than this in one part, and the poster gives each part its own page.
-POSTER_ROWS = 14
+# The poster's page in CSS pixels: landscape A4 (297 x 210 mm) less its margins, and how
+# much room its 16pt words take. The estimate errs on the big side: a page that might not
+# fit is treated as one that does not. The browser tests print the poster and count pages.
+POSTER_WIDTH = 1040
+POSTER_HEIGHT = 700
+POSTER_LINE = 27  # one line of 16pt text, line-height 1.25 (26.7 pixels)
+POSTER_BOLD = 11.5  # an average letter of 16pt Arial, bold, in pixels, with room to spare
+POSTER_PLAIN = 10  # an average letter of 16pt Arial, with room to spare
+POSTER_FROMS = 384  # the column of activities (24rem)
+POSTER_STONE = POSTER_WIDTH - POSTER_FROMS - 2 * 36 - 121 - 4 * 7  # the stepping stone column
+POSTER_CUTS = (0, 240, 180, 140, 110, 80, 60, 50, 40)  # 0: not cut
+
+
+def _lines(chars: float, width: float, letter: float = POSTER_PLAIN) -> int:
+    """How many lines some words take in a width, by a wide letter's size."""
+    per_line = max(1, int(width // letter))
+    return max(1, -(-int(chars) // per_line))
+
+
+def _poster_chips(names: list[str]) -> int:
+    """The height of the column of activity boxes, each as wide as its name, wrapped in rows."""
+    height, left, row = 0, POSTER_FROMS, 0
+    for name in names:
+        width = 52 + len(name) * POSTER_BOLD
+        lines = _lines(len(name), POSTER_FROMS - 52, POSTER_BOLD)
+        box = lines * POSTER_LINE + 10
+        if width > left and row:
+            height, left, row = height + row + 5, POSTER_FROMS, 0
+        left -= min(width, POSTER_FROMS) + 5
+        row = max(row, box)
+    return height + row
+
+
+def _poster_part(part: dict[str, Any], cut: int) -> int:
+    """The height of one part on the poster, in CSS pixels, with stepping stones cut at ``cut``."""
+    impact = plain_text(part["impact"])
+    impact_chars = len(cut_at_word(impact, cut * 2) if cut else impact) + 8
+    height = 40 + max(36, _lines(impact_chars, POSTER_WIDTH - 42) * POSTER_LINE + 4)
+    for row in part["outcomes"]:
+        text = plain_text(row["item"].text) or "No words yet."
+        words = len(row["name"]) + 2 + len(cut_at_word(text, cut) if cut else text)
+        stone = _lines(words, POSTER_STONE - 58) * POSTER_LINE + 16
+        chips = _poster_chips([ref.name for ref in row["led_by"]] or ["Needs an activity"])
+        height += max(stone, chips, 44) + 8
+    if not part["outcomes"]:
+        height += POSTER_LINE + 6
+    if part["loose"]:
+        names = sum(len(row["name"]) + 2 for row in part["loose"]) + 16
+        height += _lines(names, POSTER_WIDTH) * POSTER_LINE + 6
+    return height + 8
+
+
+def poster_layout(data: dict[str, Any]) -> dict[str, Any]:
+    """One page for both parts when they fit whole; else one page a part, cut as it must be.
+
+    Nothing is made smaller: the words stay at 16pt. Only a stepping stone's words (and the
+    impact's) are cut at a word, with "...", and only when a part would not fit its page.
+    """
+    title = plain_text(data["plan"].title) or "Our plan"
+    head = _lines(len(title) + 13, POSTER_WIDTH, 19) * 38 + POSTER_LINE + 12
+    parts = data["parts"]
+    if head + sum(_poster_part(part, 0) for part in parts) <= POSTER_HEIGHT:
+        return {"apart": False, "cut": {part["key"]: 0 for part in parts}}
+    # Each page has the part's heading, then two lines: why it is apart and the key to the boxes.
+    room = POSTER_HEIGHT - 2 * POSTER_LINE - 8
+    cuts = {}
+    for part in parts:
+        fits = [cut for cut in POSTER_CUTS if _poster_part(part, cut) <= room]
+        cuts[part["key"]] = fits[0] if fits else POSTER_CUTS[-1]
+    return {"apart": True, "cut": cuts}
 
 
 @paused_gc
 def poster(plan: Plan) -> str:
     """The pathway of both parts on one landscape page, or one page a part for a big plan."""
     data = context(plan)
-    rows = [
-        sum(max(1, (len(row["led_by"]) + 1) // 2) for row in part["outcomes"]) + bool(part["loose"])
-        for part in data["parts"]
-    ]
-    data["apart"] = max(rows) > POSTER_ROWS // 2 or sum(rows) > POSTER_ROWS
+    data["poster"] = poster_layout(data)
     return environment().get_template("poster.html.j2").render(data)
 
 

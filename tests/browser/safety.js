@@ -3,6 +3,7 @@
 // Answer per file: every request, console message, dialog, page error, popup and
 // Content-Security-Policy violation, what the DOM holds, whether the typed texts show
 // as text, and whether anything is wider than the page on screen or in print.
+// (layout.js checks that the boxes of the pathway pieces keep their words and do not overlap.)
 'use strict';
 const { fileUrl, run } = require('./launch');
 
@@ -44,15 +45,6 @@ async function watch(context, file, texts) {
       missingTexts: texts.filter((text) => !shown.includes(text)),
       violations: window.__violations,
       screenOverflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      // Lines of the pathway pictures wider than the inside of their box, as the browser draws them.
-      boxOverflow: [...document.querySelectorAll('svg.pathway g')].flatMap((group) => {
-        const rect = group.querySelector('rect');
-        if (!rect) return [];
-        const inside = rect.x.baseVal.value + rect.width.baseVal.value - 4;
-        return [...group.querySelectorAll('tspan')]
-          .filter((line) => line.x.baseVal[0].value + line.getComputedTextLength() > inside)
-          .map((line) => line.textContent);
-      }),
     };
   }, texts);
   await page.emulateMedia({ media: 'print' });
