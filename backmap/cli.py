@@ -144,7 +144,12 @@ def cmd_check(args: argparse.Namespace | SimpleNamespace) -> int:
         plan = _load(args.plan)
     except store.PlanError as error:
         return _error(str(error))
-    findings = checks.run(plan)
+    folder = None
+    if any(voice.photo for checkin in plan.checkins for voice in checkin.voices):
+        from pathlib import Path  # only then: a plain check stays as quick as it was
+
+        folder = Path(args.plan).parent  # photos are looked for beside the plan
+    findings = checks.run(plan, folder=folder)
     if args.json:
         import json
 

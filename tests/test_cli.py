@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from backmap import content
+from backmap.core import store
 from tests.example_plans import EXAMPLE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -307,3 +308,27 @@ def test_render_to_an_html_file_writes_the_page(tmp_path: Path) -> None:
     md = tmp_path / "notes.md"
     assert backmap("render", str(plan), "-o", str(md), cwd=tmp_path).returncode == 0
     assert md.read_text(encoding="utf-8").startswith("# ")
+
+
+def test_check_names_a_photo_that_is_not_beside_the_plan(tmp_path: Path) -> None:
+    """Look-back findings: a quote's photo is looked for in the plan's own folder."""
+    from datetime import date
+
+    from backmap.core.plan import Voice
+
+    plan = store.load(EXAMPLE)
+    checkin = plan.add_checkin(date(2027, 3, 1), ["Sam"])
+    checkin.finished = True
+    checkin.voices.append(Voice(text="I chose the colours.", said_by="Sam", share="yes", photo="room.jpg"))
+    path = tmp_path / "plan.toml"
+    store.save(plan, path)
+    missing = subprocess.run(
+        [sys.executable, "-m", "backmap", "check", "--json", str(path)], capture_output=True, text=True
+    )
+    assert missing.returncode == 1
+    assert "photo-missing" in missing.stdout
+    (tmp_path / "room.jpg").write_bytes(b"\xff\xd8\xff")
+    there = subprocess.run(
+        [sys.executable, "-m", "backmap", "check", "--json", str(path)], capture_output=True, text=True
+    )
+    assert "photo-missing" not in there.stdout
