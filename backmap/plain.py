@@ -92,6 +92,7 @@ class PlainInterview:
         # A terminal shows what is typed; a pipe does not, so we show it to keep the record readable.
         self.echo = not _is_terminal(stdin)
         self.dirty = False
+        self.reloaded = False  # the plan was read again from its file (see PlainHooks)
 
     @property
     def session(self) -> Session:
@@ -127,10 +128,23 @@ class PlainInterview:
     def changed(self) -> None:
         """Every answer is saved at once; a failed save is said in words and tried again next time."""
         self.dirty = True
+        if self.keeper.read_only:
+            if not self.keeper.unsaved_read_only:
+                self.say(self.word("read_only_copy_later"))
+            self.keeper.changed()  # noted: kept in a copy when we stop, never lost
+            return
         self.save()
+        if self.reloaded:
+            raise PlanReloaded  # this question starts again on the version just opened
 
     def save(self) -> bool:
         # Through the keeper: a change made on disk by another program is asked about first.
+        if self.keeper.unsaved_read_only:
+            if not self.keeper.keep_in_copy():  # stopping: the answers go to a copy
+                self.say(self.keeper.message)
+                return False
+            self.dirty = False
+            return True
         result = self.keeper.save()
         if result is None:
             return False
@@ -184,20 +198,34 @@ class PlainInterview:
     def run(self, opened: bool) -> int:
         self.welcome(opened)
         for page in flow.PAGES:
-            self.header(page)
-            if page.kind == "text":
-                self.text_page(page)
-            elif page.kind == "people":
-                self.people_page(page)
-            elif page.kind == "outcomes":
-                self.outcomes_page(page)
-            elif page.kind == "activities":
-                self.activities_page(page)
-            elif page.kind == "check":
-                self.check_page(page)
-            elif page.kind == "finish":
-                return self.finish_page(page)
+            while True:
+                try:
+                    return_code = self.page(page)
+                except PlanReloaded:
+                    self.reloaded = False
+                    self.say(self.word("reloaded"))
+                    continue
+                break
+            if return_code is not None:
+                return return_code
         return EXIT_OK
+
+    def page(self, page: flow.Page) -> int | None:
+        """Ask one step; the exit code when it is the last."""
+        self.header(page)
+        if page.kind == "text":
+            self.text_page(page)
+        elif page.kind == "people":
+            self.people_page(page)
+        elif page.kind == "outcomes":
+            self.outcomes_page(page)
+        elif page.kind == "activities":
+            self.activities_page(page)
+        elif page.kind == "check":
+            self.check_page(page)
+        elif page.kind == "finish":
+            return self.finish_page(page)
+        return None
 
     def welcome(self, opened: bool) -> None:
         self.say(
@@ -496,6 +524,10 @@ def _is_terminal(stream: TextIO) -> bool:
         return False
 
 
+class PlanReloaded(Exception):
+    """The plan was read again from its file in the middle of a question."""
+
+
 class PlainHooks:
     """What the keeper asks of plain mode: a question in lines, answered by its number."""
 
@@ -503,6 +535,7 @@ class PlainHooks:
         self.stdin = stdin
         self.stdout = stdout
         self.opened_at: int | None = None
+        self.interview: PlainInterview | None = None  # told when the plan is read again
 
     def ask(self, title: str, text: str, choices: Choices, then: Callable[[str | None], None]) -> None:
         lines = [title, text] + [f"{number}. {words}" for number, (_, words) in enumerate(choices, start=1)]
@@ -513,6 +546,8 @@ class PlainHooks:
         self.stdout.write(content.word("plain", "prompt") + " ")
         self.stdout.flush()
         answer = self.stdin.readline().strip()
+        if not _is_terminal(self.stdin):
+            self.stdout.write(plain_text(answer) + "\n")  # a pipe does not show what it sent
         picked = parse_numbers(answer, len(choices))
         then(choices[picked[0] - 1][0] if picked and len(picked) == 1 else None)
 
@@ -523,7 +558,9 @@ class PlainHooks:
         self.opened_at = index
 
     def plan_reloaded(self) -> None:
-        """The next question reads the plan as it is now."""
+        """The question being asked starts again, on the plan as it is now."""
+        if self.interview is not None:
+            self.interview.reloaded = True
 
     def later(self, seconds: float, job: Callable[[], None]) -> Timer:
         job()  # no typing to wait for: one line is one answer
@@ -560,6 +597,7 @@ def run_plain(
     if hooks.opened_at is None:  # in use, and the person chose neither way on
         return EXIT_STOPPED
     interview = PlainInterview(keeper, stdin, stdout)
+    hooks.interview = interview
     try:
         return interview.run(opened=plan_arg is not None)
     except InputEnded:

@@ -250,7 +250,11 @@ async def test_a_gap_chosen_on_the_check_step_leads_back_to_it_once_filled(tmp_p
         await pilot.press("ctrl+r")  # Back also goes back to the check
         assert on_pane(app, "check")
         await pilot.press("enter")
-        await answer(pilot, "The group keeps meeting")
+        await type_text(pilot, "The group")
+        await pilot.press("ctrl+s")  # saving on the way does not lose the way back, or its words
+        await pilot.pause()
+        assert "Next takes you back to the check" in " ".join(screen_text(app).split())
+        await answer(pilot, " keeps meeting")
         assert on_pane(app, "check")
         assert not app.screen.query_one(CheckPane).findings
         await pilot.press("ctrl+n")  # from the check itself, Next goes on as usual

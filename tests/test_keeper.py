@@ -265,3 +265,27 @@ def test_a_draft_that_cannot_be_kept_is_said_on_the_status_line(tmp_path: Path) 
     keeper.typing("impact.project", "Words that cannot be kept")
     hooks.run_timers()
     assert content.word("safety", "draft_not_kept") in keeper.status_text()
+
+
+def test_opening_the_plan_that_is_open_keeps_its_lock(tmp_path: Path) -> None:
+    """Found in review: carry on with the same plan removed its lock, so a second window
+    opened it without a word."""
+    path = tmp_path / "plan.toml"
+    store.save(store.load(EXAMPLE), path)
+    keeper, hooks = keeper_on(path)
+    keeper.open(path, flow.PLANNING)  # "Carry on with a plan", the same one
+    assert len(hooks.opened_at) == 2
+    held = json.loads((tmp_path / "plan.toml.lock").read_text(encoding="utf-8"))
+    assert held["pid"] == os.getpid()  # before: the file was gone, and another window opened it
+
+
+def test_a_note_said_when_opening_survives_the_in_use_question(tmp_path: Path) -> None:
+    plan = store.load(EXAMPLE)
+    plan.impact.coproduction = ""
+    path = tmp_path / "plan.toml"
+    store.save(plan, path)
+    lock_held_by(path, socket.gethostname())
+    keeper, hooks = keeper_on(path)
+    _, _, then = hooks.questions[-1]
+    then("read")
+    assert content.word("app", "carry_on_here") in keeper.status_text()

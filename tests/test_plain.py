@@ -540,11 +540,17 @@ def test_plain_mode_never_writes_over_a_plan_another_backmap_has_open(tmp_path: 
     before = plan.read_bytes()
     lock = {"pid": 1, "host": socket.gethostname(), "since": datetime.now(UTC).isoformat()}
     (tmp_path / "day.toml.lock").write_text(json.dumps(lock), encoding="utf-8")  # a live backmap
-    _, out = run_here(lines("1", "A new name from plain mode"), tmp_path, str(plan))
+    code, out = run_here(lines("1", "A new name from plain mode"), tmp_path, str(plan))
     assert content.word("problems", "in_use") in out
     assert content.word("problems", "read") in out
     assert plan.read_bytes() == before  # read only: the other backmap's plan is untouched
     assert json.loads((tmp_path / "day.toml.lock").read_text(encoding="utf-8"))["pid"] == 1
+    # Found in review: the answers were lost, with "Could not save ... we will try again".
+    assert "Could not save" not in out
+    assert content.word("plain", "read_only_copy_later") in out
+    copy = tmp_path / "day-copy.toml"
+    assert store.load(copy).title == "A new name from plain mode" and str(copy.absolute()) in out
+    assert code == 0
 
 
 class EditedMidway(io.StringIO):
@@ -578,3 +584,19 @@ def test_plain_mode_asks_before_writing_over_a_plan_changed_on_disk(tmp_path: Pa
     assert store.load(plan).title == "Changed in a text editor"  # "1": open the new version
     copies = [store.load(c) for c in tmp_path.glob("*-copy.toml")]
     assert [(c.title, c.impact.project) for c in copies] == [("Our new name", "Everyone is welcome")]
+
+
+def test_a_question_starts_again_when_the_new_version_is_opened_part_way(tmp_path: Path) -> None:
+    """Found in review: after "Open the new version" the rest of a list went to the old plan."""
+    plan = tmp_path / "day.toml"
+    plan.write_bytes(EXAMPLE.read_bytes())
+    out = io.StringIO()
+    # The name kept; no change to people; the new person is typed after the file changed.
+    answers = EditedMidway(lines("", "", "Jo, helps on Fridays", "1", "", "Jo, helps on Fridays"), plan)
+    answers.reads = 1  # the file changes as the new person is read (its third read)
+    run_plain(str(plan), tmp_path, stdin=answers, stdout=out)
+    said = out.getvalue()
+    assert content.word("plain", "reloaded") in said
+    saved = store.load(plan)
+    assert saved.title == "Changed in a text editor"
+    assert [p.name for p in saved.people].count("Jo") == 1

@@ -178,6 +178,7 @@ class InterviewScreen(Screen[None]):
     def move(self, index: int | None) -> None:
         """Go on to a step; after fixing a gap, back to the check; past either end, to the welcome."""
         self.keeper.message = ""  # a note about the last step does not follow to the next one
+        self.keeper.pinned = ""
         check, self.fixing_from = self.fixing_from, None
         if check is not None:
             self.go_to(check)
@@ -191,7 +192,8 @@ class InterviewScreen(Screen[None]):
     def fix_gap(self, event: CheckPane.FixGap) -> None:
         """Go to the step that fills a gap, on the gap's row; Next and Back there come back here."""
         check = self.index
-        self.keeper.message = words("app", "fixing")
+        self.keeper.message = ""
+        self.keeper.pinned = words("app", "fixing")  # said until Next or Back takes them back
         self.go_to(self.flow.index_of(event.page_key), point_at=event.item)
         self.fixing_from = check
         self.keeper.hooks.status_changed()
@@ -223,6 +225,7 @@ class InterviewScreen(Screen[None]):
     def _go_to_chosen(self, index: int | None) -> None:
         if index is not None:
             self.keeper.message = ""
+            self.keeper.pinned = ""
             self.go_to(index)
             self.keeper.hooks.status_changed()
 

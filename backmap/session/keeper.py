@@ -77,13 +77,15 @@ class Keeper:
         self.summaries = summaries if summaries is not None else SummaryWriter()
         self.session: Session | None = None
         self.message = ""  # the last thing the status line must keep saying
+        self.pinned = ""  # said until it is taken away, after any message (fixing a gap)
         self._drafts_pending: dict[str, str] = {}  # answer key -> words typed, not yet on disk
         self._drafts_touched: set[str] = set()  # drafts typed or shown in this run
         self._draft_timer: Timer | None = None
         self._asking_disk = False  # the "changed on disk" question is open
         self.quitting = False
         self._quit_tried = False  # a quit was refused once: the next one goes anyway
-        self._changed_read_only = False  # answers given on a plan open read only
+        self.unsaved_read_only = False  # answers given on a plan open read only
+        self.copied_from_read_only = False  # ... and kept in a copy when quitting
 
     @property
     def plan(self) -> Plan:
@@ -128,19 +130,22 @@ class Keeper:
             note = content.word("app", "carry_on_here")
         holder = session.acquire_lock()
         if holder is not None:
-            self._ask_in_use(session, holder, index)
+            self._ask_in_use(session, holder, index, note)
             return
         self.use(session, index, note)
 
     def use(self, session: Session, index: int, note: str = "") -> None:
         """Work on this session from now on, and give back the lock of the one before."""
-        if self.session is not None and self.session is not session:
+        before = self.session
+        if before is not None and before is not session:
             self.flush_drafts()
             self.forget_drafts(clear=False)
             self.summaries.wait(SUMMARY_WAIT)  # its summaries are ours to finish while we hold it
-            self.session.release_lock()
+            if not _same_file(before.path, session.path):
+                before.release_lock()  # the same plan opened again: the lock is the new one's too
         self.session = session
         self.message = note
+        self.pinned = ""
         if session.summaries_behind():
             self._catch_up_summaries(session)
         self.hooks.opened(index)
@@ -177,7 +182,7 @@ class Keeper:
             return
         self.open(mended, flow, note=content.word("problems", "mended", path=mended.name))
 
-    def _ask_in_use(self, session: Session, holder: LockHolder, index: int) -> None:
+    def _ask_in_use(self, session: Session, holder: LockHolder, index: int, note: str = "") -> None:
         """Another backmap has this plan open: read it only, or work on a copy. A lock from
         another computer can also be taken over: backmap cannot tell if it still runs there."""
         try:
@@ -187,7 +192,9 @@ class Keeper:
         except ValueError:
             since = holder.since
         here = socket.gethostname()
-        lines = [str(session.path), *locks.in_use_words(holder, here)]
+        # On this computer the title says it all; from another, name that computer.
+        elsewhere = locks.in_use_words(holder, here) if holder.host != here else []
+        lines = [str(session.path), *elsewhere]
         if since:
             lines.append(content.word("safety", "in_use_since", host=holder.host, since=since))
         lines.append(content.word("problems", "in_use_choice"))
@@ -198,19 +205,19 @@ class Keeper:
             content.word("problems", "in_use"),
             "\n".join(lines),
             choices,
-            lambda choice: self._after_in_use(session, index, choice),
+            lambda choice: self._after_in_use(session, index, choice, note),
         )
 
-    def _after_in_use(self, session: Session, index: int, choice: str | None) -> None:
+    def _after_in_use(self, session: Session, index: int, choice: str | None, note: str = "") -> None:
         if choice == "read":
             session.read_only = True
-            self.use(session, index)
+            self.use(session, index, note)
         elif choice == "take":
             holder = session.take_over_lock()
             if holder is None:
-                self.use(session, index)
+                self.use(session, index, note)
             else:
-                self._ask_in_use(session, holder, index)  # another took it meanwhile
+                self._ask_in_use(session, holder, index, note)  # another took it meanwhile
         elif choice == "copy":
             try:
                 copy = session.open_copy()
@@ -227,7 +234,7 @@ class Keeper:
         """Something in the plan changed: save it at once and say so."""
         self.message = note
         if self.read_only:
-            self._changed_read_only = True  # kept in a copy when we quit, never lost
+            self.unsaved_read_only = True  # kept in a copy when we quit, never lost
         self.save()
 
     def save(self) -> SaveResult | None:
@@ -395,6 +402,8 @@ class Keeper:
             parts.append(content.word("app", "save_failed", reason=session.last_save.problem))
         if self.message:
             parts.append(self.message)
+        if self.pinned and self.pinned != self.message:
+            parts.append(self.pinned)
         return shown(" ".join(x for x in parts if x))  # file names are not ours: draw, never obey
 
     # ----- quitting -------------------------------------------------------------------
@@ -405,8 +414,9 @@ class Keeper:
         if self.quitting:
             return "stay"  # already saving and waiting: one quit is enough
         self.quitting = True
-        if self._changed_read_only and self.session is not None:
-            self._changed_read_only = not self.keep_in_copy()  # the answers given, in a copy
+        if self.unsaved_read_only and self.session is not None:
+            self.unsaved_read_only = not self.keep_in_copy()  # the answers given, in a copy
+            self.copied_from_read_only = not self.unsaved_read_only
         self.save()
         session = self.session
         last = session.last_save if session is not None and not session.read_only else None
@@ -457,7 +467,7 @@ class Keeper:
         summary is not on disk, with where the words still are."""
         bye = Goodbye()
         session = self.session
-        if session is not None and self._changed_read_only:
+        if session is not None and self.unsaved_read_only:
             bye.err.append(content.word("safety", "read_only_lost"))
             bye.status = 1
         if session is None or session.path is None or session.last_save is None:
@@ -469,6 +479,8 @@ class Keeper:
                 bye.err.append(content.word("safety", "words_in_draft", path=session.draft_path.resolve()))
             bye.status = 1
             return bye
+        if self.copied_from_read_only:
+            bye.out.append(content.word("safety", "read_only_copy"))
         bye.out.append(content.word("cli", "files", plan=session.path.resolve()))
         if self.summaries.busy or self.summaries.problem:
             reason = self.summaries.problem or content.word("safety", "summary_slow")
@@ -489,6 +501,15 @@ def print_goodbye(bye: Goodbye) -> int:
     for line in bye.err:
         print(line, file=sys.stderr)
     return bye.status
+
+
+def _same_file(one: Path | None, other: Path | None) -> bool:
+    if one is None or other is None:
+        return False
+    try:
+        return one.resolve() == other.resolve()
+    except OSError:
+        return one == other
 
 
 def _nothing(_: str | None) -> None:
