@@ -234,7 +234,7 @@ def test_every_picture_has_alt_text(example_html: str) -> None:
     pieces = re.findall(r'<div class="piece" role="img" aria-label="([^"]*)">', example_html)
     assert len(pieces) == 4
     assert pieces[0] == (
-        "Picture: Activity 1 and activity 2 of co-production lead to stepping stone 1."
+        "Picture: Activity 1 and activity 2 for co-production lead to stepping stone 1."
         " It leads to the impact."
     )
 

@@ -120,7 +120,7 @@ def test_gaps_are_named_in_words(width: int) -> None:
     assert "(needs a stepping stone)" in item_text(drawing, loose)
     assert loose.links == frozenset()
     other = next(i for i in drawing.items if i.id == plan.activities[2].id)
-    assert "(from co-production)" in item_text(drawing, other)
+    assert "(for co-production)" in item_text(drawing, other)
     # The words of the gaps are shown in bold as well, not only in colour.
     assert any(drawing.lines[row][start:end].startswith("(needs") for row, start, end in drawing.strong)
 

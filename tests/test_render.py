@@ -263,7 +263,7 @@ def test_pathway_of_the_example() -> None:
     project, coproduction = render.pathways(store.load(EXAMPLE))
     assert [s.key for s in project.stones] == ["S1", "S2"]
     # Two co-production activities help project stepping stones: they say where they are from.
-    assert [a.note for a in project.activities] == ["", "", "from co-production", "from co-production"]
+    assert [a.note for a in project.activities] == ["", "", "for co-production", "for co-production"]
     assert project.links == [("A1", "S1"), ("A2", "S2"), ("A3", "S1"), ("A4", "S2")]
     assert [a.note for a in coproduction.activities] == ["", "", ""]
     assert not project.loose and not coproduction.loose
@@ -277,7 +277,7 @@ def test_pathway_marks_gaps_in_words() -> None:
     project, coproduction = render.pathways(plan)
     assert project.stones[0].note == ""
     assert [a.label for a in project.loose] == ["An activity that helps nothing (needs a stepping stone)"]
-    assert project.activities[1].note == "from co-production"
+    assert project.activities[1].note == "for co-production"
     assert coproduction.activities == []
     lonely = Plan()
     lonely.add_outcome("coproduction", "Alone")

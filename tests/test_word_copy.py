@@ -56,7 +56,7 @@ def test_the_word_document_holds_every_answer_with_real_headings(big_docx: Path)
     # A picture beside each main point: 3 impact, 12 stepping stones, 24 activities and 3 more.
     assert len(opened.inline_shapes) >= 3 + 12 + 24 + 3
     # Links in words, and words for paper.
-    assert "What leads to it: Activity 1, activity 7 and activity 12 of co-production." in text
+    assert "What leads to it: Activity 1, activity 7 and activity 12 for co-production." in text
     assert "Go to step" not in text
 
 

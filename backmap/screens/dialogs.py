@@ -5,6 +5,8 @@ Every dialog closes with Escape and gives focus back where it was.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,8 +21,34 @@ from backmap.core.safe_text import shown
 from backmap.widgets.buttons import FocusButton
 from backmap.widgets.choices import Choice, MarkedList
 
+ResultT = TypeVar("ResultT")
 
-class ConfirmScreen(ModalScreen[bool]):
+
+class ButtonDialog(ModalScreen[ResultT]):
+    """A dialog whose buttons the arrow keys move between, as Tab does.
+
+    A list or a text box with focus keeps its own arrow keys: its bindings come first,
+    and a list's Left and Right do nothing here either.
+    """
+
+    BINDINGS = [
+        Binding("right,down", "next_button", show=False),
+        Binding("left,up", "previous_button", show=False),
+    ]
+
+    def _on_a_button(self) -> bool:
+        return self.focused is None or isinstance(self.focused, FocusButton)
+
+    def action_next_button(self) -> None:
+        if self._on_a_button():
+            self.focus_next(FocusButton)
+
+    def action_previous_button(self) -> None:
+        if self._on_a_button():
+            self.focus_previous(FocusButton)
+
+
+class ConfirmScreen(ButtonDialog[bool]):
     """Yes or no. Escape means no; focus starts on the safe answer."""
 
     BINDINGS = [Binding("escape", "no", words("keys", "close"), key_display="Esc")]
@@ -51,7 +79,7 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(False)
 
 
-class TextDialog(ModalScreen[None]):
+class TextDialog(ButtonDialog[None]):
     """A title, some lines to read (scrolls when long), and a Close button."""
 
     BINDINGS = [Binding("escape", "close", words("keys", "close"), key_display="Esc")]
@@ -79,7 +107,7 @@ class TextDialog(ModalScreen[None]):
         self.dismiss(None)
 
 
-class WellDoneScreen(ModalScreen[str | None]):
+class WellDoneScreen(ButtonDialog[str | None]):
     """The end of the interview: well done, where the plan is, and what to do now.
 
     Dismisses with "start" (back to the welcome screen), "quit", or None (Escape:
@@ -136,7 +164,7 @@ def help_dialog(keys: list[tuple[str, str]]) -> TextDialog:
     return TextDialog(words("help", "title"), lines, "help")
 
 
-class GotoScreen(ModalScreen[int | None]):
+class GotoScreen(ButtonDialog[int | None]):
     """Pick a step to go to. Dismisses with the page index, or None."""
 
     BINDINGS = [Binding("escape", "close", words("keys", "close"), key_display="Esc")]
@@ -179,7 +207,7 @@ class GotoScreen(ModalScreen[int | None]):
         self.dismiss(None)
 
 
-class ProblemScreen(ModalScreen[str | None]):
+class ProblemScreen(ButtonDialog[str | None]):
     """A problem in plain words, with what the person can do about it."""
 
     BINDINGS = [Binding("escape", "close", words("keys", "close"), key_display="Esc")]

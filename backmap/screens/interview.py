@@ -108,7 +108,8 @@ class InterviewScreen(Screen[None]):
         page = self.page
         text = page.words
         return {
-            "step-header": f"{self.flow.step_label(page)}  |  {page.part_name}",
+            # Stepping stones and activities say which phase they are, not only the part.
+            "step-header": f"{self.flow.step_label(page)}  |  {text.get('phase', page.part_name)}",
             "question": text["question"],
             "hint": self.pane.hint(page),
             "explain": text.get("explain", ""),

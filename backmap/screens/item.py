@@ -14,14 +14,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from backmap import compat, content
 from backmap.content import word as words
 from backmap.core import flow
 from backmap.core.plan import KINDS, Plan
-from backmap.screens.dialogs import ConfirmScreen
+from backmap.screens.dialogs import ButtonDialog, ConfirmScreen
 from backmap.widgets.answer import AnswerBox
 from backmap.widgets.buttons import FocusButton
 from backmap.widgets.choices import Choice, MarkedList
@@ -91,7 +90,7 @@ def first_words(text: str, limit: int = SHOWN_WORDS) -> str:
     return cut.rstrip() + " ..."
 
 
-class ItemScreen(ModalScreen[str | None]):
+class ItemScreen(ButtonDialog[str | None]):
     """Dismisses with the key of the item it made or changed (or None)."""
 
     # App keys stop at a modal screen, so the dialog brings its own.
