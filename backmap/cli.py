@@ -46,7 +46,7 @@ def _epilog() -> str:
             *commands,
             "",
             _words("more_help", command="backmap COMMAND --help"),
-            _words("where_plans", folder="~/Documents/backmap"),
+            _words("where_plans", folder=default_folder()),  # the folder in use, BACKMAP_DIR too
             _words("other_folder", option="--dir", variable="BACKMAP_DIR"),
         ]
     )
@@ -194,7 +194,7 @@ def cmd_render(args: argparse.Namespace | SimpleNamespace) -> int:
             store.write_text_atomic(target, text)
     except OSError as error:
         return _cannot_write(target, error)
-    print(content.word("cli", "wrote", path=target))
+    print(content.word("cli", "wrote", path=target.absolute()))  # easy to find again
     return EXIT_OK
 
 
@@ -235,7 +235,7 @@ def cmd_example(args: argparse.Namespace) -> int:
         store.write_text_atomic(target, text)
     except OSError as error:
         return _cannot_write(target, error)
-    print(content.word("cli", "wrote", path=target))
+    print(content.word("cli", "wrote", path=target.absolute()))  # easy to find again
     return EXIT_OK
 
 

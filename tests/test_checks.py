@@ -227,3 +227,16 @@ def test_an_answer_of_only_escape_codes_counts_as_empty() -> None:
     codes = {(f.code, f.id) for f in checks.run(plan)}
     assert ("empty-text", stone.id) in codes
     assert "missing-impact-project" in {f.code for f in checks.run(plan)}
+
+
+def test_a_long_answer_in_a_message_is_cut_after_a_whole_word() -> None:
+    """Found by a new user (issue 17): "...what the centre will of..." cut a word in two."""
+    plan = complete_plan()
+    text = "Everyone who comes to the centre has a say in what the centre will offer each week"
+    plan.edit_outcome("o2", text=text)
+    plan.edit_activity("a2", outcomes=["o1"])
+    message = checks.run(plan)[0].message
+    shown = message.split("'")[1]
+    before = shown.removesuffix("...").split()
+    assert shown.endswith("...") and before
+    assert text.split()[: len(before)] == before  # every word whole, none cut in two

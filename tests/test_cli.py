@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -287,7 +288,7 @@ def test_help_words_are_the_words_in_content(tmp_path: Path) -> None:
         for args in (["--help"], ["check", "--help"], ["render", "--help"], ["example", "--help"])
     )
     shown = " ".join(shown.split())  # argparse wraps long help over lines
-    folders = {"folder": "~/Documents/backmap", "option": "--dir", "variable": "BACKMAP_DIR"}
+    folders = {"folder": os.environ["BACKMAP_DIR"], "option": "--dir", "variable": "BACKMAP_DIR"}
     for key, text in content.load("words")["cli"].items():
         if key in ("about", "about_order", "other_commands", "where_plans", "other_folder", "more_help") or (
             key.startswith("help_") or key in ("check", "render", "example") or key.endswith("_about")
@@ -332,3 +333,24 @@ def test_check_names_a_photo_that_is_not_beside_the_plan(tmp_path: Path) -> None
         [sys.executable, "-m", "backmap", "check", "--json", str(path)], capture_output=True, text=True
     )
     assert "photo-missing" not in there.stdout
+
+
+def test_help_names_the_folder_in_use_and_commands_print_full_paths(tmp_path: Path) -> None:
+    """Issue 17: --help named ~/Documents/backmap even when BACKMAP_DIR chose another
+    folder, and render printed a path relative to wherever the person happened to be."""
+    env = {**os.environ, "BACKMAP_DIR": str(tmp_path / "our-plans")}
+    shown = subprocess.run(
+        [sys.executable, "-m", "backmap", "--help"], capture_output=True, text=True, env=env, check=True
+    )
+    assert str(tmp_path / "our-plans") in shown.stdout.replace("\n", "")
+    example = subprocess.run(
+        [sys.executable, "-m", "backmap", "example", "ex.toml"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert str((tmp_path / "ex.toml").absolute()) in example.stdout
+    rendered = subprocess.run(
+        [sys.executable, "-m", "backmap", "render", "ex.toml", "-o", "ex-out.md"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert str((tmp_path / "ex-out.md").absolute()) in rendered.stdout

@@ -24,7 +24,7 @@ from backmap.core import checks
 from backmap.core.gc_pause import paused_gc
 from backmap.core.pathway import part_path
 from backmap.core.plan import PARTS, Plan
-from backmap.core.safe_text import plain
+from backmap.core.safe_text import cut, plain
 from backmap.core.template_cache import bytecode_cache
 
 # Characters that can start Markdown structure anywhere in a line. "$" starts maths and
@@ -92,13 +92,8 @@ def mermaid_shown(value: Any, limit: int = MERMAID_LABEL_LIMIT) -> str:
 
 
 def cut_at_word(text: str, limit: int) -> str:
-    """Text no longer than ``limit``, cut after a whole word and ending in "..."."""
-    if len(text) <= limit:
-        return text
-    room = text[: limit - 3]
-    space = room.rfind(" ")
-    # A single word longer than the room is cut where it must be.
-    return (room[:space] if space > 0 else room).rstrip(" ,;:.") + "..."
+    """Text no longer than ``limit``, cut after a whole word (the one rule: safe_text.cut)."""
+    return cut(text, limit)
 
 
 def long_date(value: Any) -> str:

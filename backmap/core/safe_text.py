@@ -59,5 +59,10 @@ def plain(value: str) -> str:
 
 
 def cut(text: str, limit: int) -> str:
-    """Text no longer than ``limit``, ending in "..." when something was left out."""
-    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
+    """Text no longer than ``limit``, cut after a whole word and ending in "..." when
+    something was left out; a single word longer than the room is cut where it must be."""
+    if len(text) <= limit:
+        return text
+    room = text[: limit - 3]
+    space = room.rfind(" ")
+    return (room[:space] if space > 0 else room).rstrip(" ,;:.") + "..."
