@@ -295,3 +295,21 @@ async def test_words_typed_in_a_change_box_go_after_the_words_already_there(tmp_
     changed = store.load(plan_file).outcome(first.id)
     assert changed.text == first.text + " at last"
     assert changed.how_we_know == first.how_we_know + " every week"
+
+
+async def test_a_change_box_says_how_to_change_not_how_to_add(tmp_path: Path) -> None:
+    """Issue 17: the Change box showed the step's hint, "Add the stepping stones ..."."""
+    plan_file = tmp_path / "plan.toml"
+    plan_file.write_bytes(EXAMPLE.read_bytes())
+    app = make_app(tmp_path, plan_file)
+    async with app.run_test(size=SIZE) as pilot:
+        go_to(app, flow.index_of("outcomes_project"))
+        await pilot.pause()
+        await pilot.press("enter")  # Change the first stepping stone
+        await pilot.pause()
+        shown = " ".join(screen_text(app).split())
+        assert content.word("item", "change_hint") in shown
+        assert flow.page("outcomes_project").words["hint"] not in shown
+        await pilot.press("escape", "tab", "enter")  # and a new one: the step's hint
+        await pilot.pause()
+        assert flow.page("outcomes_project").words["hint"] in " ".join(screen_text(app).split())

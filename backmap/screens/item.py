@@ -38,8 +38,9 @@ class Field:
     required: bool = False
 
 
-def item_fields(page: flow.Page) -> list[Field]:
-    """The questions for one item of this page, from the content files."""
+def item_fields(page: flow.Page, changing: bool = False) -> list[Field]:
+    """The questions for one item of this page, from the content files. A Change box
+    says how to change the words; the step's own hint is about adding."""
     text = page.words
     if page.kind == "people":
         return [
@@ -48,7 +49,13 @@ def item_fields(page: flow.Page) -> list[Field]:
         ]
     if page.kind == "outcomes":
         return [
-            Field("text", "text", text["first_label"], text["hint"], required=True),
+            Field(
+                "text",
+                "text",
+                text["first_label"],
+                words("item", "change_hint") if changing else text["hint"],
+                required=True,
+            ),
             Field("how_we_know", "text", text["second_label"]),
         ]
     act = content.activity_word

@@ -79,7 +79,9 @@ class ListPane(Pane):
         for key, field in self.keeper.box_drafts(page.key):
             exists = key is None or key in {c.key for c in self.query_one("#items", MarkedList).choices}
             if exists:
-                box = ItemScreen(self.keeper, page, key, item_fields(page), start_at=field)
+                box = ItemScreen(
+                    self.keeper, page, key, item_fields(page, changing=key is not None), start_at=field
+                )
                 self.call_after_refresh(self.app.push_screen, box, self.after_edit)
                 return
 
@@ -160,7 +162,7 @@ class ListPane(Pane):
         if key is None:
             return
         self.app.push_screen(
-            ItemScreen(self.keeper, self.page_now, key, item_fields(self.page_now)),
+            ItemScreen(self.keeper, self.page_now, key, item_fields(self.page_now, changing=True)),
             callback=self.after_edit,
         )
 
