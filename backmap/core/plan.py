@@ -7,8 +7,12 @@ tests all share it, and none of them should pay for Textual to use it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import UTC, date, datetime
-from typing import Any, ClassVar
+from functools import partial
+from typing import Any, ClassVar, TypeVar
+
+EntryT = TypeVar("EntryT", "ActivityCheck", "OutcomeCheck")
 
 SCHEMA_VERSION = 2
 PARTS: tuple[str, ...] = ("project", "coproduction")
@@ -644,16 +648,10 @@ class Plan(_Record):
                 raise ValueError(f"The times must be a whole number, 0 or more, not {value!r}.")
             if name == "came" and not isinstance(value, str):
                 raise ValueError(f"Who came must be words, not {value!r}.")
-        entry = item.activity_entry(activity_id)
-        if entry is None:
-            entry = ActivityCheck(activity=activity_id)
-            item.activities.append(entry)
-            self.touch()
-        for name, value in changes.items():
-            setattr(entry, name, value)
-        if changes:
-            self.touch()
-        return entry
+        found = item.activity_entry(activity_id)
+        return self._change_entry(
+            found, item.activities, lambda: ActivityCheck(activity=activity_id), changes
+        )
 
     def outcome_check(self, checkin: Checkin | str, outcome_id: str, **changes: Any) -> OutcomeCheck:
         """The look-back's entry for this stepping stone, made if there is none yet.
@@ -670,10 +668,17 @@ class Plan(_Record):
                 _check_choice(value, OUTCOME_STATUSES, name)
             if name == "how_we_know" and not isinstance(value, str):
                 raise ValueError(f"How we know must be words, not {value!r}.")
-        entry = item.outcome_entry(outcome_id)
+        found = item.outcome_entry(outcome_id)
+        return self._change_entry(found, item.outcomes, partial(OutcomeCheck, outcome=outcome_id), changes)
+
+    def _change_entry(
+        self, found: EntryT | None, entries: list[EntryT], make: Callable[[], EntryT], changes: dict[str, Any]
+    ) -> EntryT:
+        """An item's entry in a look-back, made when there is none, with the changes set."""
+        entry = found
         if entry is None:
-            entry = OutcomeCheck(outcome=outcome_id)
-            item.outcomes.append(entry)
+            entry = make()
+            entries.append(entry)
             self.touch()
         for name, value in changes.items():
             setattr(entry, name, value)
