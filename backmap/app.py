@@ -159,6 +159,7 @@ class BackmapApp(TypeAhead):
 
     def on_interview_screen_step_shown(self) -> None:
         self.read_aloud.stop()  # never read out a question that is no longer on screen
+        self.status_changed()
 
     def on_interview_screen_quit_asked(self) -> None:
         self.action_save_and_quit()

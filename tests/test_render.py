@@ -38,6 +38,7 @@ from summary_support import (
 from backmap import content
 from backmap.core import render, store
 from backmap.core.plan import Plan
+from backmap.core.safe_text import cut
 from tests.example_plans import EXAMPLE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -253,7 +254,7 @@ def test_mermaid_label_of_a_very_long_answer_is_cut() -> None:
     shown = render.mermaid_shown("word " * 100)
     assert len(shown) <= render.MERMAID_LABEL_LIMIT
     assert shown.endswith("word...") and "wor." not in shown, "cut after a whole word"
-    assert render.cut_at_word("x" * 200, 20) == "x" * 17 + "..."
+    assert cut("x" * 200, 20) == "x" * 17 + "..."
 
 
 # ----- the pathway --------------------------------------------------------------------------

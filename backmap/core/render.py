@@ -88,12 +88,7 @@ def mermaid_text(value: Any, limit: int = MERMAID_LABEL_LIMIT) -> str:
 
 def mermaid_shown(value: Any, limit: int = MERMAID_LABEL_LIMIT) -> str:
     """The words a Mermaid label shows: the typed text on one line, cut when very long."""
-    return cut_at_word(plain_text(str(value)), limit)
-
-
-def cut_at_word(text: str, limit: int) -> str:
-    """Text no longer than ``limit``, cut after a whole word (the one rule: safe_text.cut)."""
-    return cut(text, limit)
+    return cut(plain_text(str(value)), limit)
 
 
 def long_date(value: Any) -> str:
@@ -244,7 +239,7 @@ def css_string(value: Any, limit: int = 0) -> markupsafe.Markup:
     """
     text = plain_text(str(value))
     if limit:
-        text = cut_at_word(text, limit)
+        text = cut(text, limit)
     inside = "".join(ch if (ch.isalnum() and ch.isascii()) or ch == " " else f"\\{ord(ch):x} " for ch in text)
     return markupsafe.Markup(f'"{inside}"')
 
@@ -272,7 +267,7 @@ def environment() -> jinja2.Environment:
     env.filters["long_date"] = long_date
     env.filters["css_string"] = css_string
     env.filters["full_stop"] = full_stop
-    env.filters["cut_at_word"] = cut_at_word
+    env.filters["cut_at_word"] = cut
     return env
 
 
@@ -423,11 +418,11 @@ def _poster_chips(names: list[str]) -> int:
 def _poster_part(part: dict[str, Any], cut: int) -> int:
     """The height of one part on the poster, in CSS pixels, with stepping stones cut at ``cut``."""
     impact = plain_text(part["impact"])
-    impact_chars = len(cut_at_word(impact, cut * 2) if cut else impact) + 8
+    impact_chars = len(cut(impact, cut * 2) if cut else impact) + 8
     height = 40 + max(36, _lines(impact_chars, POSTER_WIDTH - 42) * POSTER_LINE + 4)
     for row in part["outcomes"]:
         text = plain_text(row["item"].text) or "No words yet."
-        words = len(row["name"]) + 2 + len(cut_at_word(text, cut) if cut else text)
+        words = len(row["name"]) + 2 + len(cut(text, cut) if cut else text)
         stone = _lines(words, POSTER_STONE - 58) * POSTER_LINE + 16
         chips = _poster_chips([ref.name for ref in row["led_by"]] or ["Needs an activity"])
         height += max(stone, chips, 44) + 8

@@ -141,7 +141,6 @@ class InterviewScreen(Screen[None]):
         self.query_one("#body", VerticalScroll).scroll_home(animate=False, immediate=True)
         self.set_focus(None)
         pane.focus_first()
-        self.keeper.hooks.status_changed()
         self.post_message(self.StepShown())
 
     def show_status(self, text: str) -> None:
@@ -178,8 +177,7 @@ class InterviewScreen(Screen[None]):
 
     def move(self, index: int | None) -> None:
         """Go on to a step; after fixing a gap, back to the check; past either end, to the welcome."""
-        self.keeper.message = ""  # a note about the last step does not follow to the next one
-        self.keeper.pinned = ""
+        self.keeper.moved_on()  # a note about the last step does not follow to the next one
         check, self.fixing_from = self.fixing_from, None
         if check is not None:
             self.go_to(check)
@@ -187,17 +185,14 @@ class InterviewScreen(Screen[None]):
             self.dismiss()
         else:
             self.go_to(index)
-        self.keeper.hooks.status_changed()
 
     @on(CheckPane.FixGap)
     def fix_gap(self, event: CheckPane.FixGap) -> None:
         """Go to the step that fills a gap, on the gap's row; Next and Back there come back here."""
         check = self.index
-        self.keeper.message = ""
-        self.keeper.pinned = words("app", "fixing")  # said until Next or Back takes them back
+        self.keeper.moved_on(pinned=words("app", "fixing"))  # said until Next or Back takes them back
         self.go_to(self.flow.index_of(event.page_key), point_at=event.item)
         self.fixing_from = check
-        self.keeper.hooks.status_changed()
 
     def finish(self) -> None:
         """Finish ends with a warm word and where the plan is, not a silent jump to the start."""
@@ -214,7 +209,7 @@ class InterviewScreen(Screen[None]):
 
     def action_save(self) -> None:
         self.keep_answer()
-        self.keeper.message = ""
+        self.keeper.say("")
         self.keeper.save()
 
     def action_goto(self) -> None:
@@ -225,10 +220,8 @@ class InterviewScreen(Screen[None]):
 
     def _go_to_chosen(self, index: int | None) -> None:
         if index is not None:
-            self.keeper.message = ""
-            self.keeper.pinned = ""
+            self.keeper.moved_on()
             self.go_to(index)
-            self.keeper.hooks.status_changed()
 
     def action_pathway(self) -> None:
         """The pathway drawn, from any step; the answer on screen is kept first."""

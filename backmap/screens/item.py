@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
-from backmap import compat, content
+from backmap import content
 from backmap.content import word as words
 from backmap.core import flow
 from backmap.core.plan import KINDS, Plan
@@ -188,10 +188,6 @@ class ItemScreen(ButtonDialog[str | None]):
 
     def on_mount(self) -> None:
         self.show_field()
-
-    def on_unmount(self) -> None:
-        # Once it is gone, the app lets go of its answer box (a leak in Textual 8.2.8).
-        self.app.call_later(compat.forget_gone_watchers, self.app)
 
     def show_field(self) -> None:
         field = self.fields[self.at]

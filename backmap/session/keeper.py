@@ -97,6 +97,12 @@ class Keeper:
     def read_only(self) -> bool:
         return self.session is not None and self.session.read_only
 
+    def moved_on(self, pinned: str = "") -> None:
+        """Another step is shown: a note about the last one goes; ``pinned`` stays until the next."""
+        self.message = ""
+        self.pinned = pinned
+        self.hooks.status_changed()
+
     def say(self, message: str) -> None:
         """Put a message on the status line until the next one."""
         self.message = message

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.message import Message
 
+from backmap import compat
 from backmap.compat import KeyboardTextArea
 from backmap.core.safe_text import shown, stored
 
@@ -49,6 +50,10 @@ class AnswerBox(KeyboardTextArea):
 
     def enter_pressed(self) -> None:
         self.post_message(self.Submitted(self))
+
+    def on_unmount(self) -> None:
+        # Textual 8.2.8 keeps a removed TextArea on the app's theme watchers: let it go.
+        self.app.call_later(compat.forget_gone_watchers, self.app)
 
     def on_focus(self) -> None:
         # Land after the last word, so typing adds to the answer and never replaces it.
