@@ -24,3 +24,10 @@ def big_plan(activities: int = 1000, stones: int = 100) -> Plan:
             "project" if n % 3 else "coproduction", f"Activity number {n} with words", outcomes=links
         )
     return plan
+
+
+def example_copy(folder: Path, name: str = "plan.toml") -> Path:
+    """A copy of the worked example in ``folder``, for a test to open and change."""
+    path = folder / name
+    path.write_bytes(EXAMPLE.read_bytes())
+    return path

@@ -29,7 +29,7 @@ from backmap.screens.item import ItemScreen
 from backmap.session.plan_file import Session
 from backmap.widgets.answer import AnswerBox
 from backmap.widgets.status import StatusLine
-from tests.example_plans import EXAMPLE
+from tests.example_plans import example_copy
 from tests.pilot_helpers import SIZE, answer, go_to, make_app, on_pane, screen_text, settle, type_text
 
 
@@ -587,8 +587,7 @@ async def test_enter_twice_on_the_last_question_closes_only_the_dialog(tmp_path:
 
 async def test_a_box_left_open_when_the_new_version_is_opened_never_crashes(tmp_path: Path) -> None:
     """Issue 19, point 10: a text editor removed the stepping stone a Change box showed."""
-    path = tmp_path / "plan.toml"
-    path.write_bytes(EXAMPLE.read_bytes())
+    path = example_copy(tmp_path)
     app = make_app(tmp_path, path)
     async with app.run_test(size=SIZE) as pilot:
         go_to(app, flow.index_of("outcomes_project"))
@@ -618,8 +617,7 @@ async def test_a_box_left_open_when_the_new_version_is_opened_never_crashes(tmp_
 
 async def test_words_typed_in_an_add_box_come_back_in_it_after_a_crash(tmp_path: Path) -> None:
     """Issue 19: before, they came back only if the person happened to press Add again there."""
-    path = tmp_path / "plan.toml"
-    path.write_bytes(EXAMPLE.read_bytes())
+    path = example_copy(tmp_path)
     first = make_app(tmp_path, path)
     async with first.run_test(size=SIZE) as pilot:
         go_to(first, flow.index_of("outcomes_coproduction"))

@@ -12,7 +12,7 @@ from backmap.screens.item import ItemScreen
 from backmap.screens.welcome import WelcomeScreen
 from backmap.widgets.answer import AnswerBox
 from backmap.widgets.panes.check import CheckPane
-from tests.example_plans import EXAMPLE
+from tests.example_plans import EXAMPLE, example_copy
 from tests.pilot_helpers import SIZE, answer, go_to, make_app, on_pane, screen_text, status_shown, type_text
 
 
@@ -277,8 +277,7 @@ async def test_going_elsewhere_after_choosing_a_gap_forgets_the_way_back(tmp_pat
 
 async def test_words_typed_in_a_change_box_go_after_the_words_already_there(tmp_path: Path) -> None:
     """Found by a new user: the cursor started at the beginning, so the words went first."""
-    plan_file = tmp_path / "plan.toml"
-    plan_file.write_bytes(EXAMPLE.read_bytes())
+    plan_file = example_copy(tmp_path)
     app = make_app(tmp_path, plan_file)
     async with app.run_test(size=SIZE) as pilot:
         go_to(app, flow.index_of("outcomes_project"))
@@ -299,8 +298,7 @@ async def test_words_typed_in_a_change_box_go_after_the_words_already_there(tmp_
 
 async def test_a_change_box_says_how_to_change_not_how_to_add(tmp_path: Path) -> None:
     """Issue 17: the Change box showed the step's hint, "Add the stepping stones ..."."""
-    plan_file = tmp_path / "plan.toml"
-    plan_file.write_bytes(EXAMPLE.read_bytes())
+    plan_file = example_copy(tmp_path)
     app = make_app(tmp_path, plan_file)
     async with app.run_test(size=SIZE) as pilot:
         go_to(app, flow.index_of("outcomes_project"))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from backmap.core import flow
 from backmap.widgets.answer import AnswerBox
-from tests.example_plans import EXAMPLE
+from tests.example_plans import example_copy
 from tests.pilot_helpers import SIZE, go_to, make_app
 
 
@@ -21,8 +21,7 @@ def boxes_alive() -> int:
 
 
 async def test_the_answer_boxes_of_closed_add_boxes_are_freed(tmp_path: Path) -> None:
-    plan = tmp_path / "plan.toml"
-    plan.write_bytes(EXAMPLE.read_bytes())
+    plan = example_copy(tmp_path)
     app = make_app(tmp_path, plan)
     async with app.run_test(size=SIZE) as pilot:
         go_to(app, flow.index_of("outcomes_project"))

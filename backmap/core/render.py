@@ -271,12 +271,6 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def load_templates() -> None:
-    """Read both templates now (the app does it while the welcome screen is shown)."""
-    for name in ("summary.md.j2", "summary.html.j2"):
-        environment().get_template(name)
-
-
 @dataclass(frozen=True)
 class Ref:
     """A numbered point of a part, named the same in the pictures and the lists."""

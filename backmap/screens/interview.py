@@ -143,9 +143,6 @@ class InterviewScreen(Screen[None]):
         pane.focus_first()
         self.post_message(self.StepShown())
 
-    def show_status(self, text: str) -> None:
-        self.query_one("#status", StatusLine).update(text)
-
     def on_resize(self, event: events.Resize) -> None:
         # 24 rows is not a "short" window elsewhere, but on the check step it would leave the drawing 6.
         self.set_class(event.size.height <= TIGHT_HEIGHT, "-tight")

@@ -45,7 +45,3 @@ class Pane(Vertical):
     def keep(self) -> bool:
         """Store what is on screen in the plan. False: stay on this step."""
         return True
-
-    def spoken_text(self) -> str:
-        """More for read aloud to say after the question, if any."""
-        return ""
