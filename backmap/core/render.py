@@ -409,14 +409,14 @@ def _poster_chips(names: list[str]) -> int:
     return height + row
 
 
-def _poster_part(part: dict[str, Any], cut: int) -> int:
-    """The height of one part on the poster, in CSS pixels, with stepping stones cut at ``cut``."""
+def _poster_part(part: dict[str, Any], limit: int) -> int:
+    """The height of one part on the poster, in CSS pixels, with stepping stones cut at ``limit``."""
     impact = plain_text(part["impact"])
-    impact_chars = len(cut(impact, cut * 2) if cut else impact) + 8
+    impact_chars = len(cut(impact, limit * 2) if limit else impact) + 8
     height = 40 + max(36, _lines(impact_chars, POSTER_WIDTH - 42) * POSTER_LINE + 4)
     for row in part["outcomes"]:
         text = plain_text(row["item"].text) or "No words yet."
-        words = len(row["name"]) + 2 + len(cut(text, cut) if cut else text)
+        words = len(row["name"]) + 2 + len(cut(text, limit) if limit else text)
         stone = _lines(words, POSTER_STONE - 58) * POSTER_LINE + 16
         chips = _poster_chips([ref.name for ref in row["led_by"]] or ["Needs an activity"])
         height += max(stone, chips, 44) + 8
