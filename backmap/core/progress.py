@@ -1,0 +1,47 @@
+"""How far an activity or a stepping stone has come, in a word and a symbol.
+
+Every place that shows progress (the pathway, the summary, the story, plain mode)
+takes its words from here, so a status always reads the same.
+"""
+
+from __future__ import annotations
+
+from backmap import content
+from backmap.core.plan import ACTIVITY_STATUSES, OUTCOME_STATUSES, Plan
+
+
+def word(kind: str, status: str) -> str:
+    """The word for a status; kind is "activity" or "outcome". No status: "Not looked at yet"."""
+    if not status:
+        return content.word("progress", "none")
+    section = content.load("words")["progress"]["activity" if kind == "activity" else "stone"]
+    return str(section[status])
+
+
+def symbol(status: str) -> str:
+    """A symbol in plain text for a status, so it shows without colour and prints in black and white."""
+    if not status:
+        return content.word("progress", "none_symbol")
+    return str(content.load("words")["progress"]["symbol"][status])
+
+
+def label(kind: str, status: str) -> str:
+    """Symbol and word together: "[x] Done"."""
+    return f"{symbol(status)} {word(kind, status)}"
+
+
+def statuses(kind: str) -> tuple[str, ...]:
+    return ACTIVITY_STATUSES if kind == "activity" else OUTCOME_STATUSES
+
+
+def first_and_now(plan: Plan, outcome_id: str) -> tuple[str, str] | None:
+    """The first and the latest status of a stepping stone, when two look-backs or more gave one."""
+    history = plan.outcome_history(outcome_id)
+    if len(history) < 2:
+        return None
+    return history[0][1], history[-1][1]
+
+
+def share_word(share: str) -> str:
+    """Who may see a quote, in words."""
+    return content.word("share", share or "no")

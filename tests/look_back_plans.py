@@ -1,0 +1,112 @@
+"""Plans with look-backs that tests share: the worked example looked back at twice, and a big one.
+
+The quotes' words say who may see them, so a test can look for them in any output.
+"""
+
+from __future__ import annotations
+
+import base64
+from datetime import date, timedelta
+from pathlib import Path
+
+from backmap.core import store
+from backmap.core.plan import Plan, Reflection, Surprise, Voice
+from tests.example_plans import EXAMPLE
+
+FIRST_DAY = date(2027, 3, 1)
+SECOND_DAY = date(2027, 6, 1)
+YES_QUOTE = "I chose the colours for the room."
+TEAM_QUOTE = "The team meetings were long for me."
+NO_QUOTE = "I felt sad at the second meeting."
+PHOTO = "photos/room.png"
+PHOTO_WORDS = "Sam painting the wall green."
+# The smallest real picture: one green pixel, so a page can show it and a test can find it.
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+)
+
+
+def example_with_look_backs() -> Plan:
+    """The worked example with two finished look-backs, three months apart."""
+    plan = store.load(EXAMPLE)
+    first = plan.add_checkin(FIRST_DAY, ["Sam", "Priya"])
+    plan.activity_check(first, "a1", status="done", times=3, came="Sam and 5 others")
+    plan.activity_check(first, "a2", status="started", times=1)
+    plan.activity_check(first, "a3", status="done", times=2, came="8 people")
+    plan.activity_check(first, "a4", status="not-yet")
+    plan.activity_check(first, "a5", status="not-yet")
+    plan.outcome_check(first, "o1", status="on-the-way", how_we_know="We have written two pages.")
+    plan.outcome_check(first, "o2", status="not-yet")
+    plan.outcome_check(first, "o3", status="on-the-way", person_says="happened",
+                       how_we_know="Sam chose the colours for the room.")
+    plan.outcome_check(first, "o4", status="not-yet")
+    first.voices += [
+        Voice(YES_QUOTE, "Sam", "o3", "yes", PHOTO, PHOTO_WORDS),
+        Voice(TEAM_QUOTE, "Sam", "o3", "team"),
+        Voice(NO_QUOTE, "Sam", "", "no"),
+    ]
+    first.surprises.append(Surprise("Sam now runs the tea break at every meeting."))
+    first.reflection = Reflection(
+        hard="The meetings were too long.",
+        learned="Short meetings with a break work better.",
+        next="Meet every two weeks.",
+    )
+    first.finished = True
+    second = plan.add_checkin(SECOND_DAY, ["Sam", "Priya"])
+    for activity, status in (("a1", "done"), ("a2", "done"), ("a3", "done"), ("a4", "started"), ("a5", "stopped")):
+        plan.activity_check(second, activity, status=status)
+    plan.outcome_check(second, "o1", status="happened", how_we_know="The plan is finished and printed.")
+    plan.outcome_check(second, "o2", status="on-the-way", how_we_know="We met 30 people in the area.")
+    plan.outcome_check(second, "o3", status="happened", how_we_know="The group chose the name of the centre.")
+    plan.outcome_check(second, "o4", status="changed-plan", how_we_know="We will ask people at the market.")
+    second.voices.append(Voice("We chose the name together.", "Priya", "o3", "yes"))
+    second.reflection = Reflection(next="Open the centre in the autumn.")
+    second.finished = True
+    return plan
+
+
+def write_with_photo(plan: Plan, folder: Path, name: str = "plan.toml") -> Path:
+    """Save the plan in ``folder`` with its photo beside it; returns the plan's path."""
+    path = folder / name
+    (folder / "photos").mkdir(exist_ok=True)
+    (folder / PHOTO).write_bytes(PNG)
+    store.save(plan, path)
+    return path
+
+
+def big_looked_back_plan(stones: int = 20, activities: int = 40, look_backs: int = 6, quotes: int = 60) -> Plan:
+    """A big plan looked back at many times, with quotes of every share choice."""
+    plan = Plan(title="A big plan for a big day centre")
+    plan.impact.project = "People have a day centre they chose. " * 3
+    plan.impact.coproduction = "People who use the centre make the choices. " * 3
+    plan.impact.lasting_change = "People are asked first, every time. " * 3
+    plan.add_person("Sam", "member")
+    plan.add_person("Priya", "supporter")
+    stone_ids = [
+        plan.add_outcome("project" if n % 2 else "coproduction", f"Stepping stone {n} with some words").id
+        for n in range(stones)
+    ]
+    activity_ids = [
+        plan.add_activity(
+            "project" if n % 2 else "coproduction",
+            f"Activity {n} with some words",
+            outcomes=[stone_ids[n % stones]],
+        ).id
+        for n in range(activities)
+    ]
+    statuses = ("not-yet", "on-the-way", "on-the-way", "happened", "happened", "changed-plan")
+    for turn in range(look_backs):
+        checkin = plan.add_checkin(FIRST_DAY + timedelta(days=60 * turn), ["Sam", "Priya"])
+        for activity in activity_ids:
+            plan.activity_check(checkin, activity, status="done" if turn else "started", times=turn + 1)
+        for stone in stone_ids:
+            plan.outcome_check(checkin, stone, status=statuses[turn % len(statuses)], how_we_know=f"We saw it {turn}.")
+        for n in range(quotes // look_backs):
+            share = ("yes", "team", "no")[n % 3]
+            checkin.voices.append(
+                Voice(f"Quote {turn}-{n} that {share} may see.", "Sam", stone_ids[n % stones], share)
+            )
+        checkin.surprises.append(Surprise(f"Something nobody planned, number {turn}."))
+        checkin.reflection = Reflection(hard="Time.", learned="Ask early.", next=f"Look back again {turn}.")
+        checkin.finished = True
+    return plan
