@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import os
 import signal
+from datetime import date
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,7 +21,8 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 from backmap import compat, content
-from backmap.core import flow
+from backmap.core import flow, look_back, store
+from backmap.core.flow import Flow
 from backmap.read_aloud import ReadAloud
 from backmap.session import settings
 from backmap.session.keeper import SUMMARY_WAIT, Choices, Keeper, print_goodbye
@@ -57,11 +59,17 @@ class BackmapApp(TypeAhead):
         Binding("ctrl+q", "save_and_quit", _key("quit"), key_display="Ctrl+Q", id="quit", priority=True),
     ]
 
-    def __init__(self, folder: Path, plan_path: Path | None = None, speaker: Speaker | None = None) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        plan_path: Path | None = None,
+        speaker: Speaker | None = None,
+        look_back: bool = False,
+    ) -> None:
         super().__init__()
         self.folder = folder
         self.plan_path = plan_path
-        self.flow = flow.PLANNING
+        self.start_looking_back = look_back  # `backmap look-back PLAN`: start there
         self.settings = settings.load_settings()
         # The summaries are written on a thread, so typing never waits for them.
         summaries = SummaryWriter(done=self._summaries_done, later=self._later_job)
@@ -81,6 +89,11 @@ class BackmapApp(TypeAhead):
     def session(self) -> Session | None:
         return self.keeper.session
 
+    @property
+    def flow(self) -> Flow:
+        """The interview the open plan is in: the planning one, or a look-back."""
+        return self.keeper.flow
+
     def get_default_screen(self) -> Screen[object]:
         from backmap.screens.welcome import WelcomeScreen
 
@@ -88,8 +101,10 @@ class BackmapApp(TypeAhead):
 
     def on_mount(self) -> None:
         self._watch_signals()
-        if self.plan_path is not None:
-            self.keeper.open(self.plan_path, self.flow)
+        if self.plan_path is not None and self.start_looking_back:
+            self.look_back(self.plan_path)
+        elif self.plan_path is not None:
+            self.keeper.open(self.plan_path, flow.PLANNING)
         self.status_changed()
 
     # ----- what the keeper asks of a screen (session.keeper.Hooks) -----------------------
@@ -113,7 +128,7 @@ class BackmapApp(TypeAhead):
         from backmap.screens.interview import InterviewScreen
 
         interview = self.interview()
-        if interview is not None:
+        if interview is not None and interview.flow is self.flow:
             interview.go_to(index)
         else:
             while len(self.screen_stack) > 1:  # a plan chosen from a list, or a question
@@ -155,7 +170,54 @@ class BackmapApp(TypeAhead):
         self.keeper.new_plan()
 
     def on_welcome_screen_open_plan(self, message: WelcomeScreen.OpenPlan) -> None:
-        self.keeper.open(message.path, self.flow)
+        self.keeper.open(message.path, flow.PLANNING)
+
+    def on_welcome_screen_look_back(self, message: WelcomeScreen.LookBack) -> None:
+        self.look_back(message.path)
+
+    # ----- looking back ---------------------------------------------------------------
+
+    def look_back(self, path: Path) -> None:
+        """Look back at a plan: carry on a look-back not finished, or choose a new one or an earlier one."""
+        try:
+            plan = store.load(path)
+        except (store.PlanError, OSError):
+            plan = None  # opening it explains the problem
+        if plan is None or plan.open_checkin() is not None or not plan.finished_checkins():
+            # One not finished is carried on where it stopped; a new one starts at its first step.
+            unfinished = plan.open_checkin() if plan is not None else None
+            if unfinished is not None:
+                note = look_back.say("carrying_on", date=content.long_date(unfinished.date))
+                self._open_look_back(path, "", carry_on=True, note=note)
+            else:
+                self._open_look_back(path, "", carry_on=False, note=look_back.say("new_one"))
+            return
+        latest = max(plan.finished_checkins(), key=lambda c: c.date)
+        text = content.word(
+            "look_back", "choose_text", count=len(plan.finished_checkins()), date=content.long_date(latest.date)
+        )
+        choices = [("new", content.word("look_back", "new"))]
+        for checkin in sorted(plan.finished_checkins(), key=lambda c: c.date, reverse=True):
+            choices.append((checkin.id, content.word("look_back", "change", date=content.long_date(checkin.date))))
+        title = content.word("look_back", "choose_title", name=path.name)
+        days = {c.id: content.long_date(c.date) for c in plan.checkins}
+        self.ask(title, text, choices, lambda choice: self._look_back_chosen(path, choice, days))
+
+    def _look_back_chosen(self, path: Path, choice: str | None, days: dict[str, str]) -> None:
+        if choice == "new":
+            self._open_look_back(path, "", carry_on=False, note=look_back.say("new_one"))
+        elif choice is not None:
+            note = look_back.say("changing", date=days[choice])
+            self._open_look_back(path, choice, carry_on=False, note=note)
+
+    def _open_look_back(self, path: Path, checkin_id: str, carry_on: bool, note: str) -> None:
+        """Open the plan on the steps of a look-back: a new one, the one not finished, or the one chosen."""
+
+        def steps(plan: Plan) -> Flow:
+            checkin = look_back.start_or_carry_on(plan, date.today(), checkin_id)
+            return look_back.flow_for(plan, checkin.id)
+
+        self.keeper.open(path, steps, carry_on=carry_on, note=note)
 
     def on_interview_screen_step_shown(self) -> None:
         self.read_aloud.stop()  # never read out a question that is no longer on screen
@@ -243,9 +305,9 @@ class BackmapApp(TypeAhead):
         self.action_save_and_quit()
 
 
-def run_app(plan_arg: str | None, folder: Path) -> int:
+def run_app(plan_arg: str | None, folder: Path, look_back: bool = False) -> int:
     plan_path = Path(plan_arg).expanduser() if plan_arg else None
-    app = BackmapApp(folder=folder, plan_path=plan_path)
+    app = BackmapApp(folder=folder, plan_path=plan_path, look_back=look_back)
     try:
         result = app.run()
     finally:

@@ -22,10 +22,15 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_UNREADABLE = 2
 
-SUBCOMMANDS = ("check", "render", "example")
+SUBCOMMANDS = ("look-back", "check", "render", "example")
 FORMATS = ("md", "html", "docx", "poster")
 # How each command is typed; what it does is in content/words.toml ([cli]).
-_USAGE = {"check": "backmap check PLAN", "render": "backmap render PLAN", "example": "backmap example [PATH]"}
+_USAGE = {
+    "look-back": "backmap look-back PLAN",
+    "check": "backmap check PLAN",
+    "render": "backmap render PLAN",
+    "example": "backmap example [PATH]",
+}
 
 
 def _words(key: str, **values: object) -> str:
@@ -98,6 +103,11 @@ def _command_parser() -> argparse.ArgumentParser:
         made = sub.add_parser(name, help=_words(name), description=_words(f"{name}_about"), add_help=False)
         _add_help(made)
         return made
+
+    look_back = command("look-back")
+    look_back.add_argument("plan", help=_words("help_plan"))
+    look_back.add_argument("--dir", metavar="DIR", help=_words("help_dir"))
+    look_back.add_argument("--plain", action="store_true", help=_words("help_plain"))
 
     check = command("check")
     check.add_argument("plan", help=_words("help_plan"))
@@ -289,6 +299,25 @@ def _quick_args(args_list: list[str]) -> SimpleNamespace | None:
     return SimpleNamespace(**values) if values["plan"] is not None else None
 
 
+def cmd_look_back(args: argparse.Namespace | SimpleNamespace) -> int:
+    """`backmap look-back PLAN`: the look-back interview on a plan that is there."""
+    from pathlib import Path
+
+    from backmap import content
+
+    path = Path(args.plan).expanduser()
+    if not path.is_file():
+        return _error(content.word("look_back", "no_plan", path=path))
+    folder = Path(args.dir).expanduser() if args.dir else default_folder()
+    if args.plain:
+        from backmap.plain_look_back import run_plain_look_back
+
+        return run_plain_look_back(path, folder)
+    from backmap.app import run_app
+
+    return run_app(str(path), folder, look_back=True)
+
+
 def _quick_interview_args(args_list: list[str]) -> SimpleNamespace | None:
     """`backmap` and `backmap PLAN`, read by hand: argparse would cost about 10 ms of start-up.
 
@@ -303,7 +332,12 @@ def main(argv: list[str] | None = None) -> int:
     args_list = sys.argv[1:] if argv is None else argv
     if args_list and args_list[0] in SUBCOMMANDS:
         args = _quick_args(args_list) or _command_parser().parse_args(args_list)
-        handler = {"check": cmd_check, "render": cmd_render, "example": cmd_example}[args.command]
+        handler = {
+            "look-back": cmd_look_back,
+            "check": cmd_check,
+            "render": cmd_render,
+            "example": cmd_example,
+        }[args.command]
         return handler(args)
 
     from pathlib import Path

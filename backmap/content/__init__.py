@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any
 
 # errors.toml is read only when something goes wrong: a plan that opens never loads it.
-FILES = ("steps", "words", "glossary", "learn", "errors")
+FILES = ("steps", "words", "glossary", "learn", "errors", "look_back")
 _HERE = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -28,11 +28,12 @@ def load(name: str) -> dict[str, Any]:
 
 
 def page(key: str) -> dict[str, str]:
-    return load("steps")["pages"][key]
+    """The words of one page; the look-back's pages are in look_back.toml."""
+    return load("look_back" if key.startswith("look_back") else "steps")["pages"][key]
 
 
-def part_name(key: str) -> str:
-    return load("steps")["parts"][key]
+def part_name(key: str, look_back: bool = False) -> str:
+    return load("look_back" if look_back else "steps")["parts"][key]
 
 
 def word(section: str, key: str, /, **values: Any) -> str:

@@ -7,6 +7,7 @@ interview is ``PLANNING``; one interview screen shows any flow.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from backmap import content
@@ -22,14 +23,26 @@ class Page:
     part: str  # key in [parts]
     field: str = ""  # for "text" pages: which answer it holds
     plan_part: str = ""  # "project" or "coproduction" for list pages
+    item: str = ""  # look-back pages: the activity or stepping stone asked about
+    checkin: str = ""  # look-back pages: the id of the look-back they fill in
+    number: int = 0  # look-back pages: which activity or stepping stone (from 1) ...
+    count: int = 0  # ... of how many
 
     @property
     def words(self) -> dict[str, str]:
-        return content.page(self.key)
+        words = content.page(self.key)
+        if self.number:
+            return {k: v.format(number=self.number, total=self.count) for k, v in words.items()}
+        return words
 
     @property
     def part_name(self) -> str:
-        return content.part_name(self.part)
+        return content.part_name(self.part, look_back=bool(self.checkin))
+
+    @property
+    def answer_key(self) -> str:
+        """Where words typed for this page are kept as a draft: unique in the plan."""
+        return f"{self.checkin}:{self.item}:{self.field}" if self.checkin else self.field
 
     @property
     def pane(self) -> str:
@@ -44,6 +57,13 @@ PANES = {
     "activities": "list",
     "check": "check",
     "finish": "finish",
+    # The look-back's pages (core/look_back.py)
+    "look_back_text": "question",
+    "look_back_status": "choice",
+    "look_back_who": "who",
+    "look_back_entries": "entries",
+    "look_back_pathway": "progress",
+    "look_back_finish": "look-back-finish",
 }
 
 
@@ -53,6 +73,9 @@ class Flow:
 
     name: str
     pages: tuple[Page, ...]
+    # Whether a page is asked, for a flow whose later pages depend on earlier answers
+    # (the look-back asks how many times only for an activity that happened).
+    asks: Callable[[Plan, Page], bool] | None = None
 
     @property
     def total_steps(self) -> int:
@@ -64,13 +87,21 @@ class Flow:
                 return index
         raise KeyError(key)
 
-    def next_index(self, index: int) -> int | None:
+    def next_index(self, index: int, plan: Plan | None = None) -> int | None:
         """The step after this one; None after the last (the interview is over)."""
-        return index + 1 if index + 1 < len(self.pages) else None
+        return self._walk(index, 1, plan)
 
-    def previous_index(self, index: int) -> int | None:
+    def previous_index(self, index: int, plan: Plan | None = None) -> int | None:
         """The step before this one; None before the first (back to the welcome)."""
-        return index - 1 if index > 0 else None
+        return self._walk(index, -1, plan)
+
+    def _walk(self, index: int, step: int, plan: Plan | None) -> int | None:
+        index += step
+        while 0 <= index < len(self.pages):
+            if plan is None or self.asks is None or self.asks(plan, self.pages[index]):
+                return index
+            index += step
+        return None
 
     def step_label(self, page: Page) -> str:
         return content.word("app", "step", number=page.step, total=self.total_steps)
@@ -78,7 +109,9 @@ class Flow:
     def first_unanswered(self, plan: Plan) -> int:
         """Where "carry on" lands: the first step still without an answer."""
         for index, page in enumerate(self.pages):
-            if page.pane in ("check", "finish") or not is_answered(plan, page):
+            if self.asks is not None and not self.asks(plan, page):
+                continue
+            if page.pane in ("check", "finish", "progress", "look-back-finish") or not is_answered(plan, page):
                 return index
         return len(self.pages) - 1
 
@@ -128,6 +161,10 @@ def set_text(plan: Plan, field: str, value: str) -> bool:
 
 def is_answered(plan: Plan, page: Page) -> bool:
     """Whether a page has an answer; people is optional, so it never holds anyone back."""
+    if page.checkin:
+        from backmap.core import look_back
+
+        return look_back.is_answered(plan, page)
     if page.kind == "text":
         # The same test as the checks: an answer of only escape codes is no answer.
         return bool(plain(get_text(plan, page.field)))

@@ -18,16 +18,23 @@ from textual.widgets import ContentSwitcher, Footer, Static
 
 from backmap.content import word as words
 from backmap.core.flow import Flow, Page
+from backmap.core.safe_text import shown
 from backmap.session.keeper import Keeper
 from backmap.widgets.buttons import FocusButton
+from backmap.core import look_back
 from backmap.widgets.panes.check import CheckPane
+from backmap.widgets.panes.choice import ChoicePane
+from backmap.widgets.panes.entries import EntriesPane
 from backmap.widgets.panes.finish import FinishPane
 from backmap.widgets.panes.list import ListPane
+from backmap.widgets.panes.look_back_finish import LookBackFinishPane
 from backmap.widgets.panes.pane import Pane
+from backmap.widgets.panes.progress import ProgressPane
 from backmap.widgets.panes.question import QuestionPane
+from backmap.widgets.panes.who import WhoPane
 from backmap.widgets.status import StatusLine, StepHeader
 
-PANE_KINDS = ("question", "list", "check", "finish")
+PANE_KINDS = ("question", "list", "check", "finish", "choice", "who", "entries", "progress", "look-back-finish")
 TIGHT_HEIGHT = 24  # rows: at this height and under, the check step drops two blank lines
 
 
@@ -77,6 +84,7 @@ class InterviewScreen(Screen[None]):
         # Not a Tab stop of its own: focus goes only to things a person can use.
         with VerticalScroll(id="body", can_focus=False):
             yield Static("", id="question", markup=False)
+            yield Static("", id="subject", markup=False)  # the activity or stepping stone asked about
             yield Static("", id="hint", markup=False)
             yield Static("", id="explain", markup=False)
             with Horizontal(id="tools"):
@@ -90,6 +98,11 @@ class InterviewScreen(Screen[None]):
                 yield ListPane(self.keeper, id="list-pane")
                 yield CheckPane(self.keeper, id="check-pane")
                 yield FinishPane(self.keeper, id="finish-pane")
+                yield ChoicePane(self.keeper, id="choice-pane")
+                yield WhoPane(self.keeper, id="who-pane")
+                yield EntriesPane(self.keeper, id="entries-pane")
+                yield ProgressPane(self.keeper, id="progress-pane")
+                yield LookBackFinishPane(self.keeper, id="look-back-finish-pane")
         with Horizontal(id="nav"):
             yield FocusButton(words("buttons", "back"), id="back")
             yield FocusButton(words("buttons", "skip"), id="skip")
@@ -111,6 +124,7 @@ class InterviewScreen(Screen[None]):
             # Stepping stones and activities say which phase they are, not only the part.
             "step-header": f"{self.flow.step_label(page)}  |  {text.get('phase', page.part_name)}",
             "question": text["question"],
+            "subject": f'"{shown(look_back.subject(self.keeper.plan, page))}"' if page.item else "",
             "hint": self.pane.hint(page),
             "explain": text.get("explain", ""),
             "example": words("app", "example_prefix") + " " + text["example"],
@@ -128,6 +142,7 @@ class InterviewScreen(Screen[None]):
         for name, text in self.texts().items():
             self.query_one(f"#{name}", Static).update(text)
         self.query_one("#explain").display = bool(page.words.get("explain"))
+        self.query_one("#subject").display = bool(page.item)
         self.query_one("#example").display = False
         self.query_one("#example-button", FocusButton).set_words(words("buttons", "example"))
         self.query_one("#next", FocusButton).set_words(pane.next_label())
@@ -156,21 +171,21 @@ class InterviewScreen(Screen[None]):
     @on(FocusButton.Pressed, "#next")
     @on(Pane.GoNext)
     def action_next(self) -> None:
-        if self.page.pane == "finish":
+        if self.pane.ends:
             self.finish()
         elif self.keep_answer():
-            self.move(self.flow.next_index(self.index))
+            self.move(self.flow.next_index(self.index, self.keeper.plan))
 
     @on(FocusButton.Pressed, "#skip")
     def action_skip(self) -> None:
         """Skip keeps anything already typed: skipping never throws an answer away."""
         if self.keep_answer():
-            self.move(self.flow.next_index(self.index))
+            self.move(self.flow.next_index(self.index, self.keeper.plan))
 
     @on(FocusButton.Pressed, "#back")
     def action_back(self) -> None:
         if self.keep_answer():
-            self.move(self.flow.previous_index(self.index))
+            self.move(self.flow.previous_index(self.index, self.keeper.plan))
 
     def move(self, index: int | None) -> None:
         """Go on to a step; after fixing a gap, back to the check; past either end, to the welcome."""
@@ -195,7 +210,7 @@ class InterviewScreen(Screen[None]):
         """Finish ends with a warm word and where the plan is, not a silent jump to the start."""
         from backmap.screens.dialogs import WellDoneScreen
 
-        lines = self.query_one(FinishPane).done_lines()
+        lines = self.pane.finish()
         self.app.push_screen(WellDoneScreen(lines), callback=self._after_done)
 
     def _after_done(self, choice: str | None) -> None:
@@ -247,6 +262,8 @@ class InterviewScreen(Screen[None]):
         await self.run_action("app.read_aloud")
 
     def spoken_text(self) -> str:
-        """What read aloud says on this step: the question, the hint and the example."""
+        """What read aloud says on this step: the question, what it is about, the hint, the
+        example, and what the answer part has to say."""
         text = self.texts()
-        return " ".join([text["question"], text["hint"], text["example"]])
+        said = [text["question"], text["subject"], text["hint"], text["example"], self.pane.spoken()]
+        return " ".join(x for x in said if x)

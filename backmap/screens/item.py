@@ -262,8 +262,8 @@ class ItemScreen(ButtonDialog[str | None]):
             if field.widget == "radio":
                 chosen = next((c.key for c in rows if c.checked), None)
                 if chosen is not None:  # none ticked: the kind stays "other", not said
-                    self.kind_picked = True
-                    self.store("kind", chosen)
+                    self.kind_picked = self.kind_picked or field.name == "kind"
+                    self.store(field.name, chosen)
             else:
                 order = {o.id: i for i, o in enumerate(self.keeper.plan.outcomes)}
                 ticked = sorted((c.key for c in rows if c.checked), key=order.__getitem__)

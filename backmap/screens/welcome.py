@@ -36,6 +36,13 @@ class WelcomeScreen(Screen):
             super().__init__()
             self.path = path
 
+    class LookBack(Message):
+        """Look back at this plan: what happened since it was made."""
+
+        def __init__(self, path: Path) -> None:
+            super().__init__()
+            self.path = path
+
     def __init__(self, folder: Path) -> None:
         super().__init__()
         self.folder = folder
@@ -47,6 +54,7 @@ class WelcomeScreen(Screen):
             with Vertical(id="welcome-buttons"):
                 yield FocusButton(words("buttons", "new_plan"), id="new", variant="primary")
                 yield FocusButton(words("buttons", "carry_on"), id="carry-on")
+                yield FocusButton(words("buttons", "look_back"), id="look-back")
                 yield FocusButton(words("buttons", "learn"), id="learn")
                 yield FocusButton(words("buttons", "glossary"), id="glossary-button")
                 yield FocusButton(words("buttons", "quit"), id="quit")
@@ -73,6 +81,15 @@ class WelcomeScreen(Screen):
         if path is not None:
             self.post_message(self.OpenPlan(path))
 
+    @on(FocusButton.Pressed, "#look-back")
+    def look_back(self) -> None:
+        title = words("look_back", "title")
+        self.app.push_screen(PickPlanScreen(self.folder, title), callback=self._picked_to_look_back)
+
+    def _picked_to_look_back(self, path: Path | None) -> None:
+        if path is not None:
+            self.post_message(self.LookBack(path))
+
     @on(FocusButton.Pressed, "#learn")
     def learn(self) -> None:
         from backmap.screens.learn import LearnScreen
@@ -93,9 +110,10 @@ class PickPlanScreen(Screen[Path | None]):
 
     BINDINGS = [Binding("escape", "back", words("keys", "back"), key_display="Esc")]
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, title: str = "") -> None:
         super().__init__()
         self.folder = folder
+        self.title_words = title or words("carry_on", "title")
 
     def compose(self) -> ComposeResult:
         self.plans = store.list_plans(self.folder)
@@ -108,7 +126,7 @@ class PickPlanScreen(Screen[Path | None]):
                 detail = words("carry_on", "broken")
             rows.append(Choice(str(info.path), info.title, detail=f"{detail} ({info.path.name})"))
         with Vertical(id="pick"):
-            yield Static(words("carry_on", "title"), id="pick-title", markup=False)
+            yield Static(self.title_words, id="pick-title", markup=False)
             if rows:
                 yield Static(words("carry_on", "hint"), id="pick-hint", markup=False)
                 yield MarkedList(rows, id="plans")

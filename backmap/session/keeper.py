@@ -18,7 +18,7 @@ from typing import Protocol
 
 from backmap import content
 from backmap.core import store
-from backmap.core.flow import Flow
+from backmap.core.flow import PLANNING, Flow
 from backmap.core.plan import Plan
 from backmap.core.safe_text import shown
 from backmap.session import lock as locks
@@ -34,6 +34,7 @@ DRAFT_DELAY = 1.0
 SUMMARY_WAIT = 30.0
 
 Choices = list[tuple[str, str]]  # (key, words on the button)
+FlowFor = Flow | Callable[[Plan], Flow]  # a flow, or how to make one for the plan once it is open
 
 
 class Timer(Protocol):
@@ -76,6 +77,7 @@ class Keeper:
         self.hooks = hooks
         self.summaries = summaries if summaries is not None else SummaryWriter()
         self.session: Session | None = None
+        self.flow: Flow = PLANNING  # the interview the open plan is in: planning or a look-back
         self.message = ""  # the last thing the status line must keep saying
         self.pinned = ""  # said until it is taken away, after any message (fixing a gap)
         self._drafts_pending: dict[str, str] = {}  # answer key -> words typed, not yet on disk
@@ -111,23 +113,28 @@ class Keeper:
     # ----- opening --------------------------------------------------------------------
 
     def new_plan(self) -> None:
+        self.flow = PLANNING
         session = Session(folder=self.folder)
         session.acquire_lock()  # taken when the plan gets its file
         self.use(session, 0)
 
-    def open(self, path: Path, flow: Flow, carry_on: bool = True, note: str = "") -> None:
-        """Open a plan (or start one at that path); explain any problem in plain words."""
+    def open(self, path: Path, flow: FlowFor, carry_on: bool = True, note: str = "") -> None:
+        """Open a plan (or start one at that path) on a flow, or on the flow made for it
+        (a look-back's steps come from the plan); explain any problem in plain words."""
         try:
             session = Session.open(path, self.folder)
         except store.PlanError as error:
             self.show_problem(error, flow)
             return
+        made = flow if isinstance(flow, Flow) else flow(session.plan)
+        self.flow = made
+        flow = made
         index = flow.first_unanswered(session.plan) if carry_on else 0
         drafts = session.load_draft()
         drafted = [
             i
             for i, page in enumerate(flow.pages)
-            if (page.field and page.field in drafts) or any(k.startswith(f"item:{page.key}:") for k in drafts)
+            if (page.field and page.answer_key in drafts) or any(k.startswith(f"item:{page.key}:") for k in drafts)
         ]
         if carry_on and drafted:
             index = min(drafted)  # words typed last time and never finished come first
@@ -165,7 +172,7 @@ class Keeper:
             return  # it was read a moment ago; the next save writes them anyway
         self.summaries.write(text, session.path)
 
-    def show_problem(self, error: store.PlanError, flow: Flow) -> None:
+    def show_problem(self, error: store.PlanError, flow: FlowFor) -> None:
         """A plan we cannot open. A plan with broken links or repeated ids can be mended
         into a copy; a plan from a newer backmap is explained and left as it is."""
         choices: Choices = []
@@ -174,7 +181,7 @@ class Keeper:
         title = content.word("problems", "cannot_open")
         self.hooks.ask(title, str(error), choices, lambda choice: self._after_problem(error, flow, choice))
 
-    def _after_problem(self, error: store.PlanError, flow: Flow, choice: str | None) -> None:
+    def _after_problem(self, error: store.PlanError, flow: FlowFor, choice: str | None) -> None:
         if choice != "mend":
             return
         try:

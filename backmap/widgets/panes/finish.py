@@ -46,6 +46,7 @@ def preview(summary: str) -> Hanging:
 
 class FinishPane(Pane):
     can_skip = False
+    ends = True
 
     def compose(self) -> ComposeResult:
         yield Static("", id="files", markup=False)
@@ -81,6 +82,9 @@ class FinishPane(Pane):
 
     def next_label(self) -> str:
         return words("buttons", "finish")
+
+    def finish(self) -> list[str]:
+        return self.done_lines()
 
     def done_lines(self) -> list[str]:
         """Three short blocks: thanks, where the plan is, what to do now.

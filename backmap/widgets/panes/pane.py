@@ -16,6 +16,7 @@ class Pane(Vertical):
     DEFAULT_CSS = "Pane { height: auto; }"
 
     can_skip = True
+    ends = False  # the last step of its flow: Next there finishes the interview
 
     class GoNext(Message):
         """The person finished this step from inside the pane (Enter in an answer box)."""
@@ -45,3 +46,11 @@ class Pane(Vertical):
     def keep(self) -> bool:
         """Store what is on screen in the plan. False: stay on this step."""
         return True
+
+    def spoken(self) -> str:
+        """What read aloud says of the answer part, after the question; "" for nothing."""
+        return ""
+
+    def finish(self) -> list[str]:
+        """On the last step: end the interview; the short blocks of the "well done" message."""
+        return []

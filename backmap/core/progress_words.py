@@ -1,0 +1,37 @@
+"""The pathway of a look-back in words: each stepping stone and activity with how far it has
+come, part by part. The app's "Your pathway now" step and the plain mode both read it."""
+
+from __future__ import annotations
+
+from backmap import content
+from backmap.core import look_back, progress
+from backmap.core.plan import PARTS, Checkin, Plan
+
+
+def lines(plan: Plan, checkin: Checkin) -> list[tuple[int, str]]:
+    """(indent, words) for each line: a part, its stepping stones, then its activities."""
+    words = content.page("look_back_pathway")
+    shown: list[tuple[int, str]] = []
+    for part in PARTS:
+        stones = plan.outcomes_in(part)
+        activities = plan.activities_in(part)
+        if not stones and not activities:
+            continue
+        shown.append((0, words[part]))
+        if stones:
+            shown.append((2, words["stones"]))
+        for stone in stones:
+            status = look_back.status_now(plan, checkin, "outcome", stone.id)
+            shown.append((4, f"{progress.label('outcome', status)}: {stone.text or '-'}"))
+            both = look_back.first_and_now(plan, checkin, stone.id)
+            if both is not None:
+                first, now = (progress.word("outcome", s) for s in both)
+                shown.append((6, words["first_now"].format(first=first, now=now)))
+        if activities:
+            shown.append((2, words["activities"]))
+        for activity in activities:
+            status = look_back.status_now(plan, checkin, "activity", activity.id)
+            shown.append((4, f"{progress.label('activity', status)}: {activity.text or '-'}"))
+    if not shown:
+        shown.append((0, words["none"]))
+    return shown

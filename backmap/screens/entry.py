@@ -1,0 +1,93 @@
+"""Add or change one thing in a look-back's list: what someone said, or a surprise.
+
+The same box as for a stepping stone or an activity (``ItemScreen``), one question at a
+time, each answer kept at once; only where the answers live is different.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from backmap import content
+from backmap.core import progress
+from backmap.core.flow import Page
+from backmap.core.plan import SHARE_CHOICES, Checkin, Surprise, Voice
+from backmap.screens.item import Field, ItemScreen
+from backmap.widgets.choices import Choice
+
+if TYPE_CHECKING:
+    from backmap.session.keeper import Keeper
+
+
+def entry_fields(page: Page) -> list[Field]:
+    """The questions for one thing in the list of this look-back page."""
+    text = page.words
+    if page.key == "look_back_surprises":
+        return [Field("text", "text", text["text_question"], required=True)]
+    return [
+        Field("text", "text", text["text_question"], required=True),
+        Field("said_by", "text", text["said_by_question"]),
+        Field("share", "radio", text["share_question"], text["share_hint"]),
+        Field("outcome", "radio", text["stone_question"]),
+        Field("photo", "text", text["photo_question"], text["photo_hint"]),
+        Field("photo_words", "text", text["photo_words_question"]),
+    ]
+
+
+class EntryScreen(ItemScreen):
+    """Dismisses with the place (as words) of the thing it made or changed, or None."""
+
+    def __init__(self, keeper: Keeper, page: Page, key: str | None, start_at: str = "") -> None:
+        super().__init__(keeper, page, key, entry_fields(page), start_at=start_at)
+        self.kind_picked = True  # no kind here: nothing is held back from a quick Enter
+
+    @property
+    def checkin(self) -> Checkin:
+        return self.keeper.plan.checkin(self.page.checkin)
+
+    def entries(self) -> list[Voice] | list[Surprise]:
+        return self.checkin.surprises if self.page.key == "look_back_surprises" else self.checkin.voices
+
+    def value(self, name: str) -> object:
+        if self.key is None:
+            return ""
+        return getattr(self.entries()[int(self.key)], name)
+
+    def store(self, name: str, value: object) -> None:
+        plan = self.keeper.plan
+        entries = self.entries()
+        if self.key is None:
+            made = Surprise(text=str(value)) if self.page.key == "look_back_surprises" else Voice(text=str(value))
+            entries.append(made)  # type: ignore[arg-type]
+            self.key = str(len(entries) - 1)
+        elif self.value(name) == value:
+            return
+        else:
+            setattr(entries[int(self.key)], name, value)
+        plan.touch()
+        self.keeper.changed()
+
+    def choice_rows(self, field: Field) -> list[Choice]:
+        current = self.value(field.name)
+        if field.name == "share":
+            return [Choice(s, progress.share_word(s), checked=s == current) for s in SHARE_CHOICES]
+        plan = self.keeper.plan
+        stones = plan.outcomes_in("project") + plan.outcomes_in("coproduction")
+        rows = [Choice("", self.page.words["stone_none"], checked=not current)]
+        return rows + [Choice(o.id, o.text or "-", checked=o.id == current) for o in stones]
+
+    def keep(self) -> bool:
+        kept = super().keep()
+        field = self.fields[self.at]
+        if kept and field.name == "photo" and self.key is not None:
+            self.say_photo(str(self.value("photo")))
+        return kept
+
+    def say_photo(self, photo: str) -> None:
+        """A photo not in the plan's folder is kept by name, and the person is told."""
+        from backmap.core.store import photo_file
+
+        session = self.keeper.session
+        path = session.path if session is not None else None
+        if photo and path is not None and photo_file(path, photo) is None:
+            self.keeper.say(content.page(self.page.key)["photo_missing"])

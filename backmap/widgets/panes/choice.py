@@ -1,0 +1,63 @@
+"""The pane for one answer chosen from a few: did an activity happen, how far a stepping stone came.
+
+One key answers: the row's number or first letter chooses it and goes on; Up, Down and
+Enter do the same. The answer is kept the moment it is chosen.
+"""
+
+from __future__ import annotations
+
+from textual import events, on
+from textual.app import ComposeResult
+
+from backmap.core import look_back
+from backmap.core.flow import Page
+from backmap.widgets.choices import Choice, MarkedList
+from backmap.widgets.panes.pane import Pane
+
+
+class ChoicePane(Pane):
+    def compose(self) -> ComposeResult:
+        yield MarkedList([], mode="radio", id="status-choices")
+
+    def show(self, page: Page) -> None:
+        super().show(page)
+        current = look_back.get_choice(self.keeper.plan, page)
+        rows = [
+            Choice(value, f"{number}. {words}", checked=value == current)
+            for number, (value, words) in enumerate(look_back.choices(page), 1)
+        ]
+        if page.key != "look_back_person" and not current:
+            rows = [Choice(c.key, c.text) for c in rows]  # nothing chosen yet: no row is ticked
+        marked = self.query_one("#status-choices", MarkedList)
+        marked.set_choices(rows)
+        marked.highlighted = next((i for i, c in enumerate(rows) if c.checked), 0)
+
+    def focus_first(self) -> None:
+        self.screen.set_focus(self.query_one("#status-choices", MarkedList), scroll_visible=False)
+
+    def choose(self, index: int, go_on: bool = True) -> None:
+        """Keep the answer on this row, show it ticked, and go on (Space only ticks)."""
+        assert self.page is not None
+        marked = self.query_one("#status-choices", MarkedList)
+        rows = [Choice(c.key, c.text, checked=i == index) for i, c in enumerate(marked.choices)]
+        marked.set_choices(rows)
+        marked.highlighted = index
+        if look_back.set_choice(self.keeper.plan, self.page, rows[index].key):
+            self.keeper.changed()
+        if go_on:
+            self.post_message(self.GoNext())
+
+    @on(MarkedList.Toggled, "#status-choices")
+    def toggled(self, event: MarkedList.Toggled) -> None:
+        event.stop()
+        index = next(i for i, c in enumerate(event.marked.choices) if c.key == event.choice.key)
+        self.choose(index, go_on=event.by_enter)
+
+    def on_key(self, event: events.Key) -> None:
+        if self.page is None or event.character is None or not event.character.isalnum():
+            return
+        index = look_back.key_for(self.page, event.character)
+        if index is not None:
+            event.stop()
+            event.prevent_default()
+            self.choose(index)

@@ -1,0 +1,136 @@
+"""The pane for a look-back's list: what people said, or what nobody planned.
+
+Each thing someone said shows who said it and who may see it, in words. A thing kept
+private shows on screen (the people who said it can change it) but is never read aloud.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Static
+
+from backmap.content import word as words
+from backmap.core import look_back, progress
+from backmap.core.flow import Page
+from backmap.core.plan import Checkin, Voice
+from backmap.screens.dialogs import ConfirmScreen
+from backmap.screens.entry import EntryScreen
+from backmap.widgets.buttons import FocusButton
+from backmap.widgets.choices import Choice, MarkedList
+from backmap.widgets.panes.pane import Pane
+
+
+def voice_detail(page: Page, voice: Voice) -> str:
+    """The line under a quote: who said it, and who may see it."""
+    parts = []
+    if voice.said_by.strip():
+        parts.append(page.words["said_by_line"].format(name=voice.said_by))
+    parts.append(progress.share_word(voice.share))
+    return ". ".join(parts) + "."
+
+
+class EntriesPane(Pane):
+    def compose(self) -> ComposeResult:
+        yield Static("", id="entries-empty", markup=False)
+        yield MarkedList([], id="entries")
+        with Horizontal(id="entry-buttons"):
+            yield FocusButton(words("buttons", "add"), id="entry-add")
+            yield FocusButton(words("buttons", "edit"), id="entry-edit")
+            yield FocusButton(words("buttons", "remove"), id="entry-remove")
+
+    @property
+    def checkin(self) -> Checkin:
+        assert self.page is not None
+        return self.keeper.plan.checkin(self.page.checkin)
+
+    def show(self, page: Page) -> None:
+        super().show(page)
+        self.query_one("#entries-empty", Static).update(page.words["empty"])
+        self.refresh_entries()
+        for key, field in self.keeper.box_drafts(page.key):
+            if key is None or key.isdigit() and int(key) < len(self.rows()):
+                self.call_after_refresh(self.open_box, key, field)
+                break
+
+    def rows(self) -> list[Choice]:
+        assert self.page is not None
+        if self.page.key == "look_back_surprises":
+            return [Choice(str(i), s.text or "-") for i, s in enumerate(self.checkin.surprises)]
+        return [
+            Choice(str(i), v.text or "-", detail=voice_detail(self.page, v))
+            for i, v in enumerate(self.checkin.voices)
+        ]
+
+    def refresh_entries(self, keep: str | None = None) -> None:
+        marked = self.query_one("#entries", MarkedList)
+        marked.set_choices(self.rows(), keep=keep)
+        has_rows = bool(marked.choices)
+        marked.display = has_rows
+        self.query_one("#entries-empty").display = not has_rows
+        for name in ("edit", "remove"):
+            self.query_one(f"#entry-{name}").display = has_rows
+
+    def focus_first(self) -> None:
+        marked = self.query_one("#entries", MarkedList)
+        target = marked if marked.choices else self.query_one("#entry-add")
+        self.screen.set_focus(target, scroll_visible=False)
+
+    def spoken(self) -> str:
+        """What read aloud may say of the list: a private quote is named, never read."""
+        assert self.page is not None
+        if self.page.key == "look_back_surprises":
+            return " ".join(s.text for s in self.checkin.surprises)
+        said = []
+        for voice in self.checkin.voices:
+            if voice.share in ("yes", "team"):
+                said.append(f"{voice.text} {voice_detail(self.page, voice)}")
+            else:
+                said.append(self.page.words["private"])
+        return " ".join(said)
+
+    def current_key(self) -> str | None:
+        choice = self.query_one("#entries", MarkedList).current
+        return choice.key if choice else None
+
+    def open_box(self, key: str | None, start_at: str = "") -> None:
+        assert self.page is not None
+        self.app.push_screen(EntryScreen(self.keeper, self.page, key, start_at), callback=self.refresh_entries)
+
+    @on(FocusButton.Pressed, "#entry-add")
+    def add(self) -> None:
+        self.open_box(None)
+
+    @on(MarkedList.OptionSelected, "#entries")
+    @on(FocusButton.Pressed, "#entry-edit")
+    def change(self, event: object = None) -> None:
+        key = self.current_key()
+        if key is not None:
+            self.open_box(key)
+
+    @on(FocusButton.Pressed, "#entry-remove")
+    def remove(self) -> None:
+        key = self.current_key()
+        if key is None or self.page is None:
+            return
+        choice = self.query_one("#entries", MarkedList).current
+        ask = ConfirmScreen(
+            words("remove", "question", item=self.page.words["item"]),
+            choice.text if choice else "",
+            look_back.say("remove_detail"),
+            words("buttons", "yes_remove"),
+            words("buttons", "no_keep"),
+        )
+        self.app.push_screen(ask, callback=lambda yes: self._remove(int(key), yes))
+
+    def _remove(self, index: int, yes: bool | None) -> None:
+        if yes:
+            assert self.page is not None
+            checkin = self.checkin
+            entries = checkin.surprises if self.page.key == "look_back_surprises" else checkin.voices
+            del entries[index]
+            self.keeper.plan.touch()
+            self.keeper.changed(look_back.say("removed", item=self.page.words["item"]))
+        self.refresh_entries()
+        self.focus_first()
