@@ -153,6 +153,7 @@ class WelcomeScreen(Screen):
             with Vertical(id="welcome-buttons"):
                 yield FocusButton("  Start a new plan", id="new", variant="primary")
                 yield FocusButton("  Carry on with a plan", id="carry-on")
+                yield FocusButton("  Look back at a plan", id="look-back")
                 yield FocusButton("  Learn about impact", id="learn")
                 yield FocusButton("  Word list", id="glossary-button")
                 yield FocusButton("  Save and quit", id="quit")

@@ -273,8 +273,9 @@ def test_outcome_only_in_the_glossary() -> None:
 
 def test_every_page_has_question_hint_example_and_tip() -> None:
     problems = [
-        f"backmap/content/steps.toml: pages.{key}.{field} is missing or empty"
-        for key, page in content.load("steps")["pages"].items()
+        f"backmap/content/{name}.toml: pages.{key}.{field} is missing or empty"
+        for name in ("steps", "look_back")  # the planning interview and the look-back
+        for key, page in content.load(name)["pages"].items()
         for field in ("question", "hint", "example", "tip")
         if not str(page.get(field, "")).strip()
     ]

@@ -1,0 +1,282 @@
+"""The look-back as plain lines of text, for screen readers and pipes.
+
+It walks the same look-back steps as the app (``look_back.flow_for``), saves after
+every answer, and carries on a look-back that was not finished. A thing someone
+said that they keep private is never printed: not even as it is typed.
+
+This module must never import Textual: a test proves it.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from backmap import content
+from backmap.core import look_back, progress, progress_words
+from backmap.core.flow import Flow, Page
+from backmap.core.plan import SHARE_CHOICES, Checkin, Plan, Surprise, Voice
+from backmap.core.render import plain_text
+from backmap.core.store import PlanError
+from backmap.plain import (
+    EXIT_OK,
+    EXIT_STOPPED,
+    EXIT_UNREADABLE,
+    InputEnded,
+    PlainHooks,
+    PlainInterview,
+    PlanReloaded,
+    parse_numbers,
+)
+from backmap.session.keeper import Keeper
+from backmap.session.plan_file import Session
+
+
+def _words(key: str, **values: object) -> str:
+    text: str = content.load("look_back")["plain"][key]
+    return text.format(**values) if values else text
+
+
+def choose(page: Page, answer: str) -> str | None:
+    """The status a typed line chooses: its number, its words, or a first letter only one has."""
+    rows = look_back.choices(page)
+    typed = " ".join(answer.lower().split()).rstrip(".")
+    for value, words in rows:
+        if typed in (words.lower(), value):
+            return value
+    if len(typed) == 1 or typed.isdigit():
+        index = look_back.key_for(page, typed)
+        return rows[index][0] if index is not None else None
+    return None
+
+
+class PlainLookBack(PlainInterview):
+    """One look-back, asked as lines."""
+
+    def __init__(self, keeper: Keeper, stdin: TextIO, stdout: TextIO) -> None:
+        super().__init__(keeper, stdin, stdout)
+        self.flow: Flow = keeper.flow
+        self.opened_at = 0  # the step to start on: where the look-back stopped
+
+    @property
+    def plan(self) -> Plan:
+        return self.session.plan
+
+    def checkin(self, page: Page) -> Checkin:
+        return self.plan.checkin(page.checkin)
+
+    def ask_quietly(self, prompt: str = "") -> str:
+        """Read a line without printing it back: it may be words someone keeps private."""
+        echo, self.echo = self.echo, False
+        try:
+            answer = self.ask(prompt)
+        finally:
+            self.echo = echo
+        if echo:
+            self.say(_words("not_shown") if answer else "")
+        return answer
+
+    def run(self, opened: bool) -> int:
+        self.say(content.word("look_back", "title"), _words("intro"), self.word("intro"), self.word("skip"))
+        self.say(self.word("working_on", path=self.session.path.absolute() if self.session.path else ""))
+        if self.keeper.message:
+            self.say(self.keeper.message)
+        index: int | None = self.opened_at
+        while index is not None:
+            page = self.flow.pages[index]
+            try:
+                if page.kind == "look_back_finish":
+                    return self.finish(page)
+                self.header(page)
+                self.ask_page(page)
+            except PlanReloaded:
+                self.reloaded = False
+                self.say(self.word("reloaded"))
+                continue
+            index = self.flow.next_index(index, self.plan)
+        return EXIT_OK
+
+    def header(self, page: Page) -> None:
+        words = page.words
+        self.say("", self.flow.step_label(page), words.get("phase", page.part_name))
+        if page.item:
+            self.say(f'"{plain_text(look_back.subject(self.plan, page))}"')
+        self.say(words["question"])
+        if page.kind == "look_back_text":
+            self.say(words.get("plain_hint", words["hint"]))
+
+    def ask_page(self, page: Page) -> None:
+        if page.kind == "look_back_text":
+            self.text(page)
+        elif page.kind == "look_back_status":
+            self.status(page)
+        elif page.kind == "look_back_who":
+            self.who(page)
+        elif page.key == "look_back_voices":
+            self.voices(page)
+        elif page.key == "look_back_surprises":
+            self.surprises(page)
+        elif page.kind == "look_back_pathway":
+            self.say(*("  " * (indent // 2) + text for indent, text in progress_words.lines(self.plan, self.checkin(page))))
+
+    def text(self, page: Page) -> None:
+        current = look_back.get_text(self.plan, page)
+        if current.strip():
+            self.say(self.word("answer_now", answer=plain_text(current)), self.word("keep"))
+        while True:
+            answer = self.ask()
+            if not answer:
+                return
+            try:
+                if look_back.set_text(self.plan, page, answer):
+                    self.changed()
+                return
+            except look_back.AnswerProblem as problem:
+                self.say(str(problem))
+
+    def status(self, page: Page) -> None:
+        rows = look_back.choices(page)
+        current = look_back.get_choice(self.plan, page)
+        chosen_now = self.word("chosen_now")
+        self.say(*(f"{n}. {words}{' ' + chosen_now if value == current and current else ''}"
+                   for n, (value, words) in enumerate(rows, 1)))
+        self.say(_words("status_how"))
+        while True:
+            answer = self.ask()
+            if not answer:
+                return
+            value = choose(page, answer)
+            if value is not None:
+                if look_back.set_choice(self.plan, page, value):
+                    self.changed()
+                return
+            self.say(_words("status_bad", count=len(rows)))
+
+    def who(self, page: Page) -> None:
+        names = [p.name for p in self.plan.people if p.name.strip()]
+        here = self.checkin(page).who
+        if names:
+            self.say(*(f"{n}. {plain_text(name)}" for n, name in enumerate(names, 1)))
+        if here:
+            self.say(self.word("answer_now", answer=plain_text(", ".join(here))), self.word("keep"))
+        self.say(_words("who_how"))
+        answer = self.ask()
+        if not answer:
+            return
+        numbers = parse_numbers(answer, len(names)) if names else None
+        chosen = [names[n - 1] for n in numbers] if numbers else look_back.split_names(answer)
+        if look_back.set_who(self.plan, page, chosen):
+            self.changed()
+
+    def voices(self, page: Page) -> None:
+        checkin = self.checkin(page)
+        for number, voice in enumerate(checkin.voices, 1):
+            self.say(f"{number}. {said_aloud(page, voice)}")
+        self.say(_words("voices_how"))
+        while True:
+            text = self.ask_quietly(_words("voice_prompt"))
+            if not text:
+                return
+            voice = Voice(text=text)
+            checkin.voices.append(voice)
+            self.plan.touch()
+            self.changed()
+            voice.said_by = self.ask(page.words["said_by_question"])
+            self.say(page.words["share_question"])
+            self.say(*(f"{n}. {progress.share_word(s)}" for n, s in enumerate(SHARE_CHOICES, 1)))
+            picked = parse_numbers(self.ask(), len(SHARE_CHOICES))
+            voice.share = SHARE_CHOICES[picked[0] - 1] if picked and len(picked) == 1 else ""
+            if not voice.share:
+                self.say(_words("share_unset"))
+            stones = self.plan.outcomes_in("project") + self.plan.outcomes_in("coproduction")
+            if stones:
+                self.say(page.words["stone_question"])
+                self.say(*(f"{n}. {plain_text(o.text or '-')}" for n, o in enumerate(stones, 1)))
+                about = parse_numbers(self.ask(), len(stones))
+                voice.outcome = stones[about[0] - 1].id if about and len(about) == 1 else ""
+            voice.photo = self.ask(page.words["photo_question"])
+            if voice.photo:
+                voice.photo_words = self.ask(page.words["photo_words_question"])
+            self.plan.touch()
+            self.changed()
+            self.say(_words("voice_kept"), _words("voices_more"))
+
+    def surprises(self, page: Page) -> None:
+        checkin = self.checkin(page)
+        for number, surprise in enumerate(checkin.surprises, 1):
+            self.say(f"{number}. {plain_text(surprise.text)}")
+        self.say(self.word("list_how", item=page.words["item"]))
+        while True:
+            text = self.ask()
+            if not text:
+                return
+            checkin.surprises.append(Surprise(text=text))
+            self.plan.touch()
+            self.changed()
+
+    def finish(self, page: Page) -> int:
+        checkin = self.checkin(page)
+        self.say("", self.flow.step_label(page), page.words["question"])
+        if not checkin.finished:
+            checkin.finished = True
+            self.plan.touch()
+            self.changed()
+
+        def lines() -> list[str]:
+            path, summary = self.session.path, self.session.summary_path
+            assert path is not None and summary is not None
+            return [
+                _words("finished", date=content.long_date(checkin.date)),
+                f"{page.words['saved_plan']}: {path.absolute()}",
+                f"{page.words['saved_summary']}: {summary.absolute()}",
+                f"{page.words['saved_page']}: {self.session.page_path.absolute()}",
+                content.word("cli", "bye"),
+            ]
+
+        return self.end(lines)
+
+
+def said_aloud(page: Page, voice: Voice) -> str:
+    """A thing someone said, as plain mode reads it: private words are never read out."""
+    if voice.share in ("yes", "team"):
+        by = page.words["said_by_line"].format(name=voice.said_by) + ". " if voice.said_by.strip() else ""
+        return f"{plain_text(voice.text)} ({by}{progress.share_word(voice.share)})"
+    return page.words["private"]
+
+
+def run_plain_look_back(path: Path, folder: Path, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
+    """Exit 0 at the end or end of input, 1 when the last save failed, 2 for a plan we cannot read."""
+    stdin = sys.stdin if stdin is None else stdin
+    stdout = sys.stdout if stdout is None else stdout
+    try:
+        plan = Session.open(path, folder).plan
+    except PlanError as error:
+        print(str(error), file=sys.stderr)
+        return EXIT_UNREADABLE
+    unfinished = plan.open_checkin()
+    hooks = PlainHooks(stdin, stdout)
+    keeper = Keeper(folder, hooks)
+
+    def steps(opened: Plan) -> Flow:
+        checkin = look_back.start_or_carry_on(opened, date.today())
+        return look_back.flow_for(opened, checkin.id)
+
+    note = look_back.say("carrying_on", date=content.long_date(unfinished.date)) if unfinished else ""
+    keeper.open(path, steps, carry_on=unfinished is not None, note=note)
+    if hooks.opened_at is None:
+        return EXIT_STOPPED
+    interview = PlainLookBack(keeper, stdin, stdout)
+    interview.opened_at = hooks.opened_at
+    hooks.interview = interview
+    try:
+        return interview.run(opened=True)
+    except InputEnded:
+        return interview.stop(interview.word("ended"))
+    except KeyboardInterrupt:
+        interview.say("")
+        code = interview.stop(interview.word("stopped"))
+        return code if code != EXIT_OK else EXIT_STOPPED
+    finally:
+        keeper.close()

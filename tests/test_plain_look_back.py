@@ -1,0 +1,122 @@
+"""The look-back as plain lines, through a pipe: the same questions, every answer saved at once."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import tomllib
+from datetime import date
+from pathlib import Path
+
+from backmap.plain_look_back import run_plain_look_back
+from tests.example_plans import ROOT, example_copy
+
+SECRET = "I felt sad at the second meeting."
+# A whole look-back of the worked example, one answer a line.
+ANSWERS = [
+    "2027-03-01", "1 2",
+    "d", "3", "Sam and 5 others", "started", "", "", "n", "3", "4",
+    "o", "We wrote two pages.", "", "n", "", "2", "i", "", "", "w", "", "",
+    "I chose the colours.", "Sam", "1", "3", "",
+    SECRET, "Sam", "3", "", "",
+    "",
+    "Sam runs the tea break.", "",
+    "Too long.", "Short is better.", "Meet often.",
+]
+
+
+def run(path: Path, answers: list[str]) -> tuple[int, str]:
+    out = io.StringIO()
+    code = run_plain_look_back(path, path.parent, stdin=io.StringIO("\n".join(answers) + "\n"), stdout=out)
+    return code, out.getvalue()
+
+
+def test_a_whole_look_back_through_a_pipe_holds_what_was_typed(tmp_path: Path) -> None:
+    path = example_copy(tmp_path)
+    code, said = run(path, ANSWERS)
+    assert code == 0, said
+    saved = tomllib.loads(path.read_text(encoding="utf-8"))
+    (checkin,) = saved["checkins"]
+    assert checkin["date"] == date(2027, 3, 1) and checkin["finished"] is True
+    assert checkin["who"] == ["Sam", "Priya"]
+    assert [a["status"] for a in checkin["activities"]] == ["done", "started", "not-yet", "not-yet", "stopped"]
+    assert checkin["activities"][0]["times"] == 3
+    assert [(o["status"], o.get("person_says", "")) for o in checkin["outcomes"]] == [
+        ("on-the-way", ""), ("not-yet", "happened"), ("happened", ""), ("changed-plan", ""),
+    ]
+    assert [(v["text"], v["share"], v.get("outcome", "")) for v in checkin["voices"]] == [
+        ("I chose the colours.", "yes", "o3"),
+        (SECRET, "no", ""),
+    ]
+    assert checkin["reflection"]["next"] == "Meet often."
+    # The pathway now, in words and symbols, and where the files are.
+    assert "[x] It happened: People who will use the centre make choices about the plan." in said
+    assert f"Your plan file: {path.absolute()}" in said
+
+
+def test_private_words_are_never_printed_not_even_as_they_are_typed(tmp_path: Path) -> None:
+    path = example_copy(tmp_path)
+    code, said = run(path, ANSWERS)
+    assert code == 0
+    assert SECRET not in said
+    assert "I chose the colours." not in said  # quotes are not echoed before their share is chosen
+    assert "(We do not show these words here.)" in said
+    # Read back later, when carrying on: the private one is named, never read.
+    path.write_text(path.read_text(encoding="utf-8").replace("finished = true", "finished = false"), encoding="utf-8")
+    code, again = run(path, [""] * 40)
+    assert "Kept private" in again and SECRET not in again
+    assert "I chose the colours. (Said by Sam. Anyone may see it)" in again
+
+
+def test_a_look_back_stopped_half_way_carries_on_where_it_stopped(tmp_path: Path) -> None:
+    path = example_copy(tmp_path)
+    code, said = run(path, ANSWERS[:5])  # the date, who, and the first activity
+    assert code == 0
+    saved = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert saved["checkins"][0]["finished"] is False
+    assert saved["checkins"][0]["activities"][0]["came"] == "Sam and 5 others"
+    code, said = run(path, ANSWERS[5:])
+    assert "We carry on with the look-back of 1 March 2027." in said
+    assert said.index("activity 2 of 5") < said.index("Did this happen?")
+    assert "activity 1 of 5" not in said
+    saved = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert len(saved["checkins"]) == 1 and saved["checkins"][0]["finished"] is True
+
+
+def test_wrong_answers_are_asked_again_in_plain_words(tmp_path: Path) -> None:
+    path = example_copy(tmp_path)
+    code, said = run(path, ["the thirtieth of Febtober", "2027-03-01", "", "7", "maybe", "d", "lots", "3"])
+    assert "We cannot read the thirtieth of Febtober as a date." in said
+    assert said.count("Please type a number from 1 to 4, or the words.") == 2
+    assert "Please type a number, like 3. Or leave it empty." in said
+    assert "Traceback" not in said
+    saved = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert saved["checkins"][0]["activities"][0] == {"activity": "a1", "status": "done", "times": 3}
+
+
+def test_the_command_line_look_back_plain_never_imports_textual(tmp_path: Path) -> None:
+    path = example_copy(tmp_path)
+    program = (
+        "import sys\n"
+        "from backmap.cli import main\n"
+        "code = main(['look-back', sys.argv[1], '--plain', '--dir', sys.argv[2]])\n"
+        "print('TEXTUAL', [m for m in sys.modules if m == 'textual' or m.startswith('textual.')])\n"
+        "sys.exit(code)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", program, str(path), str(tmp_path)],
+        input="\n".join(ANSWERS) + "\n",
+        capture_output=True, text=True, cwd=ROOT, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "TEXTUAL []" in result.stdout
+
+
+def test_look_back_at_a_plan_that_is_not_there_says_so(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "backmap", "look-back", str(tmp_path / "nothing.toml")],
+        capture_output=True, text=True, cwd=tmp_path, timeout=60,
+    )
+    assert result.returncode == 2
+    assert "There is no plan at" in result.stderr and "Traceback" not in result.stderr
