@@ -8,8 +8,12 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
+from backmap import content
 from backmap.app import BackmapApp
+from backmap.core.plan import Voice
+from backmap.session.speech import Speaker
 from tests.example_plans import example_copy
+from tests.look_back_plans import NO_QUOTE, TEAM_QUOTE, example_with_look_backs, write_with_photo
 from tests.pilot_helpers import SIZE, make_app, screen_text, settle, type_text
 
 
@@ -30,6 +34,10 @@ class Keys:
         """Words typed (not counted), then the keys that take them on."""
         await type_text(self.pilot, words)
         await self.press(*keys)
+
+    def flat(self) -> str:
+        """The screen's words with lines joined: a status line wraps where the window ends."""
+        return " ".join(self.screen().split())
 
     def screen(self) -> str:
         app = self.pilot.app
@@ -151,3 +159,156 @@ async def test_two_look_backs_by_keys_hold_exactly_what_was_chosen(tmp_path: Pat
     assert [o["status"] for o in second["outcomes"]] == ["happened", "on-the-way", "happened", "happened"]
     # Each answer cost at most 2 keys beyond its words: 36 answers and the way in and out.
     assert first_count <= 60, first_count
+
+
+# ----- earlier look-backs change only when someone chooses to --------------------------------
+
+
+class Recorder(Speaker):
+    """A speaker that keeps what it was asked to say."""
+
+    def __init__(self) -> None:
+        super().__init__(command=[])
+        self.said: list[str] = []
+
+    def toggle(self, text: str) -> str:
+        self.said.append(text)
+        return "started"
+
+
+def looked_back_twice(folder: Path) -> Path:
+    return write_with_photo(example_with_look_backs(), folder)
+
+
+async def test_an_earlier_look_back_changes_only_when_chosen(tmp_path: Path) -> None:
+    path = looked_back_twice(tmp_path)
+    before = path.read_bytes()
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        keys = Keys(pilot)
+        await start_look_back(keys)
+        shown = keys.screen()
+        assert "This plan has 2 look-backs. The last one was on 1 June 2027." in shown
+        assert "Change the look-back of 1 June 2027" in shown and "Change the look-back of 1 March 2027" in shown
+        await keys.press("escape")  # changed our minds: nothing is made, nothing is changed
+        assert path.read_bytes() == before
+        assert app.interview() is None
+
+        await keys.press("enter", "enter")  # the list again, then the plan
+        await keys.press("down", "down", "enter")  # the look-back of 1 March 2027
+        assert "You are changing the look-back of 1 March 2027." in keys.flat()
+        assert "1 March 2027" in keys.screen()  # its date, not today's
+        await keys.press("enter", "ctrl+n")  # the same date, the same people
+        # a1, a2 and a3 keep their answers (Enter on the answer chosen, then on each of its two
+        # questions); a4 goes from not yet to started.
+        await keys.press(*["enter"] * 9, "s")
+        assert "How many times did it happen?" in keys.screen()  # asked now that it started
+    saved = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert [c["id"] for c in saved["checkins"]] == ["c1", "c2"]  # no new look-back was made
+    first = saved["checkins"][0]
+    assert first["finished"] is True
+    assert [a["status"] for a in first["activities"]] == ["done", "started", "done", "started", "not-yet"]
+    assert saved["checkins"][1] == tomllib.loads(before.decode())["checkins"][1]
+
+
+async def test_start_a_new_look_back_leaves_the_earlier_ones_as_they_were(tmp_path: Path) -> None:
+    path = looked_back_twice(tmp_path)
+    earlier = tomllib.loads(path.read_text(encoding="utf-8"))["checkins"]
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        keys = Keys(pilot)
+        await start_look_back(keys)
+        await keys.press("enter")  # Start a new look-back
+        assert "A new look-back has started." in keys.flat()
+        assert content.long_date(date.today()) in keys.screen()
+        await keys.press("enter", "space", "ctrl+n", "d")
+    saved = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert saved["checkins"][:2] == earlier
+    new = saved["checkins"][2]
+    assert new["id"] == "c3" and new["finished"] is False and new["date"] == date.today()
+    assert new["who"] == ["Sam"] and new["activities"] == [{"activity": "a1", "status": "done"}]
+
+
+async def test_a_half_way_look_back_is_carried_on_where_it_stopped(tmp_path: Path) -> None:
+    path = example_copy(tmp_path)
+    app = make_app(tmp_path, path)
+    app.start_looking_back = True
+    async with app.run_test(size=SIZE) as pilot:
+        keys = Keys(pilot)
+        await keys.press("enter", "space", "ctrl+n", "d")
+        await keys.answer("2", "enter")
+        await keys.press("ctrl+q")
+    again = make_app(tmp_path)
+    async with again.run_test(size=SIZE) as pilot:
+        keys = Keys(pilot)
+        await start_look_back(keys)  # no question: the one not finished is carried on
+        shown = keys.screen()
+        assert f"We carry on with the look-back of {content.long_date(date.today())}." in keys.flat()
+        assert "Who came?" in shown and "activity 1 of 5" in shown
+    saved = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert len(saved["checkins"]) == 1
+    assert saved["checkins"][0]["activities"] == [{"activity": "a1", "status": "done", "times": 2}]
+
+
+async def test_a_date_nobody_can_read_is_explained_and_the_step_stays(tmp_path: Path) -> None:
+    path = example_copy(tmp_path)
+    app = make_app(tmp_path, path)
+    app.start_looking_back = True
+    async with app.run_test(size=SIZE) as pilot:
+        keys = Keys(pilot)
+        await keys.press("ctrl+u")
+        await keys.answer("next Tuesday", "enter")
+        shown = keys.screen()
+        assert "We cannot read next Tuesday as a date. Type it like this: 4 December 2026." in keys.flat()
+        assert "When is this look-back?" in shown
+        await keys.press("ctrl+u")
+        await keys.answer("5 May 2027", "enter")
+        assert "Who is here for this look-back?" in keys.screen()
+    saved = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert saved["checkins"][0]["date"] == date(2027, 5, 5)
+
+
+async def test_private_words_are_shown_to_the_team_but_never_read_aloud(tmp_path: Path) -> None:
+    plan = example_with_look_backs()
+    second = plan.checkins[1]
+    second.finished = False
+    second.voices += [Voice(TEAM_QUOTE, "Sam", "", "team"), Voice(NO_QUOTE, "Sam", "", "no"), Voice("Nobody chose.", "Ali")]
+    path = write_with_photo(plan, tmp_path)
+    speaker = Recorder()
+    app = BackmapApp(folder=tmp_path, plan_path=path, speaker=speaker, look_back=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        interview = app.interview()
+        assert interview is not None
+        for index in range(len(interview.flow.pages)):
+            interview.go_to(index)
+            await settle(pilot, 2)
+            await pilot.press("ctrl+o")
+        voices = interview.flow.index_of("look_back_voices")
+        interview.go_to(voices)
+        await settle(pilot)
+        assert NO_QUOTE in screen_text(app)  # the people who said it can see and change it
+    spoken = "\n".join(speaker.said)
+    assert TEAM_QUOTE in spoken and "We chose the name together." in spoken
+    assert NO_QUOTE not in spoken and "Nobody chose." not in spoken
+    assert spoken.count("Kept private") >= 2
+
+
+async def test_hostile_words_in_a_quote_are_shown_as_they_are(tmp_path: Path) -> None:
+    plan = example_with_look_backs()
+    second = plan.checkins[1]
+    second.finished = False
+    hostile = "[bold red]loud[/] \x1b[31mred\x1b[0m ../../etc/passwd"
+    second.voices.append(Voice(hostile, "[link=file:///etc/passwd]Sam[/link]", "", "yes", "../../etc/passwd", "x"))
+    path = write_with_photo(plan, tmp_path)
+    app = BackmapApp(folder=tmp_path, plan_path=path, speaker=Recorder(), look_back=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        interview = app.interview()
+        assert interview is not None
+        interview.go_to(interview.flow.index_of("look_back_voices"))
+        await settle(pilot)
+        shown = screen_text(app)
+    assert "[bold red]loud[/]" in shown and "../../etc/passwd" in shown
+    assert "Said by [link=file:///etc/passwd]Sam[/link]" in shown
+    assert "\x1b" not in shown

@@ -76,6 +76,9 @@ class Flow:
     # Whether a page is asked, for a flow whose later pages depend on earlier answers
     # (the look-back asks how many times only for an activity that happened).
     asks: Callable[[Plan, Page], bool] | None = None
+    # Carry on after the last answer given, not at the first empty one: most of a look-back's
+    # questions may be skipped, and a skipped one is not where people stopped.
+    resume_after_last: bool = False
 
     @property
     def total_steps(self) -> int:
@@ -108,6 +111,10 @@ class Flow:
 
     def first_unanswered(self, plan: Plan) -> int:
         """Where "carry on" lands: the first step still without an answer."""
+        if self.resume_after_last:
+            answered = [i for i, page in enumerate(self.pages) if is_answered(plan, page)]
+            after = self.next_index(answered[-1], plan) if answered else 0
+            return len(self.pages) - 1 if after is None else after
         for index, page in enumerate(self.pages):
             if self.asks is not None and not self.asks(plan, page):
                 continue

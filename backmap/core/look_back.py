@@ -67,7 +67,7 @@ def flow_for(plan: Plan, checkin_id: str) -> Flow:
     add("look_back_next", 6, "look_back_text", "learned", field="next")
     add("look_back_pathway", 7, "look_back_pathway", "pathway")
     add("look_back_finish", 8, "look_back_finish", "finish")
-    return Flow("look-back", tuple(pages), asks=asks)
+    return Flow("look-back", tuple(pages), asks=asks, resume_after_last=True)
 
 
 def asks(plan: Plan, page: Page) -> bool:
@@ -267,11 +267,11 @@ def is_answered(plan: Plan, page: Page) -> bool:
     if checkin is None:
         return False
     if page.key == "look_back_when":
-        return True  # the date is today unless changed: there is always one
+        return False  # the date is today unless changed: it says nothing about where people stopped
     if page.key == "look_back_who":
         return bool(checkin.who)
     if page.kind == "look_back_status":
-        return bool(get_choice(plan, page)) or page.key == "look_back_person"
+        return bool(get_choice(plan, page))
     if page.kind == "look_back_text":
         return bool(plain(get_text(plan, page)))
     if page.key == "look_back_voices":
