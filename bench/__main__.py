@@ -33,7 +33,7 @@ from bench.processes import (
 from bench.table import Row, render
 
 EXAMPLE = ROOT / "examples" / "day-centre.toml"
-ROWS = ("startup", "check", "render", "next", "nextlist", "list", "save", "open", "memory")
+ROWS = ("startup", "check", "render", "next", "nextlist", "lookback", "list", "save", "open", "memory")
 
 
 def interleaved(
@@ -113,7 +113,11 @@ def next_row(home: Path, rounds: int, samples: int, mode: str = "next") -> Row:
     """Next from a question: to a question ("next"), or into the first list step ("next-list",
     an extra row: there a new screen is built)."""
     data = _worker(home, "bench.app_rows", mode, rounds, samples)
-    name = "Next: key press to next step ready" if mode == "next" else "Next into a list step"
+    name = {
+        "next": "Next: key press to next step ready",
+        "next-list": "Next into a list step",
+        "look-back": "Next in a look-back: a status key to next step ready",
+    }[mode]
     bare = "bare app: same widgets, panes in a ContentSwitcher, same step"
     return Row(f"{name} (Pilot)", bare, data["figure"], data["baseline"], 1.5)
 
@@ -231,6 +235,7 @@ def main(argv: list[str] | None = None) -> int:
             "render": lambda: render_row(home, 5 if quick else 21),
             "next": lambda: next_row(home, 1 if quick else 4, 3 if quick else 5),
             "nextlist": lambda: next_row(home, 1 if quick else 4, 3 if quick else 5, "next-list"),
+            "lookback": lambda: next_row(home, 1 if quick else 4, 3 if quick else 5, "look-back"),
             "list": lambda: list_row(home, 1 if quick else 3, 2 if quick else 3),
             "save": lambda: save_row(home, 2 if quick else 7),
             "open": lambda: open_row(home, 2 if quick else 7),

@@ -1,6 +1,6 @@
 """In-process rows, driven by a headless Pilot: Next, and Next on a big list.
 
-Run as ``python -m bench.app_rows next|next-list|list ROUNDS SAMPLES``; prints one JSON line with
+Run as ``python -m bench.app_rows next|next-list|look-back|list ROUNDS SAMPLES``; prints one JSON line with
 ``figure`` and ``baseline`` lists of seconds. Each round runs the figure's app and then
 the baseline's app, so slow spells on the machine hit both alike.
 
@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import shutil
 import sys
 import tempfile
 import time
@@ -39,6 +40,7 @@ from bench.bare_app import STEP_PANES, BareApp, InterviewScreen
 from bench.plans import make_list_plan
 
 SIZE = (80, 24)
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "day-centre.toml"
 READ = 0.5  # seconds a person looks at a question before pressing a key (far more, really)
 LIST_FROM = flow.index_of("outcomes_coproduction")  # Next from here lands on a list step
 
@@ -103,6 +105,27 @@ async def bare_next(samples: int, start_key: str = "impact_project") -> list[flo
     return times
 
 
+async def look_back_next(folder: Path, plan_path: Path, samples: int) -> list[float]:
+    """In a look-back: "d" ("Done") on an activity's step keeps the answer, saves the plan and
+    shows the next step ("How many times?", on the question pane), as a person answers it."""
+    app = BackmapApp(folder=folder, plan_path=plan_path, speaker=Speaker(command=[]), look_back=True)
+    times = []
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        interview = app.interview()
+        assert interview is not None
+        start = interview.flow.index_of("look_back_activity")
+        checkin = interview.flow.pages[start].checkin
+        for _ in range(samples):
+            app.plan.activity_check(checkin, "a1", status="")  # no answer yet: "d" changes it
+            interview.go_to(start)
+            await pilot.pause()
+            times.append(await _timed_press(pilot, "d"))
+            assert interview.index == start + 1 and app.screen is interview, app.screen
+            assert app.plan.checkin(checkin).activity_entry("a1").status == "done"  # type: ignore[union-attr]
+    return times
+
+
 async def list_next(folder: Path, plan_path: Path, samples: int) -> list[float]:
     """Next from a list step to the following list step; both hold the plan's items."""
     app = _app(folder, plan_path)
@@ -130,7 +153,13 @@ async def run(row: str, rounds: int, samples: int) -> dict[str, list[float]]:
                 plans[items] = folder / f"list-{items}.toml"
                 store.save(make_list_plan(items), plans[items], keep_backup=False)
         for _ in range(rounds):
-            if row in ("next", "next-list"):
+            if row == "look-back":
+                plan = folder / "look-back.toml"
+                if not plan.exists():
+                    shutil.copyfile(EXAMPLE, plan)
+                figure += await look_back_next(folder / "plans", plan, samples)
+                baseline += await bare_next(samples, "impact_project")
+            elif row in ("next", "next-list"):
                 start = "impact_project" if row == "next" else "lasting_change"
                 figure += await backmap_next(folder / "plans", samples, start)
                 baseline += await bare_next(samples, start)

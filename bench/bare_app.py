@@ -40,7 +40,7 @@ from textual.widgets import Button, ContentSwitcher, Footer, Label, OptionList, 
 from backmap.themes import DEFAULT, THEMES  # plain Textual Theme objects, nothing else of backmap
 
 CSS_FILE = Path(__file__).resolve().parent.parent / "backmap" / "backmap.tcss"
-PANE_KINDS = ("question", "list", "check", "finish")
+PANE_KINDS = ("question", "list", "check", "finish", "choice", "who", "entries", "progress", "look-back-finish")
 # The pane of each step of backmap's planning interview (backmap.core.flow.PLANNING), in order.
 STEP_PANES = (
     "question",
@@ -126,6 +126,43 @@ class FinishPane(Pane):
             yield Static("", id="preview")
 
 
+# The look-back's panes: on the screen (as in backmap), never shown by the planning steps.
+
+
+class ChoicePane(Pane):
+    def compose(self) -> ComposeResult:
+        yield MarkedList(id="status-choices")
+
+
+class WhoPane(Pane):
+    def compose(self) -> ComposeResult:
+        yield Static("", id="who-none", markup=False)
+        yield MarkedList(id="who-list")
+        yield Label("", id="who-label", markup=False)
+        yield AnswerBox("", id="who-others")
+
+
+class EntriesPane(Pane):
+    def compose(self) -> ComposeResult:
+        yield Static("", id="entries-empty", markup=False)
+        yield MarkedList(id="entries")
+        with Horizontal(id="entry-buttons"):
+            for label, name in (("Add", "entry-add"), ("Change", "entry-edit"), ("Remove", "entry-remove")):
+                yield FocusButton(f"  {label}", id=name)
+
+
+class ProgressPane(Pane):
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="progress-box", can_focus=True):
+            yield Static("", id="progress")
+
+
+class LookBackFinishPane(Pane):
+    def compose(self) -> ComposeResult:
+        yield Static("", id="look-back-counts", markup=False)
+        yield Static("", id="look-back-files", markup=False)
+
+
 # ----- screens ---------------------------------------------------------------------------------
 
 
@@ -190,6 +227,7 @@ class InterviewScreen(Screen[None]):
         yield StepHeader("", id="step-header")
         with VerticalScroll(id="body", can_focus=False):
             yield Static("", id="question", markup=False)
+            yield Static("", id="subject", markup=False)
             yield Static("", id="hint", markup=False)
             yield Static("", id="explain", markup=False)
             with Horizontal(id="tools"):
@@ -203,6 +241,11 @@ class InterviewScreen(Screen[None]):
                 yield ListPane(id="list-pane")
                 yield CheckPane(id="check-pane")
                 yield FinishPane(id="finish-pane")
+                yield ChoicePane(id="choice-pane")
+                yield WhoPane(id="who-pane")
+                yield EntriesPane(id="entries-pane")
+                yield ProgressPane(id="progress-pane")
+                yield LookBackFinishPane(id="look-back-finish-pane")
         with Horizontal(id="nav"):
             yield FocusButton("  Back", id="back")
             yield FocusButton("  Skip for now", id="skip")
@@ -223,12 +266,14 @@ class InterviewScreen(Screen[None]):
             "question": f"Question {n}: what will be different for the people you work with?",
             "hint": f"Hint {n}: one or two sentences are enough.",
             "explain": f"Why we ask {n}: this is what the whole plan works back from.",
+            "subject": "",
             "example": f"For example: {n} people who use the centre help to run it.",
             "tip": f"Tip: you can change this answer later ({n}).",
         }
         for name, text in texts.items():
             self.query_one(f"#{name}", Static).update(text)
         self.query_one("#explain").display = True
+        self.query_one("#subject").display = False
         self.query_one("#example").display = False
         self.query_one("#example-button", FocusButton).label = "  Show me an example"
         self.query_one("#next", FocusButton).label = "  Next"

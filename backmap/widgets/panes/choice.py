@@ -39,10 +39,11 @@ class ChoicePane(Pane):
         """Keep the answer on this row, show it ticked, and go on (Space only ticks)."""
         assert self.page is not None
         marked = self.query_one("#status-choices", MarkedList)
-        rows = [Choice(c.key, c.text, checked=i == index) for i, c in enumerate(marked.choices)]
-        marked.set_choices(rows)
+        for number, choice in enumerate(marked.choices):
+            choice.checked = number == index
         marked.highlighted = index
-        if look_back.set_choice(self.keeper.plan, self.page, rows[index].key):
+        marked.refresh()
+        if look_back.set_choice(self.keeper.plan, self.page, marked.choices[index].key):
             self.keeper.changed()
         if go_on:
             self.post_message(self.GoNext())
