@@ -213,11 +213,18 @@ class BackmapApp(TypeAhead):
     def _open_look_back(self, path: Path, checkin_id: str, carry_on: bool, note: str) -> None:
         """Open the plan on the steps of a look-back: a new one, the one not finished, or the one chosen."""
 
+        made: list[Plan] = []
+
         def steps(plan: Plan) -> Flow:
+            before = len(plan.checkins)
             checkin = look_back.start_or_carry_on(plan, date.today(), checkin_id)
+            if len(plan.checkins) > before:
+                made.append(plan)
             return look_back.flow_for(plan, checkin.id)
 
         self.keeper.open(path, steps, carry_on=carry_on, note=note)
+        if made and self.keeper.session is not None and self.keeper.plan is made[0]:
+            self.keeper.changed(note)  # a new look-back is on disk from its first step
 
     def on_interview_screen_step_shown(self) -> None:
         self.read_aloud.stop()  # never read out a question that is no longer on screen

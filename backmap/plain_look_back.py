@@ -242,7 +242,7 @@ def said_aloud(page: Page, voice: Voice) -> str:
     """A thing someone said, as plain mode reads it: private words are never read out."""
     if voice.share in ("yes", "team"):
         by = page.words["said_by_line"].format(name=voice.said_by) + ". " if voice.said_by.strip() else ""
-        return f"{plain_text(voice.text)} ({by}{progress.share_word(voice.share)})"
+        return f"{plain_text(voice.text)} ({by}{progress.shared_word(voice.share)})"
     return page.words["private"]
 
 
@@ -267,6 +267,8 @@ def run_plain_look_back(path: Path, folder: Path, stdin: TextIO | None = None, s
     keeper.open(path, steps, carry_on=unfinished is not None, note=note)
     if hooks.opened_at is None:
         return EXIT_STOPPED
+    if unfinished is None:
+        keeper.changed()  # a new look-back is on disk from its first step
     interview = PlainLookBack(keeper, stdin, stdout)
     interview.opened_at = hooks.opened_at
     hooks.interview = interview

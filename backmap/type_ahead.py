@@ -54,7 +54,8 @@ class TypeAhead(App[int]):
         self._after_key(event.key)
 
     def _after_key(self, key: str) -> None:
-        if key in MOVING_KEYS:
+        # A list whose rows are chosen by a letter or a number moves on with those keys too.
+        if key in MOVING_KEYS or getattr(self.screen.focused, "any_key_moves_on", False):
             self.waiting = True
             self._held_since = time.monotonic()
             # Known done only once the widget it went to has dealt with it: it may be

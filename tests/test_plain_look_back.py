@@ -57,6 +57,7 @@ def test_a_whole_look_back_through_a_pipe_holds_what_was_typed(tmp_path: Path) -
     assert checkin["reflection"]["next"] == "Meet often."
     # The pathway now, in words and symbols, and where the files are.
     assert "[x] It happened: People who will use the centre make choices about the plan." in said
+    assert "Someone sees it another way: It happened." in said  # both views kept, in the same words
     assert f"Your plan file: {path.absolute()}" in said
 
 

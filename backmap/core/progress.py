@@ -45,3 +45,8 @@ def first_and_now(plan: Plan, outcome_id: str) -> tuple[str, str] | None:
 def share_word(share: str) -> str:
     """Who may see a quote, in words."""
     return content.word("share", share or "no")
+
+
+def shared_word(share: str) -> str:
+    """Who may see a quote already chosen, in words: "Kept private"."""
+    return content.word("shared", share or "none")

@@ -27,7 +27,7 @@ def voice_detail(page: Page, voice: Voice) -> str:
     parts = []
     if voice.said_by.strip():
         parts.append(page.words["said_by_line"].format(name=voice.said_by))
-    parts.append(progress.share_word(voice.share))
+    parts.append(progress.shared_word(voice.share))
     return ". ".join(parts) + "."
 
 
