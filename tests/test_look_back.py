@@ -312,3 +312,28 @@ async def test_hostile_words_in_a_quote_are_shown_as_they_are(tmp_path: Path) ->
     assert "[bold red]loud[/]" in shown and "../../etc/passwd" in shown
     assert "Said by [link=file:///etc/passwd]Sam[/link]" in shown
     assert "\x1b" not in shown
+
+
+async def test_keys_typed_quickly_after_a_status_key_reach_the_steps_after_it(tmp_path: Path) -> None:
+    from textual import events
+
+    path = example_copy(tmp_path)
+    app = make_app(tmp_path, path)
+    app.start_looking_back = True
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "ctrl+n")  # today, nobody ticked
+        await settle(pilot)
+        driver = app._driver
+        assert driver is not None
+        # All at once, as a quick typist: each status key moves on before the next key is read.
+        for key, character in [("d", "d"), ("enter", "\r"), ("enter", "\r"), ("s", "s"),
+                               ("enter", "\r"), ("enter", "\r"), ("n", "n"), ("w", "w")]:
+            event = events.Key(key, character)
+            event.set_sender(app)
+            driver.send_message(event)
+        for _ in range(40):
+            await pilot.pause(0.05)
+        assert "activity 5 of 5" in screen_text(app)
+    saved = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert [a["status"] for a in saved["checkins"][0]["activities"]] == ["done", "started", "not-yet", "stopped"]
