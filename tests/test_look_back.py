@@ -340,3 +340,21 @@ async def test_keys_typed_quickly_after_a_status_key_reach_the_steps_after_it(tm
         assert "activity 5 of 5" in screen_text(app)
     saved = tomllib.loads(path.read_text(encoding="utf-8"))
     assert [a["status"] for a in saved["checkins"][0]["activities"]] == ["done", "started", "not-yet", "stopped"]
+
+
+async def test_read_aloud_on_a_status_step_says_what_it_is_about_and_the_answers(tmp_path: Path) -> None:
+    path = example_copy(tmp_path)
+    speaker = Recorder()
+    app = BackmapApp(folder=tmp_path, plan_path=path, speaker=speaker, look_back=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "space")
+        await settle(pilot)
+        await pilot.press("ctrl+o", "ctrl+n")
+        await settle(pilot)
+        await pilot.press("ctrl+o")
+    who, status = speaker.said
+    assert "Who is here for this look-back?" in who and "Sam, ticked. Priya." in who
+    assert "Did this happen?" in status
+    assert '"A set of planning meetings to write down what the centre will offer."' in status
+    assert "1. Done. 2. Started. 3. Not yet. 4. We stopped it." in status

@@ -39,6 +39,10 @@ class ChoicePane(Pane):
         marked.set_choices(rows)
         marked.highlighted = next((i for i, c in enumerate(rows) if c.checked), 0)
 
+    def spoken(self) -> str:
+        """The answers to choose from, with their numbers."""
+        return " ".join(c.text + "." for c in self.query_one("#status-choices", MarkedList).choices)
+
     def focus_first(self) -> None:
         self.screen.set_focus(self.query_one("#status-choices", MarkedList), scroll_visible=False)
 

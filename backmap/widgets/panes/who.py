@@ -36,6 +36,12 @@ class WhoPane(Pane):
         self.query_one("#who-label", Label).update(page.words["label"])
         self.query_one("#who-others", AnswerBox).load_text("")
 
+    def spoken(self) -> str:
+        """The people to tick, and whether each is ticked."""
+        rows = self.query_one("#who-list", MarkedList).choices
+        here = look_back.say("ticked")
+        return " ".join(f"{c.text}, {here}." if c.checked else f"{c.text}." for c in rows)
+
     def focus_first(self) -> None:
         marked = self.query_one("#who-list", MarkedList)
         target = marked if marked.choices else self.query_one("#who-others", AnswerBox)
