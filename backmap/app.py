@@ -11,8 +11,8 @@ import asyncio
 import contextlib
 import os
 import signal
-from datetime import date
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -194,11 +194,16 @@ class BackmapApp(TypeAhead):
             return
         latest = max(plan.finished_checkins(), key=lambda c: c.date)
         text = content.word(
-            "look_back", "choose_text", count=len(plan.finished_checkins()), date=content.long_date(latest.date)
+            "look_back",
+            "choose_text",
+            count=len(plan.finished_checkins()),
+            date=content.long_date(latest.date),
         )
         choices = [("new", content.word("look_back", "new"))]
         for checkin in sorted(plan.finished_checkins(), key=lambda c: c.date, reverse=True):
-            choices.append((checkin.id, content.word("look_back", "change", date=content.long_date(checkin.date))))
+            choices.append(
+                (checkin.id, content.word("look_back", "change", date=content.long_date(checkin.date)))
+            )
         title = content.word("look_back", "choose_title", name=path.name)
         days = {c.id: content.long_date(c.date) for c in plan.checkins}
         self.ask(title, text, choices, lambda choice: self._look_back_chosen(path, choice, days))

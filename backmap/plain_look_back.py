@@ -119,7 +119,12 @@ class PlainLookBack(PlainInterview):
         elif page.key == "look_back_surprises":
             self.surprises(page)
         elif page.kind == "look_back_pathway":
-            self.say(*("  " * (indent // 2) + text for indent, text in progress_words.lines(self.plan, self.checkin(page))))
+            self.say(
+                *(
+                    "  " * (indent // 2) + text
+                    for indent, text in progress_words.lines(self.plan, self.checkin(page))
+                )
+            )
 
     def text(self, page: Page) -> None:
         current = look_back.get_text(self.plan, page)
@@ -140,8 +145,12 @@ class PlainLookBack(PlainInterview):
         rows = look_back.choices(page)
         current = look_back.get_choice(self.plan, page)
         chosen_now = self.word("chosen_now")
-        self.say(*(f"{n}. {words}{' ' + chosen_now if value == current and current else ''}"
-                   for n, (value, words) in enumerate(rows, 1)))
+        self.say(
+            *(
+                f"{n}. {words}{' ' + chosen_now if value == current and current else ''}"
+                for n, (value, words) in enumerate(rows, 1)
+            )
+        )
         self.say(_words("status_how"))
         while True:
             answer = self.ask()
@@ -246,7 +255,9 @@ def said_aloud(page: Page, voice: Voice) -> str:
     return page.words["private"]
 
 
-def run_plain_look_back(path: Path, folder: Path, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
+def run_plain_look_back(
+    path: Path, folder: Path, stdin: TextIO | None = None, stdout: TextIO | None = None
+) -> int:
     """Exit 0 at the end or end of input, 1 when the last save failed, 2 for a plan we cannot read."""
     stdin = sys.stdin if stdin is None else stdin
     stdout = sys.stdout if stdout is None else stdout

@@ -40,7 +40,17 @@ from textual.widgets import Button, ContentSwitcher, Footer, Label, OptionList, 
 from backmap.themes import DEFAULT, THEMES  # plain Textual Theme objects, nothing else of backmap
 
 CSS_FILE = Path(__file__).resolve().parent.parent / "backmap" / "backmap.tcss"
-PANE_KINDS = ("question", "list", "check", "finish", "choice", "who", "entries", "progress", "look-back-finish")
+PANE_KINDS = (
+    "question",
+    "list",
+    "check",
+    "finish",
+    "choice",
+    "who",
+    "entries",
+    "progress",
+    "look-back-finish",
+)
 # The pane of each step of backmap's planning interview (backmap.core.flow.PLANNING), in order.
 STEP_PANES = (
     "question",

@@ -37,8 +37,13 @@ def example_with_look_backs() -> Plan:
     plan.activity_check(first, "a5", status="not-yet")
     plan.outcome_check(first, "o1", status="on-the-way", how_we_know="We have written two pages.")
     plan.outcome_check(first, "o2", status="not-yet")
-    plan.outcome_check(first, "o3", status="on-the-way", person_says="happened",
-                       how_we_know="Sam chose the colours for the room.")
+    plan.outcome_check(
+        first,
+        "o3",
+        status="on-the-way",
+        person_says="happened",
+        how_we_know="Sam chose the colours for the room.",
+    )
     plan.outcome_check(first, "o4", status="not-yet")
     first.voices += [
         Voice(YES_QUOTE, "Sam", "o3", "yes", PHOTO, PHOTO_WORDS),
@@ -53,7 +58,13 @@ def example_with_look_backs() -> Plan:
     )
     first.finished = True
     second = plan.add_checkin(SECOND_DAY, ["Sam", "Priya"])
-    for activity, status in (("a1", "done"), ("a2", "done"), ("a3", "done"), ("a4", "started"), ("a5", "stopped")):
+    for activity, status in (
+        ("a1", "done"),
+        ("a2", "done"),
+        ("a3", "done"),
+        ("a4", "started"),
+        ("a5", "stopped"),
+    ):
         plan.activity_check(second, activity, status=status)
     plan.outcome_check(second, "o1", status="happened", how_we_know="The plan is finished and printed.")
     plan.outcome_check(second, "o2", status="on-the-way", how_we_know="We met 30 people in the area.")
@@ -74,7 +85,9 @@ def write_with_photo(plan: Plan, folder: Path, name: str = "plan.toml") -> Path:
     return path
 
 
-def big_looked_back_plan(stones: int = 20, activities: int = 40, look_backs: int = 6, quotes: int = 60) -> Plan:
+def big_looked_back_plan(
+    stones: int = 20, activities: int = 40, look_backs: int = 6, quotes: int = 60
+) -> Plan:
     """A big plan looked back at many times, with quotes of every share choice."""
     plan = Plan(title="A big plan for a big day centre")
     plan.impact.project = "People have a day centre they chose. " * 3
@@ -100,7 +113,9 @@ def big_looked_back_plan(stones: int = 20, activities: int = 40, look_backs: int
         for activity in activity_ids:
             plan.activity_check(checkin, activity, status="done" if turn else "started", times=turn + 1)
         for stone in stone_ids:
-            plan.outcome_check(checkin, stone, status=statuses[turn % len(statuses)], how_we_know=f"We saw it {turn}.")
+            plan.outcome_check(
+                checkin, stone, status=statuses[turn % len(statuses)], how_we_know=f"We saw it {turn}."
+            )
         for n in range(quotes // look_backs):
             share = ("yes", "team", "no")[n % 3]
             checkin.voices.append(

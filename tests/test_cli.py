@@ -285,7 +285,13 @@ def test_help_words_are_the_words_in_content(tmp_path: Path) -> None:
     """Every help text comes from content/words.toml, so the easy-read test sees it."""
     shown = " ".join(
         backmap(*args, cwd=tmp_path).stdout
-        for args in (["--help"], ["look-back", "--help"], ["check", "--help"], ["render", "--help"], ["example", "--help"])
+        for args in (
+            ["--help"],
+            ["look-back", "--help"],
+            ["check", "--help"],
+            ["render", "--help"],
+            ["example", "--help"],
+        )
     )
     shown = " ".join(shown.split())  # argparse wraps long help over lines
     folders = {"folder": os.environ["BACKMAP_DIR"], "option": "--dir", "variable": "BACKMAP_DIR"}

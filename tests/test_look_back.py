@@ -121,8 +121,12 @@ async def test_two_look_backs_by_keys_hold_exactly_what_was_chosen(tmp_path: Pat
         await keys.press("enter")
         await set_date(keys, "1 June 2027")
         await keys.press("ctrl+n")  # nobody ticked: skipped
-        await keys.press("d", "enter", "enter", "d", "enter", "enter", "d", "enter", "enter", "s", "enter", "enter", "w")
-        await keys.press("i", "enter", "enter", "o", "enter", "enter", "i", "enter", "enter", "i", "enter", "enter")
+        await keys.press(
+            "d", "enter", "enter", "d", "enter", "enter", "d", "enter", "enter", "s", "enter", "enter", "w"
+        )
+        await keys.press(
+            "i", "enter", "enter", "o", "enter", "enter", "i", "enter", "enter", "i", "enter", "enter"
+        )
         await keys.press("ctrl+n", "ctrl+n", "enter", "enter", "enter")
         now = keys.screen()
         assert "Your pathway now" in now
@@ -136,12 +140,19 @@ async def test_two_look_backs_by_keys_hold_exactly_what_was_chosen(tmp_path: Pat
     assert first["id"] == "c1" and first["date"] == date(2027, 3, 1) and first["finished"] is True
     assert first["who"] == ["Sam", "Priya"]
     assert [(a["activity"], a["status"]) for a in first["activities"]] == [
-        ("a1", "done"), ("a2", "started"), ("a3", "not-yet"), ("a4", "not-yet"), ("a5", "stopped"),
+        ("a1", "done"),
+        ("a2", "started"),
+        ("a3", "not-yet"),
+        ("a4", "not-yet"),
+        ("a5", "stopped"),
     ]
     assert first["activities"][0]["times"] == 3 and first["activities"][0]["came"] == "Sam and 5 others"
     assert "times" not in first["activities"][1] and first["activities"][1].get("came", "") == ""
     assert [(o["outcome"], o["status"], o.get("person_says", "")) for o in first["outcomes"]] == [
-        ("o1", "on-the-way", ""), ("o2", "not-yet", "happened"), ("o3", "happened", ""), ("o4", "changed-plan", ""),
+        ("o1", "on-the-way", ""),
+        ("o2", "not-yet", "happened"),
+        ("o3", "happened", ""),
+        ("o4", "changed-plan", ""),
     ]
     assert first["outcomes"][0]["how_we_know"] == "We have written two pages."
     assert [(v["text"], v["said_by"], v["share"], v.get("outcome", "")) for v in first["voices"]] == [
@@ -192,7 +203,9 @@ async def test_an_earlier_look_back_changes_only_when_chosen(tmp_path: Path) -> 
         await start_look_back(keys)
         shown = keys.screen()
         assert "This plan has 2 look-backs. The last one was on 1 June 2027." in shown
-        assert "Change the look-back of 1 June 2027" in shown and "Change the look-back of 1 March 2027" in shown
+        assert (
+            "Change the look-back of 1 June 2027" in shown and "Change the look-back of 1 March 2027" in shown
+        )
         await keys.press("escape")  # changed our minds: nothing is made, nothing is changed
         assert path.read_bytes() == before
         assert app.interview() is None
@@ -275,7 +288,11 @@ async def test_private_words_are_shown_to_the_team_but_never_read_aloud(tmp_path
     plan = example_with_look_backs()
     second = plan.checkins[1]
     second.finished = False
-    second.voices += [Voice(TEAM_QUOTE, "Sam", "", "team"), Voice(NO_QUOTE, "Sam", "", "no"), Voice("Nobody chose.", "Ali")]
+    second.voices += [
+        Voice(TEAM_QUOTE, "Sam", "", "team"),
+        Voice(NO_QUOTE, "Sam", "", "no"),
+        Voice("Nobody chose.", "Ali"),
+    ]
     path = write_with_photo(plan, tmp_path)
     speaker = Recorder()
     app = BackmapApp(folder=tmp_path, plan_path=path, speaker=speaker, look_back=True)
@@ -302,7 +319,9 @@ async def test_hostile_words_in_a_quote_are_shown_as_they_are(tmp_path: Path) ->
     second = plan.checkins[1]
     second.finished = False
     hostile = "[bold red]loud[/] \x1b[31mred\x1b[0m ../../etc/passwd"
-    second.voices.append(Voice(hostile, "[link=file:///etc/passwd]Sam[/link]", "", "yes", "../../etc/passwd", "x"))
+    second.voices.append(
+        Voice(hostile, "[link=file:///etc/passwd]Sam[/link]", "", "yes", "../../etc/passwd", "x")
+    )
     path = write_with_photo(plan, tmp_path)
     app = BackmapApp(folder=tmp_path, plan_path=path, speaker=Recorder(), look_back=True)
     async with app.run_test(size=SIZE) as pilot:
@@ -330,8 +349,16 @@ async def test_keys_typed_quickly_after_a_status_key_reach_the_steps_after_it(tm
         driver = app._driver
         assert driver is not None
         # All at once, as a quick typist: each status key moves on before the next key is read.
-        for key, character in [("d", "d"), ("enter", "\r"), ("enter", "\r"), ("s", "s"),
-                               ("enter", "\r"), ("enter", "\r"), ("n", "n"), ("w", "w")]:
+        for key, character in [
+            ("d", "d"),
+            ("enter", "\r"),
+            ("enter", "\r"),
+            ("s", "s"),
+            ("enter", "\r"),
+            ("enter", "\r"),
+            ("n", "n"),
+            ("w", "w"),
+        ]:
             event = events.Key(key, character)
             event.set_sender(app)
             driver.send_message(event)
@@ -339,7 +366,12 @@ async def test_keys_typed_quickly_after_a_status_key_reach_the_steps_after_it(tm
             await pilot.pause(0.05)
         assert "activity 5 of 5" in screen_text(app)
     saved = tomllib.loads(path.read_text(encoding="utf-8"))
-    assert [a["status"] for a in saved["checkins"][0]["activities"]] == ["done", "started", "not-yet", "stopped"]
+    assert [a["status"] for a in saved["checkins"][0]["activities"]] == [
+        "done",
+        "started",
+        "not-yet",
+        "stopped",
+    ]
 
 
 async def test_read_aloud_on_a_status_step_says_what_it_is_about_and_the_answers(tmp_path: Path) -> None:

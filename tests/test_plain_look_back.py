@@ -17,14 +17,45 @@ from tests.example_plans import ROOT, example_copy
 SECRET = "I felt sad at the second meeting."
 # A whole look-back of the worked example, one answer a line.
 ANSWERS = [
-    "2027-03-01", "1 2",
-    "d", "3", "Sam and 5 others", "started", "", "", "n", "3", "4",
-    "o", "We wrote two pages.", "", "n", "", "2", "i", "", "", "w", "", "",
-    "I chose the colours.", "Sam", "1", "3", "",
-    SECRET, "Sam", "3", "", "",
+    "2027-03-01",
+    "1 2",
+    "d",
+    "3",
+    "Sam and 5 others",
+    "started",
     "",
-    "Sam runs the tea break.", "",
-    "Too long.", "Short is better.", "Meet often.",
+    "",
+    "n",
+    "3",
+    "4",
+    "o",
+    "We wrote two pages.",
+    "",
+    "n",
+    "",
+    "2",
+    "i",
+    "",
+    "",
+    "w",
+    "",
+    "",
+    "I chose the colours.",
+    "Sam",
+    "1",
+    "3",
+    "",
+    SECRET,
+    "Sam",
+    "3",
+    "",
+    "",
+    "",
+    "Sam runs the tea break.",
+    "",
+    "Too long.",
+    "Short is better.",
+    "Meet often.",
 ]
 
 
@@ -45,10 +76,19 @@ def test_a_whole_look_back_through_a_pipe_holds_what_was_typed(tmp_path: Path) -
     (checkin,) = saved["checkins"]
     assert checkin["date"] == date(2027, 3, 1) and checkin["finished"] is True
     assert checkin["who"] == ["Sam", "Priya"]
-    assert [a["status"] for a in checkin["activities"]] == ["done", "started", "not-yet", "not-yet", "stopped"]
+    assert [a["status"] for a in checkin["activities"]] == [
+        "done",
+        "started",
+        "not-yet",
+        "not-yet",
+        "stopped",
+    ]
     assert checkin["activities"][0]["times"] == 3
     assert [(o["status"], o.get("person_says", "")) for o in checkin["outcomes"]] == [
-        ("on-the-way", ""), ("not-yet", "happened"), ("happened", ""), ("changed-plan", ""),
+        ("on-the-way", ""),
+        ("not-yet", "happened"),
+        ("happened", ""),
+        ("changed-plan", ""),
     ]
     assert [(v["text"], v["share"], v.get("outcome", "")) for v in checkin["voices"]] == [
         ("I chose the colours.", "yes", "o3"),
@@ -91,6 +131,7 @@ def test_a_look_back_stopped_half_way_carries_on_where_it_stopped(tmp_path: Path
 def test_wrong_answers_are_asked_again_in_plain_words(tmp_path: Path) -> None:
     path = example_copy(tmp_path)
     code, said = run(path, ["the thirtieth of Febtober", "2027-03-01", "", "7", "maybe", "d", "lots", "3"])
+    assert code == 0
     assert "We cannot read the thirtieth of Febtober as a date." in said
     assert said.count("Please type a number from 1 to 4, or the words.") == 2
     assert "Please type a number, like 3. Or leave it empty." in said
@@ -111,7 +152,10 @@ def test_the_command_line_look_back_plain_never_imports_textual(tmp_path: Path) 
     result = subprocess.run(
         [sys.executable, "-c", program, str(path), str(tmp_path)],
         input="\n".join(ANSWERS) + "\n",
-        capture_output=True, text=True, cwd=ROOT, timeout=60,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     assert "TEXTUAL []" in result.stdout
@@ -120,7 +164,10 @@ def test_the_command_line_look_back_plain_never_imports_textual(tmp_path: Path) 
 def test_look_back_at_a_plan_that_is_not_there_says_so(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "backmap", "look-back", str(tmp_path / "nothing.toml")],
-        capture_output=True, text=True, cwd=tmp_path, timeout=60,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
     )
     assert result.returncode == 2
     assert "There is no plan at" in result.stderr and "Traceback" not in result.stderr

@@ -118,7 +118,9 @@ class Flow:
         for index, page in enumerate(self.pages):
             if self.asks is not None and not self.asks(plan, page):
                 continue
-            if page.pane in ("check", "finish", "progress", "look-back-finish") or not is_answered(plan, page):
+            if page.pane in ("check", "finish", "progress", "look-back-finish") or not is_answered(
+                plan, page
+            ):
                 return index
         return len(self.pages) - 1
 

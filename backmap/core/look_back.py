@@ -16,6 +16,7 @@ from backmap.core.flow import Flow, Page
 from backmap.core.plan import Checkin, Plan
 from backmap.core.safe_text import plain
 
+
 def say(key: str, **values: object) -> str:
     """A message of the look-back, from look_back.toml."""
     text: str = content.load("look_back")["messages"][key]
@@ -298,9 +299,9 @@ def first_and_now(plan: Plan, checkin: Checkin, outcome_id: str) -> tuple[str, s
     said: list[tuple[date, str]] = []
     for item in plan.checkins:
         entry = item.outcome_entry(outcome_id)
-        if (item.finished or item.id == checkin.id) and entry is not None and entry.status:
-            if item.id == checkin.id or item.date <= checkin.date:
-                said.append((item.date, entry.status))
+        counted = item.id == checkin.id or (item.finished and item.date <= checkin.date)
+        if counted and entry is not None and entry.status:
+            said.append((item.date, entry.status))
     now = status_now(plan, checkin, "outcome", outcome_id) if checkin.outcome_entry(outcome_id) else ""
     if len(said) < 2 or not now:
         return None

@@ -25,7 +25,9 @@ def lines(plan: Plan, checkin: Checkin) -> list[tuple[int, str]]:
             shown.append((4, f"{progress.label('outcome', status)}: {stone.text or '-'}"))
             entry = checkin.outcome_entry(stone.id)
             if entry is not None and entry.person_says:
-                shown.append((6, words["person_says"].format(word=progress.word("outcome", entry.person_says))))
+                shown.append(
+                    (6, words["person_says"].format(word=progress.word("outcome", entry.person_says)))
+                )
             both = look_back.first_and_now(plan, checkin, stone.id)
             if both is not None:
                 first, now = (progress.word("outcome", s) for s in both)

@@ -182,7 +182,9 @@ class GotoScreen(ButtonDialog[int | None]):
                 continue
             seen.add(page.step)
             # A look-back's step holds many questions: it is named by what it is about.
-            label = f"{self.flow.step_label(page)}: {page.part_name if page.checkin else page.words['question']}"
+            label = (
+                f"{self.flow.step_label(page)}: {page.part_name if page.checkin else page.words['question']}"
+            )
             rows.append(Choice(str(index), label))
         with Vertical(id="dialog"):
             yield Static(words("goto", "title"), id="dialog-title", markup=False)

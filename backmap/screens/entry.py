@@ -57,7 +57,11 @@ class EntryScreen(ItemScreen):
         plan = self.keeper.plan
         entries = self.entries()
         if self.key is None:
-            made = Surprise(text=str(value)) if self.page.key == "look_back_surprises" else Voice(text=str(value))
+            made = (
+                Surprise(text=str(value))
+                if self.page.key == "look_back_surprises"
+                else Voice(text=str(value))
+            )
             entries.append(made)  # type: ignore[arg-type]
             self.key = str(len(entries) - 1)
         elif self.value(name) == value:

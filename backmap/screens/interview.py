@@ -17,11 +17,11 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Static
 
 from backmap.content import word as words
+from backmap.core import look_back
 from backmap.core.flow import Flow, Page
 from backmap.core.safe_text import shown
 from backmap.session.keeper import Keeper
 from backmap.widgets.buttons import FocusButton
-from backmap.core import look_back
 from backmap.widgets.panes.check import CheckPane
 from backmap.widgets.panes.choice import ChoicePane
 from backmap.widgets.panes.entries import EntriesPane
@@ -34,7 +34,17 @@ from backmap.widgets.panes.question import QuestionPane
 from backmap.widgets.panes.who import WhoPane
 from backmap.widgets.status import StatusLine, StepHeader
 
-PANE_KINDS = ("question", "list", "check", "finish", "choice", "who", "entries", "progress", "look-back-finish")
+PANE_KINDS = (
+    "question",
+    "list",
+    "check",
+    "finish",
+    "choice",
+    "who",
+    "entries",
+    "progress",
+    "look-back-finish",
+)
 TIGHT_HEIGHT = 24  # rows: at this height and under, the check step drops two blank lines
 
 

@@ -134,7 +134,8 @@ class Keeper:
         drafted = [
             i
             for i, page in enumerate(flow.pages)
-            if (page.field and page.answer_key in drafts) or any(k.startswith(f"item:{page.key}:") for k in drafts)
+            if (page.field and page.answer_key in drafts)
+            or any(k.startswith(f"item:{page.key}:") for k in drafts)
         ]
         if carry_on and drafted:
             index = min(drafted)  # words typed last time and never finished come first

@@ -50,7 +50,7 @@ class EntriesPane(Pane):
         self.query_one("#entries-empty", Static).update(page.words["empty"])
         self.refresh_entries()
         for key, field in self.keeper.box_drafts(page.key):
-            if key is None or key.isdigit() and int(key) < len(self.rows()):
+            if key is None or (key.isdigit() and int(key) < len(self.rows())):
                 self.call_after_refresh(self.open_box, key, field)
                 break
 
@@ -96,7 +96,9 @@ class EntriesPane(Pane):
 
     def open_box(self, key: str | None, start_at: str = "") -> None:
         assert self.page is not None
-        self.app.push_screen(EntryScreen(self.keeper, self.page, key, start_at), callback=self.refresh_entries)
+        self.app.push_screen(
+            EntryScreen(self.keeper, self.page, key, start_at), callback=self.refresh_entries
+        )
 
     @on(FocusButton.Pressed, "#entry-add")
     def add(self) -> None:

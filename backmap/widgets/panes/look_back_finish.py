@@ -75,7 +75,12 @@ class LookBackFinishPane(Pane):
             self.keeper.changed()
         session = self.keeper.session
         last = session.last_save if session is not None else None
-        if session is not None and session.path is not None and not session.read_only and (last is None or last.ok):
+        if (
+            session is not None
+            and session.path is not None
+            and not session.read_only
+            and (last is None or last.ok)
+        ):
             where = "\n".join(self.files()[1:])
         else:
             where = self.keeper.status_text()
