@@ -178,42 +178,32 @@ class BackmapApp(TypeAhead):
     # ----- looking back ---------------------------------------------------------------
 
     def look_back(self, path: Path) -> None:
-        """Look back at a plan: carry on a look-back not finished, or choose a new one or an earlier one."""
+        """Look back at a plan: a new look-back, the one not finished, or (when asked for) an
+        earlier one. With only one way on, no question is asked."""
         try:
             plan = store.load(path)
         except (store.PlanError, OSError):
             plan = None  # opening it explains the problem
-        if plan is None or plan.open_checkin() is not None or not plan.finished_checkins():
-            # One not finished is carried on where it stopped; a new one starts at its first step.
-            unfinished = plan.open_checkin() if plan is not None else None
-            if unfinished is not None:
-                note = look_back.say("carrying_on", date=content.long_date(unfinished.date))
-                self._open_look_back(path, "", carry_on=True, note=note)
-            else:
-                self._open_look_back(path, "", carry_on=False, note=look_back.say("new_one"))
+        ways = look_back.ways_on(plan) if plan is not None else [("new", "")]
+        days = {c.id: content.long_date(c.date) for c in plan.checkins} if plan is not None else {}
+        if len(ways) == 1 or plan is None:
+            self._look_back_chosen(path, ways[0][0], days)
             return
-        latest = max(plan.finished_checkins(), key=lambda c: c.date)
-        text = content.word(
-            "look_back",
-            "choose_text",
-            count=len(plan.finished_checkins()),
-            date=content.long_date(latest.date),
-        )
-        choices = [("new", content.word("look_back", "new"))]
-        for checkin in sorted(plan.finished_checkins(), key=lambda c: c.date, reverse=True):
-            choices.append(
-                (checkin.id, content.word("look_back", "change", date=content.long_date(checkin.date)))
-            )
         title = content.word("look_back", "choose_title", name=path.name)
-        days = {c.id: content.long_date(c.date) for c in plan.checkins}
-        self.ask(title, text, choices, lambda choice: self._look_back_chosen(path, choice, days))
+        self.ask(
+            title, look_back.ways_on_text(plan), ways, lambda way: self._look_back_chosen(path, way, days)
+        )
 
-    def _look_back_chosen(self, path: Path, choice: str | None, days: dict[str, str]) -> None:
-        if choice == "new":
+    def _look_back_chosen(self, path: Path, way: str | None, days: dict[str, str]) -> None:
+        if way == "new":
             self._open_look_back(path, "", carry_on=False, note=look_back.say("new_one"))
-        elif choice is not None:
-            note = look_back.say("changing", date=days[choice])
-            self._open_look_back(path, choice, carry_on=False, note=note)
+        elif way is not None and way.startswith("carry-on-"):
+            checkin_id = way.removeprefix("carry-on-")
+            note = look_back.say("carrying_on", date=days[checkin_id])
+            self._open_look_back(path, checkin_id, carry_on=True, note=note)
+        elif way is not None:
+            note = look_back.say("changing", date=days[way])
+            self._open_look_back(path, way, carry_on=False, note=note)
 
     def _open_look_back(self, path: Path, checkin_id: str, carry_on: bool, note: str) -> None:
         """Open the plan on the steps of a look-back: a new one, the one not finished, or the one chosen."""

@@ -266,19 +266,34 @@ def run_plain_look_back(
     except PlanError as error:
         print(str(error), file=sys.stderr)
         return EXIT_UNREADABLE
-    unfinished = plan.open_checkin()
     hooks = PlainHooks(stdin, stdout)
     keeper = Keeper(folder, hooks)
+    ways = look_back.ways_on(plan)
+    chosen: list[str | None] = [ways[0][0]]
+    if len(ways) > 1:  # an earlier look-back changes only when someone chooses it
+        title = content.word("look_back", "choose_title", name=path.name)
+        hooks.ask(title, look_back.ways_on_text(plan), ways, lambda way: chosen.__setitem__(0, way))
+    way = chosen[0]
+    if way is None:
+        return EXIT_STOPPED
+    days = {c.id: content.long_date(c.date) for c in plan.checkins}
+    checkin_id = way.removeprefix("carry-on-") if way != "new" else ""
+    carry_on = way.startswith("carry-on-")
+    if way == "new":
+        note = look_back.say("new_one")
+    elif carry_on:
+        note = look_back.say("carrying_on", date=days[checkin_id])
+    else:
+        note = look_back.say("changing", date=days[checkin_id])
 
     def steps(opened: Plan) -> Flow:
-        checkin = look_back.start_or_carry_on(opened, date.today())
+        checkin = look_back.start_or_carry_on(opened, date.today(), checkin_id)
         return look_back.flow_for(opened, checkin.id)
 
-    note = look_back.say("carrying_on", date=content.long_date(unfinished.date)) if unfinished else ""
-    keeper.open(path, steps, carry_on=unfinished is not None, note=note)
+    keeper.open(path, steps, carry_on=carry_on, note=note)
     if hooks.opened_at is None:
         return EXIT_STOPPED
-    if unfinished is None:
+    if way == "new":
         keeper.changed()  # a new look-back is on disk from its first step
     interview = PlainLookBack(keeper, stdin, stdout)
     interview.opened_at = hooks.opened_at

@@ -202,7 +202,7 @@ async def test_an_earlier_look_back_changes_only_when_chosen(tmp_path: Path) -> 
         keys = Keys(pilot)
         await start_look_back(keys)
         shown = keys.screen()
-        assert "This plan has 2 look-backs. The last one was on 1 June 2027." in shown
+        assert "Look-backs so far: 2. The last one was on 1 June 2027." in keys.flat()
         assert (
             "Change the look-back of 1 June 2027" in shown and "Change the look-back of 1 March 2027" in shown
         )
@@ -390,3 +390,22 @@ async def test_read_aloud_on_a_status_step_says_what_it_is_about_and_the_answers
     assert "Did this happen?" in status
     assert '"A set of planning meetings to write down what the centre will offer."' in status
     assert "1. Done. 2. Started. 3. Not yet. 4. We stopped it." in status
+
+
+async def test_a_look_back_not_finished_is_offered_first_beside_the_earlier_ones(tmp_path: Path) -> None:
+    plan = example_with_look_backs()
+    plan.add_checkin(date(2027, 9, 1))
+    path = write_with_photo(plan, tmp_path)
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        keys = Keys(pilot)
+        await start_look_back(keys)
+        shown = keys.flat()
+        assert "The look-back of 1 September 2027 is not finished." in shown
+        assert shown.index("Carry on with the look-back of 1 September 2027") < shown.index(
+            "Change the look-back of 1 June 2027"
+        )
+        assert "Start a new look-back" not in shown  # one at a time: finish this one first
+        await keys.press("enter")
+        assert "We carry on with the look-back of 1 September 2027." in keys.flat()
+    assert len(tomllib.loads(path.read_text(encoding="utf-8"))["checkins"]) == 3

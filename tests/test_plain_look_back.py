@@ -13,6 +13,7 @@ from backmap.core import store
 from backmap.core.flow import Page
 from backmap.plain_look_back import run_plain_look_back, said_aloud
 from tests.example_plans import ROOT, example_copy
+from tests.look_back_plans import example_with_look_backs, write_with_photo
 
 SECRET = "I felt sad at the second meeting."
 # A whole look-back of the worked example, one answer a line.
@@ -171,3 +172,17 @@ def test_look_back_at_a_plan_that_is_not_there_says_so(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert "There is no plan at" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_earlier_look_back_is_changed_only_when_chosen(tmp_path: Path) -> None:
+    path = write_with_photo(example_with_look_backs(), tmp_path)
+    before = tomllib.loads(path.read_text(encoding="utf-8"))["checkins"]
+    code, said = run(path, [""])  # no choice made: nothing is opened, nothing changes
+    assert "1. Start a new look-back" in said and "2. Change the look-back of 1 June 2027" in said
+    assert "3. Change the look-back of 1 March 2027" in said
+    assert tomllib.loads(path.read_text(encoding="utf-8"))["checkins"] == before
+    code, said = run(path, ["3", "", "", "", "", "", "", "", "", "", "", "", "s"])  # a4: not yet -> started
+    assert "You are changing the look-back of 1 March 2027." in said
+    after = tomllib.loads(path.read_text(encoding="utf-8"))["checkins"]
+    assert len(after) == 2 and after[1] == before[1] and after[0]["finished"] is True
+    assert [a["status"] for a in after[0]["activities"]] == ["done", "started", "done", "started", "not-yet"]

@@ -314,6 +314,32 @@ def last_look_back(plan: Plan) -> date | None:
     return max(days) if days else None
 
 
+def ways_on(plan: Plan) -> list[tuple[str, str]]:
+    """(key, words) of each way to look back at this plan: carry on the one not finished
+    ("carry-on-ID") or start a new one ("new"), then change each finished one (its id), newest first."""
+    unfinished = plan.open_checkin()
+    if unfinished is not None:
+        day = content.long_date(unfinished.date)
+        ways = [(f"carry-on-{unfinished.id}", content.word("look_back", "carry_on", date=day))]
+    else:
+        ways = [("new", content.word("look_back", "new"))]
+    for checkin in sorted(plan.finished_checkins(), key=lambda c: c.date, reverse=True):
+        ways.append((checkin.id, content.word("look_back", "change", date=content.long_date(checkin.date))))
+    return ways
+
+
+def ways_on_text(plan: Plan) -> str:
+    """What the question about the ways on says first."""
+    finished = plan.finished_checkins()
+    latest = content.long_date(max(c.date for c in finished)) if finished else ""
+    unfinished = plan.open_checkin()
+    if unfinished is not None:
+        return content.word(
+            "look_back", "choose_text_open", date=content.long_date(unfinished.date), count=len(finished)
+        )
+    return content.word("look_back", "choose_text", count=len(finished), date=latest)
+
+
 def start_or_carry_on(plan: Plan, today: date, checkin_id: str = "") -> Checkin:
     """The look-back to work on: the one chosen, else one not finished, else a new one for today."""
     if checkin_id and any(c.id == checkin_id for c in plan.checkins):
