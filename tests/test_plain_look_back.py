@@ -182,6 +182,7 @@ def test_an_earlier_look_back_is_changed_only_when_chosen(tmp_path: Path) -> Non
     assert "3. Change the look-back of 1 March 2027" in said
     assert tomllib.loads(path.read_text(encoding="utf-8"))["checkins"] == before
     code, said = run(path, ["3", "", "", "", "", "", "", "", "", "", "", "", "s"])  # a4: not yet -> started
+    assert code == 0
     assert "You are changing the look-back of 1 March 2027." in said
     after = tomllib.loads(path.read_text(encoding="utf-8"))["checkins"]
     assert len(after) == 2 and after[1] == before[1] and after[0]["finished"] is True
