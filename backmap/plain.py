@@ -29,10 +29,9 @@ from backmap.plain_lines import (
     InputEnded,
     LineAsker,
     StopAsked,
-    command_word,
     is_terminal,
 )
-from backmap.session.keeper import Choices, Keeper, Timer
+from backmap.session.keeper import SUMMARY_WAIT, Choices, Keeper, Timer
 from backmap.session.plan_file import Session
 
 T = TypeVar("T")
@@ -159,12 +158,12 @@ class PlainInterview(LineAsker):
         path = self.session.path
         summary = self.session.summary_path
         assert path is not None and summary is not None
-        said = [
-            self.word("saved_in", path=path.absolute()),
-            content.word("cli", "summary", summary=summary.absolute()),
-        ]
+        said = [self.word("saved_in", path=path.absolute())]
         page = self.session.page_path
-        if page is not None and page.exists():  # said only when it is true
+        # Each summary is named only when it is there: a failed one was said just before.
+        if summary.exists():
+            said.append(content.word("cli", "summary", summary=summary.absolute()))
+        if page is not None and page.exists():
             said.append(content.word("cli", "page", page=page.absolute()))
         return said
 
@@ -176,6 +175,10 @@ class PlainInterview(LineAsker):
             return EXIT_OK
         if not saved:
             return EXIT_NOT_SAVED
+        # The summaries may still be on their way (a thread): the files are named once there.
+        if not self.keeper.summaries.wait(SUMMARY_WAIT) or self.keeper.summaries.problem:
+            reason = self.keeper.summaries.problem or content.word("safety", "summary_slow")
+            self.say(content.word("app", "summary_failed", reason=reason))
         self.say(*lines())
         return EXIT_OK
 
@@ -342,14 +345,11 @@ class PlainInterview(LineAsker):
             with contextlib.suppress(RestartPage):  # back from its first question: the list again
                 change(numbers[0] - 1)
 
-    def is_remove(self, answer: str) -> bool:
-        return answer == command_word("remove")
-
     def new_words(self, about: str, how: str = "") -> str | None:
         """New words for an item, "" to keep them, or None when the person asked to remove it."""
         self.say("", about, *([how] if how else []), self.word("change_words"))
-        answer = self.ask(empty=self.word("what_keep"), also=("remove",))
-        return None if self.is_remove(answer) else answer
+        reply = self.ask_reply(empty=self.word("what_keep"), also=("remove",))
+        return None if reply.command == "remove" else reply.text
 
     def change_words(
         self,

@@ -136,18 +136,23 @@ class LineAsker:
             self.word("help_quote", example="'" + names["stop"]),
         ]
 
-    def ask(self, prompt: str = "", empty: str = "", also: tuple[str, ...] = ()) -> str:
+    def ask(self, prompt: str = "", empty: str = "") -> str:
         """Ask until there is an answer; "" when it is skipped.
 
         ``empty`` says what an empty answer does here ("we skip this question."): it is said
         after an empty line or skip, so answers piped from a file never move on in silence.
-        ``also`` are more command words this question knows (like remove); one is returned as
-        it is typed, in small letters.
+        """
+        return self.ask_reply(prompt, empty).text
+
+    def ask_reply(self, prompt: str = "", empty: str = "", also: tuple[str, ...] = ()) -> Reply:
+        """As ``ask``, for a question that knows more command words (``also``, like remove).
+
+        One of them comes back as the reply's command; "'remove" comes back as the text "remove".
         """
         while True:
             reply = parse_reply(self.read_line(prompt), COMMANDS + also)
             if reply.command in also:
-                return _bare(command_word(reply.command or ""))
+                return reply
             if reply.command == "help":
                 self.say(*self.help_lines())
                 continue
@@ -160,5 +165,5 @@ class LineAsker:
             if reply.command == "skip" or reply.empty:
                 if empty:  # said for skip too, so the record shows what happened
                     self.say(self.word("empty_line", what=empty) if reply.empty else _capital(empty))
-                return ""
-            return reply.text
+                return Reply("")
+            return reply
