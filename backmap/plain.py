@@ -12,7 +12,6 @@ This module must never import Textual: a test proves it.
 from __future__ import annotations
 
 import contextlib
-import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -23,15 +22,16 @@ from backmap.core import checks, flow, pathway
 from backmap.core.plan import KINDS, PARTS, Activity, Outcome, Person
 from backmap.core.render import plain_text
 from backmap.core.store import PlanError
+from backmap.plain_answers import parse_kind, parse_numbers, person_line, split_person
+from backmap.plain_hooks import PlainHooks
 from backmap.plain_lines import (
     ChangeAsked,
     GoBack,
     InputEnded,
     LineAsker,
     StopAsked,
-    is_terminal,
 )
-from backmap.session.keeper import SUMMARY_WAIT, Choices, Keeper, Timer
+from backmap.session.keeper import SUMMARY_WAIT, Keeper
 from backmap.session.plan_file import Session
 
 T = TypeVar("T")
@@ -40,47 +40,6 @@ EXIT_OK = 0
 EXIT_NOT_SAVED = 1
 EXIT_UNREADABLE = 2
 EXIT_STOPPED = 130
-
-
-def _normal(text: str) -> str:
-    """Lower case, with dashes and runs of spaces as one space: "Steering-group" finds "steering group"."""
-    return " ".join(re.split(r"[\s\-_]+", text.strip().lower())).strip()
-
-
-def parse_kind(answer: str) -> str | None:
-    """A kind from a number in the list, a kind key or a kind's name; None when it is none of them."""
-    answer = answer.strip().rstrip(".")
-    if answer.isascii() and answer.isdigit():
-        number = int(answer)
-        return KINDS[number - 1] if 1 <= number <= len(KINDS) else None
-    wanted = _normal(answer)
-    for kind in KINDS:
-        if wanted in (_normal(kind), _normal(content.kind_name(kind))):
-            return kind
-    return None
-
-
-def parse_numbers(answer: str, count: int) -> list[int] | None:
-    """Numbers like "1 3" or "1,3", each from 1 to count; None when any of them is not."""
-    numbers: list[int] = []
-    for piece in re.split(r"[\s,;]+", answer.strip()):
-        piece = piece.rstrip(".")
-        if not piece:
-            continue
-        if not (piece.isascii() and piece.isdigit()) or not 1 <= int(piece) <= count:
-            return None
-        numbers.append(int(piece))
-    return list(dict.fromkeys(numbers))
-
-
-def split_person(line: str) -> Person:
-    """ "Sam, will use the day centre": the first comma splits the name from what they do."""
-    name, _, role = line.partition(",")
-    return Person(name=name.strip(), role=role.strip())
-
-
-def _person_line(person: Person) -> str:
-    return f"{person.name}, {person.role}" if person.role else person.name
 
 
 def _capital(text: str) -> str:
@@ -395,7 +354,7 @@ class PlainInterview(LineAsker):
         def change(index: int) -> None:
             self.change_person(page, index)
 
-        self.change_list(lambda: [_person_line(p) for p in plan.people], change)
+        self.change_list(lambda: [person_line(p) for p in plan.people], change)
         self.list_intro(page, len(plan.people))
         self.say(self.word("people_how"), self.word("people_example"))
         self.read_list(page, len(plan.people) + 1, self.add_person)
@@ -403,7 +362,7 @@ class PlainInterview(LineAsker):
     def change_person(self, page: flow.Page, index: int) -> None:
         plan = self.session.plan
         person = plan.people[index]
-        answer = self.new_words(self.about(page, index + 1, _person_line(person)), self.word("change_person"))
+        answer = self.new_words(self.about(page, index + 1, person_line(person)), self.word("change_person"))
         if answer is None:
             plan.remove_person(index)
             self.say(self.word("removed", text=plain_text(person.name)))
@@ -618,50 +577,6 @@ class PlainInterview(LineAsker):
 
 class PlanReloaded(Exception):
     """The plan was read again from its file in the middle of a question."""
-
-
-class PlainHooks:
-    """What the keeper asks of plain mode: a question in lines, answered by its number."""
-
-    def __init__(self, stdin: TextIO, stdout: TextIO) -> None:
-        self.stdin = stdin
-        self.stdout = stdout
-        self.opened_at: int | None = None
-        self.interview: PlainInterview | None = None  # told when the plan is read again
-
-    def ask(self, title: str, text: str, choices: Choices, then: Callable[[str | None], None]) -> None:
-        lines = [title, text] + [f"{number}. {words}" for number, (_, words) in enumerate(choices, start=1)]
-        self.stdout.write("\n".join(lines) + "\n")
-        if not choices:
-            then(None)
-            return
-        self.stdout.write(content.word("plain", "prompt") + " ")
-        self.stdout.flush()
-        answer = self.stdin.readline().strip()
-        if not is_terminal(self.stdin):
-            self.stdout.write(plain_text(answer) + "\n")  # a pipe does not show what it sent
-        picked = parse_numbers(answer, len(choices))
-        then(choices[picked[0] - 1][0] if picked and len(picked) == 1 else None)
-
-    def status_changed(self) -> None:
-        """Plain mode says what happened in its own lines."""
-
-    def opened(self, index: int) -> None:
-        self.opened_at = index
-
-    def plan_reloaded(self) -> None:
-        """The question being asked starts again, on the plan as it is now."""
-        if self.interview is not None:
-            self.interview.reloaded = True
-
-    def later(self, seconds: float, job: Callable[[], None]) -> Timer:
-        job()  # no typing to wait for: one line is one answer
-        return _Done()
-
-
-class _Done:
-    def stop(self) -> None:
-        """Nothing is waiting."""
 
 
 def run_plain(
