@@ -137,7 +137,8 @@ class PlainInterview(LineAsker):
         # The summaries may still be on their way (a thread): the files are named once there.
         if not self.keeper.summaries.wait(SUMMARY_WAIT) or self.keeper.summaries.problem:
             reason = self.keeper.summaries.problem or content.word("safety", "summary_slow")
-            self.say(content.word("app", "summary_failed", reason=reason))
+            self.say(self.word("summary_not_written", reason=reason), *self.where_saved())
+            return EXIT_NOT_SAVED  # as the app's goodbye: a summary that is not on disk is said by 1
         self.say(*lines())
         return EXIT_OK
 
@@ -582,7 +583,8 @@ class PlanReloaded(Exception):
 def run_plain(
     plan_arg: str | None, folder: Path, stdin: TextIO | None = None, stdout: TextIO | None = None
 ) -> int:
-    """Exit 0 at the end or end of input, 1 when the last save failed, 2 for a plan we cannot read."""
+    """Exit 0 at the end or end of input (or stop), 1 when the last save or a summary failed,
+    2 for a plan we cannot read."""
     if stdin is None:
         stdin = sys.stdin
         if hasattr(stdin, "reconfigure"):

@@ -455,3 +455,22 @@ def test_nonsense_in_every_question_of_an_existing_plan_never_prints_a_traceback
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     store.load(path)  # still a plan we can read
+
+
+def test_a_summary_that_could_not_be_written_is_said_and_not_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from backmap.session import summaries
+
+    def full_disk(plan: Plan, plan_path: Path) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(summaries, "write_summaries", full_disk)
+    code, out = run_here(lines("Tea", "", "People meet", "stop"), tmp_path)
+    assert code == 1
+    plan_path = (tmp_path / "tea.toml").absolute()
+    assert store.load(plan_path).impact.project == "People meet"
+    end = out.split(plain("stopped"), 1)[1]
+    assert plain("summary_not_written", reason="")[:40] in end
+    assert str(plan_path) in end
+    assert str(plan_path.with_suffix(".md")) not in end and str(plan_path.with_suffix(".html")) not in end
