@@ -63,11 +63,6 @@ def help_lines() -> list[str]:
     return [HELP, *(plain(f"help_{c}", **names) for c in names), plain("help_quote", example="'stop")]
 
 
-def after(out: str, label: str, question: str) -> str:
-    """What was printed after the last time this step asked this question."""
-    return out.split(f"{label}\n", -1)[-1].split(question, 1)[1]
-
-
 # ----- 1. how to steer, at the start and on help --------------------------------------
 
 
