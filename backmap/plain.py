@@ -4,7 +4,8 @@ It walks the same pages as the Textual app (``flow.PAGES``) but only prints
 lines and reads lines: no colour, no cursor codes, no full-screen drawing.
 So a screen reader reads it top to bottom, and a script can answer it through
 a pipe. Every answer is saved at once, and the end of input is a normal way
-to stop, never a crash.
+to stop, never a crash. A word alone on a line steers (help, back, change, skip,
+stop: see ``plain_lines``), and each empty line is said back with what it did.
 
 This module must never import Textual: a test proves it.
 """
@@ -203,11 +204,11 @@ class PlainInterview(LineAsker):
                 return flow.PAGES.index(ANSWERED_PAGES[numbers[0] - 1])
             self.say(self.word("change_which_bad", count=len(ANSWERED_PAGES)))
 
-    def in_turn(self, questions: list[Callable[[bool], object]], first_back: type[Exception]) -> None:
+    def in_turn(self, questions: list[Callable[[bool], object]]) -> None:
         """Ask each question; back goes to the one before (told it is asked ``again``).
 
-        Back at the first raises ``first_back``: the question this list came from comes next.
-        A question that gives False ends the list (its item was removed).
+        Back at the first raises ``RestartPage``: the list these questions are about comes next.
+        A question that gives False ends them (its item was removed).
         """
         asked = 0
         at = 0
@@ -217,7 +218,7 @@ class PlainInterview(LineAsker):
                     return
             except GoBack:
                 if at == 0:
-                    raise first_back from None
+                    raise RestartPage from None
                 asked = max(asked, at)
                 at -= 1
                 continue
@@ -401,7 +402,7 @@ class PlainInterview(LineAsker):
             self.how_we_know_question(page, number, outcome)
             for number, outcome in enumerate(new, len(before) + 1)
         ]
-        self.in_turn(questions, RestartPage)
+        self.in_turn(questions)
 
     def how_we_know_question(self, page: flow.Page, number: int, outcome: Outcome) -> Callable[[bool], None]:
         def ask(again: bool) -> None:
@@ -427,7 +428,7 @@ class PlainInterview(LineAsker):
                 plan.edit_outcome(outcome.id, how_we_know=answer)
                 self.changed()
 
-        self.in_turn([words, how_we_know], RestartPage)
+        self.in_turn([words, how_we_know])
 
     def about(self, page: flow.Page, number: int, text: str) -> str:
         return self.word("about", item=page.words["item"], number=number, text=plain_text(text))
@@ -440,12 +441,10 @@ class PlainInterview(LineAsker):
         questions: list[Callable[[bool], object]] = []
         for number, activity in enumerate(new, len(before) + 1):
             about = self.about(page, number, activity.text)
-            questions += self.activity_questions(activity, part, about, new=True)
-        self.in_turn(questions, RestartPage)
+            questions += self.activity_questions(activity, about, new=True)
+        self.in_turn(questions)
 
-    def activity_questions(
-        self, activity: Activity, part: str, about: str, new: bool
-    ) -> list[Callable[[bool], object]]:
+    def activity_questions(self, activity: Activity, about: str, new: bool) -> list[Callable[[bool], object]]:
         """Kind, stepping stones, who and when. Asked again after back, an empty line keeps."""
 
         def kind(again: bool) -> None:
@@ -480,9 +479,7 @@ class PlainInterview(LineAsker):
             return self.change_words(page, index, activity, plan.remove_activity, plan.edit_activity)
 
         about = self.about(page, index + 1, activity.text)
-        self.in_turn(
-            [words, *self.activity_questions(activity, page.plan_part, about, new=False)], RestartPage
-        )
+        self.in_turn([words, *self.activity_questions(activity, about, new=False)])
 
     def ask_kind(self, activity_id: str, keep: bool = False) -> None:
         """With ``keep``, an empty line keeps the kind the activity has; else it means "other"."""
