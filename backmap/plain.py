@@ -4,14 +4,15 @@ It walks the same pages as the Textual app (``flow.PAGES``) but only prints
 lines and reads lines: no colour, no cursor codes, no full-screen drawing.
 So a screen reader reads it top to bottom, and a script can answer it through
 a pipe. Every answer is saved at once, and the end of input is a normal way
-to stop, never a crash.
+to stop, never a crash. A word alone on a line steers (help, back, change, skip,
+stop: see ``plain_lines``), and each empty line is said back with what it did.
 
 This module must never import Textual: a test proves it.
 """
 
 from __future__ import annotations
 
-import re
+import contextlib
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -22,7 +23,16 @@ from backmap.core import checks, flow, pathway
 from backmap.core.plan import KINDS, PARTS, Activity, Outcome, Person
 from backmap.core.render import plain_text
 from backmap.core.store import PlanError
-from backmap.session.keeper import Choices, Keeper, Timer
+from backmap.plain_answers import parse_kind, parse_numbers, person_line, split_person
+from backmap.plain_hooks import PlainHooks
+from backmap.plain_lines import (
+    ChangeAsked,
+    GoBack,
+    InputEnded,
+    LineAsker,
+    StopAsked,
+)
+from backmap.session.keeper import SUMMARY_WAIT, Keeper
 from backmap.session.plan_file import Session
 
 T = TypeVar("T")
@@ -33,64 +43,24 @@ EXIT_UNREADABLE = 2
 EXIT_STOPPED = 130
 
 
-class InputEnded(Exception):
-    """Standard input ran out: the person (or the script) has nothing more to say."""
-
-
-def _normal(text: str) -> str:
-    """Lower case, with dashes and runs of spaces as one space: "Steering-group" finds "steering group"."""
-    return " ".join(re.split(r"[\s\-_]+", text.strip().lower())).strip()
-
-
-def parse_kind(answer: str) -> str | None:
-    """A kind from a number in the list, a kind key or a kind's name; None when it is none of them."""
-    answer = answer.strip().rstrip(".")
-    if answer.isascii() and answer.isdigit():
-        number = int(answer)
-        return KINDS[number - 1] if 1 <= number <= len(KINDS) else None
-    wanted = _normal(answer)
-    for kind in KINDS:
-        if wanted in (_normal(kind), _normal(content.kind_name(kind))):
-            return kind
-    return None
-
-
-def parse_numbers(answer: str, count: int) -> list[int] | None:
-    """Numbers like "1 3" or "1,3", each from 1 to count; None when any of them is not."""
-    numbers: list[int] = []
-    for piece in re.split(r"[\s,;]+", answer.strip()):
-        piece = piece.rstrip(".")
-        if not piece:
-            continue
-        if not (piece.isascii() and piece.isdigit()) or not 1 <= int(piece) <= count:
-            return None
-        numbers.append(int(piece))
-    return list(dict.fromkeys(numbers))
-
-
-def split_person(line: str) -> Person:
-    """ "Sam, will use the day centre": the first comma splits the name from what they do."""
-    name, _, role = line.partition(",")
-    return Person(name=name.strip(), role=role.strip())
-
-
-def _person_line(person: Person) -> str:
-    return f"{person.name}, {person.role}" if person.role else person.name
-
-
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-class PlainInterview:
+class RestartPage(Exception):
+    """Back from the first question about a new item: the step starts again, with its list."""
+
+
+# The pages a person can go back to with change: every step that asks something.
+ANSWERED_PAGES: tuple[flow.Page, ...] = tuple(p for p in flow.PAGES if p.kind not in ("check", "finish"))
+
+
+class PlainInterview(LineAsker):
     """One run of the plain interview over one session."""
 
     def __init__(self, keeper: Keeper, stdin: TextIO, stdout: TextIO) -> None:
+        super().__init__(stdin, stdout)
         self.keeper = keeper
-        self.stdin = stdin
-        self.stdout = stdout
-        # A terminal shows what is typed; a pipe does not, so we show it to keep the record readable.
-        self.echo = not _is_terminal(stdin)
         self.dirty = False
         self.reloaded = False  # the plan was read again from its file (see PlainHooks)
 
@@ -98,30 +68,6 @@ class PlainInterview:
     def session(self) -> Session:
         assert self.keeper.session is not None, "the keeper opened a plan first"
         return self.keeper.session
-
-    # ----- lines in and out ----------------------------------------------------
-
-    def say(self, *lines: str) -> None:
-        for line in lines:
-            self.stdout.write(line + "\n")
-        self.stdout.flush()
-
-    def word(self, key: str, **values: object) -> str:
-        return content.word("plain", key, **values)
-
-    def ask(self, prompt: str = "") -> str:
-        """Print the prompt, read one line. An empty line is an answer too; only the end of input is not."""
-        self.stdout.write((prompt or self.word("prompt")) + " ")
-        self.stdout.flush()
-        line = self.stdin.readline()
-        if line == "":
-            self.stdout.write("\n")
-            self.stdout.flush()
-            raise InputEnded
-        answer = line.rstrip("\r\n").strip()
-        if self.echo:
-            self.say(plain_text(answer))
-        return answer
 
     # ----- saving ----------------------------------------------------------------
 
@@ -172,10 +118,14 @@ class PlainInterview:
         path = self.session.path
         summary = self.session.summary_path
         assert path is not None and summary is not None
-        return [
-            self.word("saved_in", path=path.absolute()),
-            content.word("cli", "summary", summary=summary.absolute()),
-        ]
+        said = [self.word("saved_in", path=path.absolute())]
+        page = self.session.page_path
+        # Each summary is named only when it is there: a failed one was said just before.
+        if summary.exists():
+            said.append(content.word("cli", "summary", summary=summary.absolute()))
+        if page is not None and page.exists():
+            said.append(content.word("cli", "page", page=page.absolute()))
+        return said
 
     def end(self, lines: Callable[[], list[str]]) -> int:
         """Save one last time, then say ``lines()`` (where the files are). The exit code."""
@@ -185,6 +135,11 @@ class PlainInterview:
             return EXIT_OK
         if not saved:
             return EXIT_NOT_SAVED
+        # The summaries may still be on their way (a thread): the files are named once there.
+        if not self.keeper.summaries.wait(SUMMARY_WAIT) or self.keeper.summaries.problem:
+            reason = self.keeper.summaries.problem or content.word("safety", "summary_slow")
+            self.say(self.word("summary_not_written", reason=reason), *self.where_saved())
+            return EXIT_NOT_SAVED  # as the app's goodbye: a summary that is not on disk is said by 1
         self.say(*lines())
         return EXIT_OK
 
@@ -196,19 +151,79 @@ class PlainInterview:
     # ----- the interview ---------------------------------------------------------
 
     def run(self, opened: bool) -> int:
+        """Walk the steps. back goes one step back; change goes to a step, then back to this one."""
         self.welcome(opened)
-        for page in flow.PAGES:
-            while True:
-                try:
-                    return_code = self.page(page)
-                except PlanReloaded:
-                    self.reloaded = False
-                    self.say(self.word("reloaded"))
-                    continue
-                break
+        at = 0
+        come_back_to: int | None = None  # where the person typed change
+        while True:
+            try:
+                return_code = self.page(flow.PAGES[at])
+            except PlanReloaded:
+                self.reloaded = False
+                self.say(self.word("reloaded"))
+                continue
+            except RestartPage:
+                continue
+            except GoBack:
+                if at == 0:
+                    self.say(self.word("first_question"))
+                else:
+                    at -= 1
+                continue
+            except ChangeAsked:
+                chosen = self.choose_page()
+                if chosen is not None:
+                    come_back_to = at if come_back_to is None else come_back_to
+                    at = chosen
+                continue
             if return_code is not None:
                 return return_code
-        return EXIT_OK
+            if come_back_to is not None and come_back_to != at:
+                self.say("", self.word("back_where"))
+                at, come_back_to = come_back_to, None
+                continue
+            come_back_to = None
+            at += 1
+
+    def choose_page(self) -> int | None:
+        """The list of questions by number; the index of the one chosen, None to stay."""
+        self.say("", self.word("change_title"))
+        for number, page in enumerate(ANSWERED_PAGES, 1):
+            question = page.words["question"]
+            self.say(self.word("change_line", number=number, part=page.part_name, question=question))
+        self.say(self.word("change_choose"))
+        while True:
+            try:
+                answer = self.ask(self.word("change_prompt"), empty=self.word("what_stay"))
+            except (GoBack, ChangeAsked):
+                return None
+            if not answer:
+                return None
+            numbers = parse_numbers(answer, len(ANSWERED_PAGES))
+            if numbers is not None and len(numbers) == 1:
+                return flow.PAGES.index(ANSWERED_PAGES[numbers[0] - 1])
+            self.say(self.word("change_which_bad", count=len(ANSWERED_PAGES)))
+
+    def in_turn(self, questions: list[Callable[[bool], object]]) -> None:
+        """Ask each question; back goes to the one before (told it is asked ``again``).
+
+        Back at the first raises ``RestartPage``: the list these questions are about comes next.
+        A question that gives False ends them (its item was removed).
+        """
+        asked = 0
+        at = 0
+        while at < len(questions):
+            try:
+                if questions[at](at < asked) is False:
+                    return
+            except GoBack:
+                if at == 0:
+                    raise RestartPage from None
+                asked = max(asked, at)
+                at -= 1
+                continue
+            at += 1
+            asked = max(asked, at)
 
     def page(self, page: flow.Page) -> int | None:
         """Ask one step; the exit code when it is the last."""
@@ -232,7 +247,7 @@ class PlainInterview:
             content.word("welcome", "title"),
             content.word("welcome", "intro"),
             self.word("intro"),
-            self.word("skip"),
+            *self.help_lines(),
         )
         if self.session.path is None:
             self.say(content.word("welcome", "saved_where", folder=self.session.folder.absolute()))
@@ -258,9 +273,13 @@ class PlainInterview:
         current = flow.get_text(self.session.plan, page.field)
         if current.strip():
             self.say(self.word("answer_now", answer=plain_text(current)), self.word("keep"))
-        answer = self.ask()
+        answer = self.ask(empty=self.kept_or_skipped(current))
         if answer and flow.set_text(self.session.plan, page.field, answer):
             self.changed()
+
+    def kept_or_skipped(self, current: str) -> str:
+        """What an empty answer does: keeps the answer there is, or skips the question."""
+        return self.word("what_keep" if current.strip() else "what_skip")
 
     def list_intro(self, page: flow.Page, count: int) -> None:
         if count:
@@ -277,23 +296,21 @@ class PlainInterview:
             self.say(*(f"{number}. {plain_text(line)}" for number, line in enumerate(now, 1)))
             self.say(self.word("change_how"))
             while True:
-                answer = self.ask(self.word("change_prompt"))
+                answer = self.ask(self.word("change_prompt"), empty=self.word("what_go_on"))
                 if not answer:
                     return
                 numbers = parse_numbers(answer, len(now))
                 if numbers is not None and len(numbers) == 1:
                     break
                 self.say(self.word("change_bad", count=len(now)))
-            change(numbers[0] - 1)
-
-    def is_remove(self, answer: str) -> bool:
-        return _normal(answer) == _normal(self.word("remove_word"))
+            with contextlib.suppress(RestartPage):  # back from its first question: the list again
+                change(numbers[0] - 1)
 
     def new_words(self, about: str, how: str = "") -> str | None:
         """New words for an item, "" to keep them, or None when the person asked to remove it."""
         self.say("", about, *([how] if how else []), self.word("change_words"))
-        answer = self.ask()
-        return None if self.is_remove(answer) else answer
+        reply = self.ask_reply(empty=self.word("what_keep"), also=("remove",))
+        return None if reply.command == "remove" else reply.text
 
     def change_words(
         self,
@@ -320,14 +337,14 @@ class PlainInterview:
         self.say(question)
         if now.strip():
             self.say(self.word("answer_now", answer=plain_text(now)), self.word("keep"))
-        return self.ask()
+        return self.ask(empty=self.kept_or_skipped(now))
 
     def read_list(self, page: flow.Page, start: int, add: Callable[[str], T]) -> list[T]:
         """Lines until an empty one; each is added and saved before the next is read."""
         added: list[T] = []
         while True:
             prompt = self.word("item_prompt", item=_capital(page.words["item"]), number=start + len(added))
-            answer = self.ask(prompt)
+            answer = self.ask(prompt, empty=self.word("what_list_done"))
             if not answer:
                 return added
             added.append(add(answer))
@@ -339,7 +356,7 @@ class PlainInterview:
         def change(index: int) -> None:
             self.change_person(page, index)
 
-        self.change_list(lambda: [_person_line(p) for p in plan.people], change)
+        self.change_list(lambda: [person_line(p) for p in plan.people], change)
         self.list_intro(page, len(plan.people))
         self.say(self.word("people_how"), self.word("people_example"))
         self.read_list(page, len(plan.people) + 1, self.add_person)
@@ -347,7 +364,7 @@ class PlainInterview:
     def change_person(self, page: flow.Page, index: int) -> None:
         plan = self.session.plan
         person = plan.people[index]
-        answer = self.new_words(self.about(page, index + 1, _person_line(person)), self.word("change_person"))
+        answer = self.new_words(self.about(page, index + 1, person_line(person)), self.word("change_person"))
         if answer is None:
             plan.remove_person(index)
             self.say(self.word("removed", text=plain_text(person.name)))
@@ -381,23 +398,37 @@ class PlainInterview:
         part = page.plan_part
         before = self.list_start(page, lambda: plan.outcomes_in(part), self.change_outcome)
         new = self.read_list(page, len(before) + 1, lambda line: plan.add_outcome(part, line))
-        question = page.words["second_label"]
-        for number, outcome in enumerate(new, len(before) + 1):
-            self.say("", self.about(page, number, outcome.text), question)
-            answer = self.ask()
+        questions = [
+            self.how_we_know_question(page, number, outcome)
+            for number, outcome in enumerate(new, len(before) + 1)
+        ]
+        self.in_turn(questions)
+
+    def how_we_know_question(self, page: flow.Page, number: int, outcome: Outcome) -> Callable[[bool], None]:
+        def ask(again: bool) -> None:
+            self.say("", self.about(page, number, outcome.text))
+            now = self.session.plan.outcome(outcome.id).how_we_know
+            answer = self.keep_or_change(page.words["second_label"], now)
             if answer:
-                plan.edit_outcome(outcome.id, how_we_know=answer)
+                self.session.plan.edit_outcome(outcome.id, how_we_know=answer)
                 self.changed()
+
+        return ask
 
     def change_outcome(self, page: flow.Page, index: int) -> None:
         plan = self.session.plan
         outcome = plan.outcomes_in(page.plan_part)[index]
-        if not self.change_words(page, index, outcome, plan.remove_outcome, plan.edit_outcome):
-            return
-        answer = self.keep_or_change(page.words["second_label"], outcome.how_we_know)
-        if answer:
-            plan.edit_outcome(outcome.id, how_we_know=answer)
-            self.changed()
+
+        def words(again: bool) -> bool:
+            return self.change_words(page, index, outcome, plan.remove_outcome, plan.edit_outcome)
+
+        def how_we_know(again: bool) -> None:
+            answer = self.keep_or_change(page.words["second_label"], outcome.how_we_know)
+            if answer:
+                plan.edit_outcome(outcome.id, how_we_know=answer)
+                self.changed()
+
+        self.in_turn([words, how_we_know])
 
     def about(self, page: flow.Page, number: int, text: str) -> str:
         return self.word("about", item=page.words["item"], number=number, text=plain_text(text))
@@ -407,29 +438,48 @@ class PlainInterview:
         part = page.plan_part
         before = self.list_start(page, lambda: plan.activities_in(part), self.change_activity)
         new = self.read_list(page, len(before) + 1, lambda line: plan.add_activity(part, line))
+        questions: list[Callable[[bool], object]] = []
         for number, activity in enumerate(new, len(before) + 1):
-            self.say("", self.about(page, number, activity.text))
-            self.ask_kind(activity.id)
-            self.ask_links(activity.id, part)
-            for field in ("who", "when"):
-                self.say(content.activity_word(f"{field}_question"))
-                answer = self.ask()
+            about = self.about(page, number, activity.text)
+            questions += self.activity_questions(activity, about, new=True)
+        self.in_turn(questions)
+
+    def activity_questions(self, activity: Activity, about: str, new: bool) -> list[Callable[[bool], object]]:
+        """Kind, stepping stones, who and when. Asked again after back, an empty line keeps."""
+
+        def kind(again: bool) -> None:
+            if new or again:
+                self.say("", about)
+            self.ask_kind(activity.id, keep=again or not new)
+
+        def links(again: bool) -> None:
+            if again:
+                self.say("", about)
+            self.ask_links(activity.id, keep=again or not new)
+
+        def field_question(field: str) -> Callable[[bool], None]:
+            def ask(again: bool) -> None:
+                if again:
+                    self.say("", about)
+                now = getattr(self.session.plan.activity(activity.id), field)
+                answer = self.keep_or_change(content.activity_word(f"{field}_question"), now)
                 if answer:
-                    plan.edit_activity(activity.id, **{field: answer})
+                    self.session.plan.edit_activity(activity.id, **{field: answer})
                     self.changed()
+
+            return ask
+
+        return [kind, links, field_question("who"), field_question("when")]
 
     def change_activity(self, page: flow.Page, index: int) -> None:
         plan = self.session.plan
         activity = plan.activities_in(page.plan_part)[index]
-        if not self.change_words(page, index, activity, plan.remove_activity, plan.edit_activity):
-            return
-        self.ask_kind(activity.id, keep=True)
-        self.ask_links(activity.id, page.plan_part, keep=True)
-        for field in ("who", "when"):
-            answer = self.keep_or_change(content.activity_word(f"{field}_question"), getattr(activity, field))
-            if answer:
-                plan.edit_activity(activity.id, **{field: answer})
-                self.changed()
+
+        def words(again: bool) -> bool:
+            return self.change_words(page, index, activity, plan.remove_activity, plan.edit_activity)
+
+        about = self.about(page, index + 1, activity.text)
+        self.in_turn([words, *self.activity_questions(activity, about, new=False)])
 
     def ask_kind(self, activity_id: str, keep: bool = False) -> None:
         """With ``keep``, an empty line keeps the kind the activity has; else it means "other"."""
@@ -440,8 +490,10 @@ class PlainInterview:
             self.say(self.word("answer_now", answer=content.kind_name(now)), self.word("keep"))
         else:
             self.say(self.word("kind_how", other=content.kind_name("other")))
+        other = content.kind_name("other")
+        empty = self.word("what_keep") if keep else self.word("what_kind", other=other)
         while True:
-            answer = self.ask()
+            answer = self.ask(empty=empty)
             kind = parse_kind(answer) if answer else (now if keep else "other")
             if kind is not None:
                 break
@@ -450,16 +502,16 @@ class PlainInterview:
             self.session.plan.edit_activity(activity_id, kind=kind)
             self.changed()
 
-    def ask_links(self, activity_id: str, part: str, keep: bool = False) -> None:
-        """This part's stepping stones come first, then the other part's: the guide links across parts.
+    def ask_links(self, activity_id: str, keep: bool = False) -> None:
+        """The project's stepping stones, then co-production's, numbered across both.
 
-        With ``keep``, the ones it helps now are marked, and an empty line keeps them.
+        The same order and numbers on both activity steps, so a number means one stepping
+        stone wherever it is typed. With ``keep``, the ones it helps now are marked, and an
+        empty line keeps them.
         """
         plan = self.session.plan
         self.say(content.activity_word("links_question"))
-        groups = [(part, plan.outcomes_in(part))] + [
-            (other, plan.outcomes_in(other)) for other in PARTS if other != part
-        ]
+        groups = [(part, plan.outcomes_in(part)) for part in PARTS]
         choices = [outcome for _, outcomes in groups for outcome in outcomes]
         if not choices:
             self.say(content.activity_word("links_none"))
@@ -476,7 +528,7 @@ class PlainInterview:
                 number += 1
         self.say(self.word("links_how"), self.word("links_keep" if keep else "links_skip"))
         while True:
-            answer = self.ask()
+            answer = self.ask(empty=self.word("what_keep" if keep else "what_skip"))
             numbers = parse_numbers(answer, len(choices))
             if numbers is not None:
                 break
@@ -498,7 +550,11 @@ class PlainInterview:
             self.say(self.word("check_later"))
         # The pathway in words (the app draws it as a picture instead).
         # No width limit: a screen reader reads every word, so nothing is cut short.
-        self.say("", page.words["pathway"], *pathway.lines(self.session.plan, width=1_000_000))
+        self.say(
+            "",
+            page.words["pathway"],
+            *pathway.lines(self.session.plan, width=1_000_000, stone_leads=self.word("leads_to_impact")),
+        )
 
     def finish_page(self, page: flow.Page) -> int:
         def lines() -> list[str]:
@@ -517,65 +573,15 @@ class PlainInterview:
         return self.end(lines)
 
 
-def _is_terminal(stream: TextIO) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
 class PlanReloaded(Exception):
     """The plan was read again from its file in the middle of a question."""
-
-
-class PlainHooks:
-    """What the keeper asks of plain mode: a question in lines, answered by its number."""
-
-    def __init__(self, stdin: TextIO, stdout: TextIO) -> None:
-        self.stdin = stdin
-        self.stdout = stdout
-        self.opened_at: int | None = None
-        self.interview: PlainInterview | None = None  # told when the plan is read again
-
-    def ask(self, title: str, text: str, choices: Choices, then: Callable[[str | None], None]) -> None:
-        lines = [title, text] + [f"{number}. {words}" for number, (_, words) in enumerate(choices, start=1)]
-        self.stdout.write("\n".join(lines) + "\n")
-        if not choices:
-            then(None)
-            return
-        self.stdout.write(content.word("plain", "prompt") + " ")
-        self.stdout.flush()
-        answer = self.stdin.readline().strip()
-        if not _is_terminal(self.stdin):
-            self.stdout.write(plain_text(answer) + "\n")  # a pipe does not show what it sent
-        picked = parse_numbers(answer, len(choices))
-        then(choices[picked[0] - 1][0] if picked and len(picked) == 1 else None)
-
-    def status_changed(self) -> None:
-        """Plain mode says what happened in its own lines."""
-
-    def opened(self, index: int) -> None:
-        self.opened_at = index
-
-    def plan_reloaded(self) -> None:
-        """The question being asked starts again, on the plan as it is now."""
-        if self.interview is not None:
-            self.interview.reloaded = True
-
-    def later(self, seconds: float, job: Callable[[], None]) -> Timer:
-        job()  # no typing to wait for: one line is one answer
-        return _Done()
-
-
-class _Done:
-    def stop(self) -> None:
-        """Nothing is waiting."""
 
 
 def run_plain(
     plan_arg: str | None, folder: Path, stdin: TextIO | None = None, stdout: TextIO | None = None
 ) -> int:
-    """Exit 0 at the end or end of input, 1 when the last save failed, 2 for a plan we cannot read."""
+    """Exit 0 at the end or end of input (or stop), 1 when the last save or a summary failed,
+    2 for a plan we cannot read."""
     if stdin is None:
         stdin = sys.stdin
         if hasattr(stdin, "reconfigure"):
@@ -602,6 +608,8 @@ def run_plain(
         return interview.run(opened=plan_arg is not None)
     except InputEnded:
         return interview.stop(interview.word("ended"))
+    except StopAsked:
+        return interview.stop(interview.word("stopped"))
     except KeyboardInterrupt:
         interview.say("")
         code = interview.stop(interview.word("stopped"))

@@ -70,8 +70,8 @@ def kind_answer(kind: str, index: int) -> str:
 
 
 def link_answer(plan: Plan, activity: Activity, index: int) -> str:
-    """Numbers as the plain mode lists them: this part's stepping stones first, then the other part's."""
-    order = plan.outcomes_in(activity.part) + [o for o in plan.outcomes if o.part != activity.part]
+    """Numbers as the plain mode lists them: the project's stepping stones, then co-production's."""
+    order = [o for part in PARTS for o in plan.outcomes_in(part)]
     numbers = [str(order.index(plan.outcome(i)) + 1) for i in activity.outcomes]
     return (" " if index % 2 == 0 else ",").join(numbers)
 

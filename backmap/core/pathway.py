@@ -38,8 +38,12 @@ def _short(text: str, limit: int) -> str:
     return cut(plain(text) or "-", limit)
 
 
-def lines(plan: Plan, width: int = 80) -> list[str]:
-    """The pathway in words, one part after the other. Answers are cut to fit ``width``."""
+def lines(plan: Plan, width: int = 80, stone_leads: str = "") -> list[str]:
+    """The pathway in words, one part after the other. Answers are cut to fit ``width``.
+
+    With ``stone_leads`` ("leads to the impact"), a line under each stepping stone says it:
+    read aloud line by line, the indents that show it are lost.
+    """
     helpers = plan.helpers_by_outcome()
     out: list[str] = []
     labels = content.load("steps")["pathway"]
@@ -54,6 +58,8 @@ def lines(plan: Plan, width: int = 80) -> list[str]:
             for activity in activities:
                 out.append(f"  {labels['activity']}: {_short(activity.text, width)}")
             out.append(f"    -> {labels['stone']}: {_short(outcome.text, width)}")
+            if stone_leads:
+                out.append(f"      -> {stone_leads}")
         for activity in path.loose:
             out.append(f"  {labels['activity']}: {_short(activity.text, width)}")
             out.append(f"    -> {labels['helps_nothing']}")
