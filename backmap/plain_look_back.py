@@ -20,16 +20,10 @@ from backmap.core.flow import Flow, Page
 from backmap.core.plan import SHARE_CHOICES, Checkin, Plan, Surprise, Voice
 from backmap.core.render import plain_text
 from backmap.core.store import PlanError
-from backmap.plain import (
-    EXIT_OK,
-    EXIT_STOPPED,
-    EXIT_UNREADABLE,
-    InputEnded,
-    PlainHooks,
-    PlainInterview,
-    PlanReloaded,
-    parse_numbers,
-)
+from backmap.plain import EXIT_OK, EXIT_STOPPED, EXIT_UNREADABLE, PlainInterview, PlanReloaded
+from backmap.plain_answers import parse_numbers
+from backmap.plain_hooks import PlainHooks
+from backmap.plain_lines import ChangeAsked, GoBack, InputEnded, StopAsked
 from backmap.session.keeper import Keeper
 from backmap.session.plan_file import Session
 
@@ -67,23 +61,25 @@ class PlainLookBack(PlainInterview):
     def checkin(self, page: Page) -> Checkin:
         return self.plan.checkin(page.checkin)
 
-    def ask_quietly(self, prompt: str = "") -> str:
+    def ask_quietly(self, prompt: str = "", empty: str = "") -> str:
         """Read a line without printing it back: it may be words someone keeps private."""
         echo, self.echo = self.echo, False
         try:
-            answer = self.ask(prompt)
+            answer = self.ask(prompt, empty)
         finally:
             self.echo = echo
-        if echo:
-            self.say(_words("not_shown") if answer else "")
+        if echo and answer:
+            self.say(_words("not_shown"))
         return answer
 
     def run(self, opened: bool) -> int:
-        self.say(content.word("look_back", "title"), _words("intro"), self.word("intro"), self.word("skip"))
+        """Walk the steps. back goes one question back; change goes to a step, then back here."""
+        self.say(content.word("look_back", "title"), _words("intro"), self.word("intro"), *self.help_lines())
         self.say(self.word("working_on", path=self.session.path.absolute() if self.session.path else ""))
         if self.keeper.message:
             self.say(self.keeper.message)
         index: int | None = self.opened_at
+        come_back_to: int | None = None  # where the person typed change
         while index is not None:
             page = self.flow.pages[index]
             try:
@@ -95,8 +91,52 @@ class PlainLookBack(PlainInterview):
                 self.reloaded = False
                 self.say(self.word("reloaded"))
                 continue
-            index = self.flow.next_index(index, self.plan)
+            except GoBack:
+                before = self.flow.previous_index(index, self.plan)
+                if before is None:
+                    self.say(self.word("first_question"))
+                else:
+                    index = before
+                continue
+            except ChangeAsked:
+                chosen = self.choose_step()
+                if chosen is not None:
+                    come_back_to = index if come_back_to is None else come_back_to
+                    index = chosen
+                continue
+            after = self.flow.next_index(index, self.plan)
+            leaving = after is None or self.flow.pages[after].step != page.step
+            if come_back_to is not None and come_back_to != index and leaving:
+                # The step chosen is done (all its questions): back to where change was typed.
+                self.say("", self.word("back_where"))
+                index, come_back_to = come_back_to, None
+                continue
+            if come_back_to is not None and come_back_to == after:
+                come_back_to = None
+            index = after
         return EXIT_OK
+
+    def choose_step(self) -> int | None:
+        """The steps by number; the first question of the one chosen, None to stay."""
+        firsts = {}
+        for index, page in enumerate(self.flow.pages):
+            firsts.setdefault(page.step, index)
+        steps = [(step, index) for step, index in firsts.items() if step < self.flow.total_steps]
+        self.say("", self.word("change_title"))
+        for number, (_, index) in enumerate(steps, 1):
+            self.say(f"{number}. {self.flow.pages[index].part_name}")
+        self.say(self.word("change_choose"))
+        while True:
+            try:
+                answer = self.ask(self.word("change_prompt"), empty=self.word("what_stay"))
+            except (GoBack, ChangeAsked):
+                return None
+            if not answer:
+                return None
+            numbers = parse_numbers(answer, len(steps))
+            if numbers is not None and len(numbers) == 1:
+                return steps[numbers[0] - 1][1]
+            self.say(self.word("change_which_bad", count=len(steps)))
 
     def header(self, page: Page) -> None:
         words = page.words
@@ -131,7 +171,7 @@ class PlainLookBack(PlainInterview):
         if current.strip():
             self.say(self.word("answer_now", answer=plain_text(current)), self.word("keep"))
         while True:
-            answer = self.ask()
+            answer = self.ask(empty=self.kept_or_skipped(current))
             if not answer:
                 return
             try:
@@ -153,7 +193,7 @@ class PlainLookBack(PlainInterview):
         )
         self.say(_words("status_how"))
         while True:
-            answer = self.ask()
+            answer = self.ask(empty=self.kept_or_skipped(current))
             if not answer:
                 return
             value = choose(page, answer)
@@ -171,7 +211,7 @@ class PlainLookBack(PlainInterview):
         if here:
             self.say(self.word("answer_now", answer=plain_text(", ".join(here))), self.word("keep"))
         self.say(_words("who_how"))
-        answer = self.ask()
+        answer = self.ask(empty=self.kept_or_skipped(", ".join(here)))
         if not answer:
             return
         numbers = parse_numbers(answer, len(names)) if names else None
@@ -185,17 +225,17 @@ class PlainLookBack(PlainInterview):
             self.say(f"{number}. {said_aloud(page, voice)}")
         self.say(_words("voices_how"))
         while True:
-            text = self.ask_quietly(_words("voice_prompt"))
+            text = self.ask_quietly(_words("voice_prompt"), empty=self.word("what_list_done"))
             if not text:
                 return
             voice = Voice(text=text)
             checkin.voices.append(voice)
             self.plan.touch()
             self.changed()
-            voice.said_by = self.ask(page.words["said_by_question"])
+            voice.said_by = self.ask(page.words["said_by_question"], empty=self.word("what_skip"))
             self.say(page.words["share_question"])
             self.say(*(f"{n}. {progress.share_word(s)}" for n, s in enumerate(SHARE_CHOICES, 1)))
-            picked = parse_numbers(self.ask(), len(SHARE_CHOICES))
+            picked = parse_numbers(self.ask(empty=self.word("what_skip")), len(SHARE_CHOICES))
             voice.share = SHARE_CHOICES[picked[0] - 1] if picked and len(picked) == 1 else ""
             if not voice.share:
                 self.say(_words("share_unset"))
@@ -203,11 +243,11 @@ class PlainLookBack(PlainInterview):
             if stones:
                 self.say(page.words["stone_question"])
                 self.say(*(f"{n}. {plain_text(o.text or '-')}" for n, o in enumerate(stones, 1)))
-                about = parse_numbers(self.ask(), len(stones))
+                about = parse_numbers(self.ask(empty=self.word("what_skip")), len(stones))
                 voice.outcome = stones[about[0] - 1].id if about and len(about) == 1 else ""
-            voice.photo = self.ask(page.words["photo_question"])
+            voice.photo = self.ask(page.words["photo_question"], empty=self.word("what_skip"))
             if voice.photo:
-                voice.photo_words = self.ask(page.words["photo_words_question"])
+                voice.photo_words = self.ask(page.words["photo_words_question"], empty=self.word("what_skip"))
             self.plan.touch()
             self.changed()
             self.say(_words("voice_kept"), _words("voices_more"))
@@ -218,7 +258,7 @@ class PlainLookBack(PlainInterview):
             self.say(f"{number}. {plain_text(surprise.text)}")
         self.say(self.word("list_how", item=page.words["item"]))
         while True:
-            text = self.ask()
+            text = self.ask(empty=self.word("what_list_done"))
             if not text:
                 return
             checkin.surprises.append(Surprise(text=text))
@@ -302,6 +342,8 @@ def run_plain_look_back(
         return interview.run(opened=True)
     except InputEnded:
         return interview.stop(interview.word("ended"))
+    except StopAsked:
+        return interview.stop(interview.word("stopped"))
     except KeyboardInterrupt:
         interview.say("")
         code = interview.stop(interview.word("stopped"))

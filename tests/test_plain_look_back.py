@@ -187,3 +187,17 @@ def test_an_earlier_look_back_is_changed_only_when_chosen(tmp_path: Path) -> Non
     after = tomllib.loads(path.read_text(encoding="utf-8"))["checkins"]
     assert len(after) == 2 and after[1] == before[1] and after[0]["finished"] is True
     assert [a["status"] for a in after[0]["activities"]] == ["done", "started", "done", "started", "not-yet"]
+
+
+def test_back_change_and_stop_steer_a_look_back(tmp_path: Path) -> None:
+    path = example_copy(tmp_path)
+    # The date, who; a1 done; back to a1's status (from its times); not yet instead; then
+    # change to step 1 (who): Sam only; back where we were; then stop.
+    code, said = run(path, ["2027-03-01", "1 2", "d", "back", "n", "change", "1", "", "1", "stop"])
+    assert code == 0
+    assert "You can type these words at any question:" in said
+    assert "1. Who and when" in said and "Now we go back to where you were." in said
+    checkin = tomllib.loads(path.read_text(encoding="utf-8"))["checkins"][0]
+    assert checkin["activities"][0]["status"] == "not-yet"
+    assert checkin["who"] == ["Sam"] and checkin["finished"] is False
+    assert "You stopped the questions." in said
