@@ -6,6 +6,7 @@ The quotes' words say who may see them, so a test can look for them in any outpu
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -108,5 +109,25 @@ def big_looked_back_plan(stones: int = 20, activities: int = 40, look_backs: int
             )
         checkin.surprises.append(Surprise(f"Something nobody planned, number {turn}."))
         checkin.reflection = Reflection(hard="Time.", learned="Ask early.", next=f"Look back again {turn}.")
+        checkin.finished = True
+    return plan
+
+
+def looked_back_twice(plan: Plan, text: Callable[[], str], share: str = "yes") -> Plan:
+    """The plan with two finished look-backs in which text() fills every typed field.
+
+    Made for summary_support.shaped_plan: a hostile text() puts hostile words everywhere a
+    look-back holds words (quotes, who said them, photos and their words, surprises...).
+    """
+    for day in (FIRST_DAY, SECOND_DAY):
+        checkin = plan.add_checkin(day, [text(), text()])
+        for activity in plan.activities:
+            plan.activity_check(checkin, activity.id, status="done", times=2, came=text())
+        for outcome in plan.outcomes:
+            plan.outcome_check(checkin, outcome.id, status="on-the-way", how_we_know=text())
+        for outcome in plan.outcomes:
+            checkin.voices.append(Voice(text(), text(), outcome.id, share, text(), text()))
+        checkin.surprises.append(Surprise(text()))
+        checkin.reflection = Reflection(hard=text(), learned=text(), next=text())
         checkin.finished = True
     return plan

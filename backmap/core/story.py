@@ -177,12 +177,24 @@ def _wanted(plan: Plan) -> Section:
     section = _section("wanted", "target")
     impact = plan.impact
     section.points = [
-        Point("target", words("wanted.project_picture"), say("wanted.project"),
-              [_typed_or(impact.project, "wanted.not_written")]),
-        Point("together", words("wanted.coproduction_picture"), say("wanted.coproduction"),
-              [say("wanted.coproduction_means"), _typed_or(impact.coproduction, "wanted.not_written")]),
-        Point("lasting", words("wanted.lasting_picture"), say("wanted.lasting"),
-              [_typed_or(impact.lasting_change, "wanted.not_written")]),
+        Point(
+            "target",
+            words("wanted.project_picture"),
+            say("wanted.project"),
+            [_typed_or(impact.project, "wanted.not_written")],
+        ),
+        Point(
+            "together",
+            words("wanted.coproduction_picture"),
+            say("wanted.coproduction"),
+            [say("wanted.coproduction_means"), _typed_or(impact.coproduction, "wanted.not_written")],
+        ),
+        Point(
+            "lasting",
+            words("wanted.lasting_picture"),
+            say("wanted.lasting"),
+            [_typed_or(impact.lasting_change, "wanted.not_written")],
+        ),
     ]
     return section
 
@@ -243,7 +255,11 @@ def _changed(plan: Plan, newest_first: list[Checkin], story: Story) -> Section:
             first, now = (progress.label("outcome", s) for s in first_now)
             lines.append(Words(content.word("progress", "first_now"), (("first", first), ("now", now))))
         how = next(
-            (text(e.how_we_know) for c in newest_first if (e := c.outcome_entry(outcome.id)) and text(e.how_we_know)),
+            (
+                text(e.how_we_know)
+                for c in newest_first
+                if (e := c.outcome_entry(outcome.id)) and text(e.how_we_know)
+            ),
             "",
         )
         if how:
@@ -313,7 +329,9 @@ def _photo(plan_path: str | os.PathLike[str] | None, photo: str, photo_words: st
 def _surprises(newest_first: list[Checkin], story: Story) -> Section:
     section = _section("surprises", "look")
     found = [text(s.text) for c in newest_first for s in c.surprises if text(s.text)]
-    section.points = [Point("look", "", None, [Words("{value}", (("value", t),))]) for t in found[:MAX_SURPRISES]]
+    section.points = [
+        Point("look", "", None, [Words("{value}", (("value", t),))]) for t in found[:MAX_SURPRISES]
+    ]
     if not found:
         section.intro.append(say("surprises.none"))
     elif len(found) > MAX_SURPRISES:
@@ -333,7 +351,9 @@ def _learned(newest_first: list[Checkin]) -> Section:
     if hard:
         section.points.append(Point("gap", words("learned.hard_picture"), say("learned.hard"), hard))
     if learned:
-        section.points.append(Point("words", words("learned.learned_picture"), say("learned.learned"), learned))
+        section.points.append(
+            Point("words", words("learned.learned_picture"), say("learned.learned"), learned)
+        )
     if not (hard or learned):
         section.intro.append(say("learned.none"))
     return section
@@ -346,8 +366,12 @@ def _next(plan: Plan, newest_first: list[Checkin]) -> Section:
         Point("arrow", words("next.next_picture"), say("next.next"), planned or [say("next.none")])
     )
     section.points.append(
-        Point("lasting", words("next.lasting_picture"), say("next.lasting"),
-              [_typed_or(plan.impact.lasting_change, "next.none")])
+        Point(
+            "lasting",
+            words("next.lasting_picture"),
+            say("next.lasting"),
+            [_typed_or(plan.impact.lasting_change, "next.none")],
+        )
     )
     return section
 
@@ -357,8 +381,10 @@ def _who(plan: Plan, story: Story) -> Section:
     named = [p for p in plan.people if text(p.name, 80)]
     for person in named[:MAX_PEOPLE]:
         role = text(person.role, 80)
-        line = say("who.person_role", name=text(person.name, 80), role=role) if role else say(
-            "who.person", name=text(person.name, 80)
+        line = (
+            say("who.person_role", name=text(person.name, 80), role=role)
+            if role
+            else say("who.person", name=text(person.name, 80))
         )
         section.intro.append(line)
     if not named:
@@ -380,9 +406,13 @@ def _who(plan: Plan, story: Story) -> Section:
 def _hard_words(sections: list[Section]) -> Section:
     """The app's word list, only the words this story uses, and what a look-back is."""
     section = _section("hard_words", "words")
-    shown = " ".join(
-        w.plain() for s in sections for w in [*s.intro, *s.after, *(x for p in s.points for x in p.lines)]
-    ) + " " + " ".join(s.heading for s in sections)
+    shown = (
+        " ".join(
+            w.plain() for s in sections for w in [*s.intro, *s.after, *(x for p in s.points for x in p.lines)]
+        )
+        + " "
+        + " ".join(s.heading for s in sections)
+    )
     shown = shown.lower()
     entries = [(e["word"], e["means"]) for e in content.glossary() if e["word"].lower() in shown]
     entries.append((words("hard_words.look_back"), words("hard_words.look_back_means")))
@@ -417,6 +447,7 @@ def markdown(plan: Plan, plan_path: str | os.PathLike[str] | None = None) -> str
 
     data = _context(plan, plan_path)
     data["fill"] = lambda w: w.filled(render.md)
+    data["fill_all"] = lambda lines: " ".join(w.filled(render.md) for w in lines)
     data["md"] = render.md
     return render.environment().get_template("story.md.j2").render(data)
 
