@@ -386,3 +386,16 @@ def test_the_story_words_are_read_by_the_easy_read_test() -> None:
     """tests/test_easy_read.py reads content.all_strings(): story.toml must be in it."""
     checked = {where for where, _ in content.all_strings()}
     assert "story.said.intro" in checked and "story.cli.no_espeak" in checked
+
+
+def test_a_plan_that_moves_to_its_name_leaves_no_old_story_behind(tmp_path: Path) -> None:
+    session = Session(folder=tmp_path)
+    session.plan = example_with_look_backs()
+    session.plan.title = ""
+    assert session.save().ok
+    old = story.paths(tmp_path / "my-plan.toml")
+    assert all(p.exists() for p in old)
+    session.plan.title = "Our day centre"
+    assert session.save().ok
+    assert not any(p.exists() for p in old)
+    assert session.path is not None and all(p.exists() for p in story.paths(session.path))
