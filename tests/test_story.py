@@ -137,7 +137,7 @@ def test_progress_is_a_word_and_a_symbol_first_time_and_now(example: tuple[Plan,
 def test_what_we_did_says_how_many_times_and_who_came(example: tuple[Plan, Path]) -> None:
     plan, path = example
     page = html_words(story.html(plan, path))
-    assert "[x] Done. We did it 3 times. Who came: Sam and 5 others" in page
+    assert "[x] Done. We did it 3 times. Who came: Sam and 5 others." in page
     assert "[~] Started." in page
     # a5 was stopped: it did not happen, so it is counted, not listed.
     assert plan.activity("a5").text not in page

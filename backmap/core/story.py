@@ -131,6 +131,11 @@ def text(value: str, limit: int = TEXT_LIMIT) -> str:
     return cut(plain(value), limit)
 
 
+def _sentence(words_typed: str) -> str:
+    """Typed words that end a sentence, so the next line does not run into them."""
+    return words_typed if words_typed.endswith((".", "!", "?")) else f"{words_typed}."
+
+
 def has_story(plan: Plan) -> bool:
     """A story needs at least one finished look-back."""
     return any(c.finished for c in plan.checkins)
@@ -224,7 +229,7 @@ def _did(plan: Plan, finished: list[Checkin], story: Story) -> Section:
         if times:
             lines.append(_count("did.times", times))
         if came:
-            lines.append(say("did.came", came=came))
+            lines.append(say("did.came", came=_sentence(came)))
         name = _typed_or(activity.text, "no_words", 160)
         section.points.append(Point(activity.kind, "", name, lines))
     if not happened:
@@ -263,7 +268,7 @@ def _changed(plan: Plan, newest_first: list[Checkin], story: Story) -> Section:
             "",
         )
         if how:
-            lines.append(say("changed.how", how=how))
+            lines.append(say("changed.how", how=_sentence(how)))
         section.points.append(Point("stone", "", _typed_or(outcome.text, "no_words", 160), lines))
     if not looked:
         section.intro.append(say("changed.none"))
