@@ -243,9 +243,10 @@ def cmd_story(args: argparse.Namespace | SimpleNamespace) -> int:
         if _is_plan_file(target, plan_path):
             refused = content.word("cli", "not_over_plan", path=target)
             return _error(f"{refused}\n{_story_words('wrong_ending')}")
+    built = story.build(plan, plan_path)  # once, for every file
     for target, kind in targets:
         try:
-            text = story.html(plan, plan_path) if kind == "html" else story.markdown(plan, plan_path)
+            text = story.html_of(built) if kind == "html" else story.markdown_of(built)
             store.write_text_atomic(target, text)
         except OSError as error:
             return _cannot_write(target, error)
@@ -254,7 +255,7 @@ def cmd_story(args: argparse.Namespace | SimpleNamespace) -> int:
         from backmap.session import story_audio
 
         sound = targets[0][0].with_suffix(".wav")
-        problem = story_audio.write(story.spoken(plan, plan_path), sound)
+        problem = story_audio.write(story.spoken_of(built), sound)
         if problem:
             return _error(problem)
         print(content.word("cli", "wrote", path=sound.absolute()))

@@ -131,3 +131,33 @@ def looked_back_twice(plan: Plan, text: Callable[[], str], share: str = "yes") -
         checkin.reflection = Reflection(hard=text(), learned=text(), next=text())
         checkin.finished = True
     return plan
+
+
+def long_words(number: int, length: int = 230) -> str:
+    """Ordinary words, about ``length`` letters of them: a long answer, as people write one."""
+    sentence = f"We wrote a lot about this, number {number}, so that we remember what we did and saw. "
+    return (sentence * (length // len(sentence) + 1))[:length].rsplit(" ", 1)[0] + "."
+
+
+def wordy_looked_back_plan() -> Plan:
+    """The worked example with two look-backs where every answer is long and every quote may be shared."""
+    plan = example_with_look_backs()
+    numbers = iter(range(1, 10_000))
+    plan.impact.project, plan.impact.coproduction, plan.impact.lasting_change = (
+        long_words(next(numbers), 240) for _ in range(3)
+    )
+    for item in (*plan.outcomes, *plan.activities):
+        item.text = long_words(next(numbers))
+    for checkin in plan.checkins:
+        for entry in checkin.outcomes:
+            entry.how_we_know = long_words(next(numbers))
+        for entry in checkin.activities:
+            entry.came = long_words(next(numbers), 100)
+        for voice in checkin.voices:
+            voice.text, voice.share = long_words(next(numbers), 300), "yes"
+        for surprise in checkin.surprises:
+            surprise.text = long_words(next(numbers))
+        checkin.reflection.hard = long_words(next(numbers))
+        checkin.reflection.learned = long_words(next(numbers))
+        checkin.reflection.next = long_words(next(numbers))
+    return plan

@@ -35,6 +35,7 @@ from tests.look_back_plans import (
     big_looked_back_plan,
     example_with_look_backs,
     looked_back_twice,
+    wordy_looked_back_plan,
     write_with_photo,
 )
 
@@ -493,6 +494,7 @@ def story_plans() -> dict[str, tuple[Plan, Path]]:
     return {
         "example": (store.load(example), example),
         "big": (big_looked_back_plan(), folder / "big.toml"),
+        "wordy": (wordy_looked_back_plan(), folder / "wordy.toml"),
         "hostile": (looked_back_twice(hostile_plan(), lambda: next(hostile_words)), folder / "hostile.toml"),
     }
 
@@ -511,13 +513,13 @@ def story_pages(story_plans: dict[str, tuple[Plan, Path]]) -> dict[str, Path]:
 
 @pytest.fixture(scope="module")
 def printed_stories(story_pages: dict[str, Path]) -> dict[str, Path]:
-    pdfs = {name: print_to_pdf(story_pages[name]) for name in ("example", "big")}
+    pdfs = {name: print_to_pdf(story_pages[name]) for name in ("example", "big", "wordy")}
     for pdf in pdfs.values():
         first_page_png(pdf)
     return pdfs
 
 
-@pytest.mark.parametrize("name", ["example", "big"])
+@pytest.mark.parametrize("name", ["example", "big", "wordy"])
 def test_the_story_prints_on_at_most_five_a4_pages(name: str, printed_stories: dict[str, Path]) -> None:
     info = pdf_info(printed_stories[name])
     assert int(info["Pages"]) <= STORY_PAGES, (name, info["Pages"])
@@ -589,7 +591,7 @@ def test_no_story_text_is_smaller_than_16pt_and_forced_colours_pass(story_pages:
 
 
 def test_axe_finds_no_violations_in_the_story(story_pages: dict[str, Path]) -> None:
-    files = [str(story_pages[name]) for name in ("example", "big", "hostile")]
+    files = [str(story_pages[name]) for name in ("example", "big", "wordy", "hostile")]
     found = node("axe.js", {"files": files})
     for file in files:
         assert found[file] == [], json.dumps(found[file], indent=1)

@@ -34,6 +34,7 @@ from tests.look_back_plans import (
     big_looked_back_plan,
     example_with_look_backs,
     looked_back_twice,
+    wordy_looked_back_plan,
     write_with_photo,
 )
 
@@ -199,8 +200,10 @@ def test_a_big_plan_chooses_and_says_where_the_full_record_is(tmp_path: Path) ->
     built = story.build(plan, path)
     sections = {s.key: s for s in built.sections}
     assert built.left_out
-    assert len(sections["changed"].points) == story.MAX_STONES < len(plan.outcomes)
-    assert len(sections["did"].points) == story.MAX_ACTIVITIES < len(plan.activities)
+    assert story.printed_lines(built) <= story.PAGES * story.PAGE_LINES
+    stones = len(sections["changed"].points)
+    assert 4 <= stones <= story.MAX_STONES < len(plan.outcomes)
+    assert 3 <= len(sections["did"].points) <= story.MAX_ACTIVITIES < len(plan.activities)
     quotes = sections["said"].points
     assert 0 < len(quotes) <= story.MAX_QUOTES
     # A few quotes for each stepping stone, newest first.
@@ -210,8 +213,19 @@ def test_a_big_plan_chooses_and_says_where_the_full_record_is(tmp_path: Path) ->
     # Only the latest progress: the last look-back said "It happened" for each stone (turn 5: changed-plan).
     shown = html_words(story.html(plan, path))
     assert "There was too much to show it all here. The full record is in big.html." in shown
-    assert "There are 10 more stepping stones in the full record." in shown
+    assert f"There are {20 - stones} more stepping stones in the full record." in shown
     assert "We saw it 5." in shown and "We saw it 4." not in shown
+
+
+def test_long_answers_are_cut_short_to_fit_and_the_story_says_so(tmp_path: Path) -> None:
+    plan = wordy_looked_back_plan()
+    built = story.build(plan, tmp_path / "long.toml")
+    assert story.printed_lines(built) <= story.PAGES * story.PAGE_LINES
+    shown = html_words(story.html(plan, tmp_path / "long.toml"))
+    assert "The full record is in long.html." in shown
+    impact = plan.impact.project
+    assert impact not in shown and impact[:60] in shown  # cut after a word, with "..."
+    assert re.search(r"\w\.\.\.", shown)
 
 
 def test_the_worked_example_shows_everything_and_no_full_record_line(example: tuple[Plan, Path]) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import base64
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,74 @@ MAX_PEOPLE = 12
 TEXT_LIMIT = 240  # a typed answer longer than this is cut at a word (the full record has it all)
 QUOTE_LIMIT = 320
 PHOTO_LIMIT = 5 * 1024 * 1024  # bytes: a bigger photo is left out, the page must stay small
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much of each kind the story shows; made smaller until the story fits its pages."""
+
+    activities: int = MAX_ACTIVITIES
+    stones: int = MAX_STONES
+    quotes: int = MAX_QUOTES
+    surprises: int = MAX_SURPRISES
+    text: int = TEXT_LIMIT
+    quote: int = QUOTE_LIMIT
+
+    def smaller(self) -> Limits | None:
+        """The next smaller choice, or None when the story cannot be made any shorter.
+
+        Each step takes from the kind that has the most left to give, so the story keeps
+        some of everything: words cut shorter, fewer stepping stones, activities and quotes.
+        """
+        room = {
+            name: (getattr(self, name) - least) / (getattr(Limits(), name) - least)
+            for name, least in _LEAST.items()
+        }
+        name = max(room, key=lambda n: room[n])
+        if room[name] <= 0:
+            return None
+        least = _LEAST[name]
+        if name == "text":
+            return replace(self, text=max(least, self.text - 40), quote=max(least, self.quote - 40))
+        return replace(self, **{name: getattr(self, name) - 1})
+
+
+# The least each kind is made when a story must be shorter.
+_LEAST = {"text": 100, "stones": 4, "activities": 3, "quotes": 3, "surprises": 1}
+
+
+# The printed story in lines of 16pt body text (line-height 1.4: about 30 CSS pixels). An A4
+# page less its margins holds 33; points are never cut across pages, so a page is not always
+# full: the estimate counts 29. The browser tests print the story and count its pages.
+PAGES = 5
+PAGE_LINES = 29
+_LETTER = 9.6  # CSS pixels: an average 16pt Arial letter, with room to spare
+_WIDTH = 718  # CSS pixels: A4 less its side margins
+_SECTION = _WIDTH - 52  # beside a section's picture
+_POINT = _SECTION - 40  # beside a point's picture
+
+
+def _lines(words_shown: str, width: int, letter: float = _LETTER) -> int:
+    per_line = max(1, int(width // letter))
+    return max(1, -(-len(words_shown) // per_line))
+
+
+def printed_lines(story: Story) -> float:
+    """How many lines of body text the printed story takes, about, with headings and pictures."""
+    total = 1.5 * _lines(story.title, _WIDTH, _LETTER * 1.7) + sum(
+        _lines(w.plain(), _WIDTH) for w in story.about
+    )
+    for section in story.sections:
+        total += 1.8  # the heading (1.3em) and the space after the section
+        total += sum(_lines(w.plain(), _SECTION) + 0.15 for w in (*section.intro, *section.after))
+        for point in section.points:
+            total += 0.3 + sum(_lines(w.plain(), _POINT) for w in point.lines)
+            if point.name is not None:
+                total += _lines(point.name.plain(), _POINT, _LETTER * 1.1)
+            if point.photo is not None:
+                total += 5.2  # at most 9rem high
+    return total
+
 
 # A photo is embedded only when its first bytes say it is one of these (never SVG: it can hold scripts).
 _PHOTO_TYPES = (
@@ -142,7 +210,26 @@ def has_story(plan: Plan) -> bool:
 
 
 def build(plan: Plan, plan_path: str | os.PathLike[str] | None = None) -> Story:
-    """The story's content. Photos are read only through store.photo_file, beside the plan."""
+    """The story's content, chosen to fit its printed pages: the most of each kind that fits.
+
+    Photos are read only through store.photo_file, beside the plan, and only once.
+    """
+    photos: dict[tuple[str, str], Photo | None] = {}
+    limits = Limits()
+    while True:
+        story = _build(plan, plan_path, limits, photos)
+        smaller = limits.smaller()
+        if printed_lines(story) <= PAGES * PAGE_LINES or smaller is None:
+            return story
+        limits = smaller
+
+
+def _build(
+    plan: Plan,
+    plan_path: str | os.PathLike[str] | None,
+    limits: Limits,
+    photos: dict[tuple[str, str], Photo | None],
+) -> Story:
     finished = sorted(plan.finished_checkins(), key=lambda c: c.date)
     newest_first = list(reversed(finished))
     story = Story(
@@ -152,20 +239,25 @@ def build(plan: Plan, plan_path: str | os.PathLike[str] | None = None) -> Story:
         first=finished[0].date if finished else None,
         last=finished[-1].date if finished else None,
         look_backs=len(finished),
+        left_out=limits != Limits(),  # words were cut short to fit
     )
     stone_names = {o.id: text(o.text, 80) for o in plan.outcomes}
     sections = [
-        _wanted(plan),
-        _did(plan, finished, story),
-        _changed(plan, newest_first, story),
-        _said(plan_path, newest_first, stone_names, story),
-        _surprises(newest_first, story),
-        _learned(newest_first),
-        _next(plan, newest_first),
+        _wanted(plan, limits),
+        _did(plan, finished, story, limits),
+        _changed(plan, newest_first, story, limits),
+        _said(plan_path, newest_first, stone_names, story, limits, photos),
+        _surprises(newest_first, story, limits),
+        _learned(newest_first, limits),
+        _next(plan, newest_first, limits),
         _who(plan, story),
     ]
     sections.append(_hard_words(sections))
     story.sections = sections
+    record = full_record_line(story, plan_path)
+    if record is not None:
+        sections[-2].after.insert(0, record)  # in "Who made this", and said at the top too
+        story.about.append(record)
     return story
 
 
@@ -178,7 +270,7 @@ def _typed_or(value: str, fallback: str, limit: int = TEXT_LIMIT) -> Words:
     return Words("{value}", (("value", shown),)) if shown else say(fallback)
 
 
-def _wanted(plan: Plan) -> Section:
+def _wanted(plan: Plan, limits: Limits) -> Section:
     section = _section("wanted", "target")
     impact = plan.impact
     section.points = [
@@ -186,19 +278,22 @@ def _wanted(plan: Plan) -> Section:
             "target",
             words("wanted.project_picture"),
             say("wanted.project"),
-            [_typed_or(impact.project, "wanted.not_written")],
+            [_typed_or(impact.project, "wanted.not_written", limits.text)],
         ),
         Point(
             "together",
             words("wanted.coproduction_picture"),
             say("wanted.coproduction"),
-            [say("wanted.coproduction_means"), _typed_or(impact.coproduction, "wanted.not_written")],
+            [
+                say("wanted.coproduction_means"),
+                _typed_or(impact.coproduction, "wanted.not_written", limits.text),
+            ],
         ),
         Point(
             "lasting",
             words("wanted.lasting_picture"),
             say("wanted.lasting"),
-            [_typed_or(impact.lasting_change, "wanted.not_written")],
+            [_typed_or(impact.lasting_change, "wanted.not_written", limits.text)],
         ),
     ]
     return section
@@ -209,16 +304,31 @@ def _count(key: str, count: int, **values: object) -> Words:
     return say(f"{key}_one", **values) if count == 1 else say(key, count=count, **values)
 
 
-def _did(plan: Plan, finished: list[Checkin], story: Story) -> Section:
+def _latest(newest_first: list[Checkin], kind: str) -> dict[str, str]:
+    """Each item's newest status, in one pass: asking plan.latest_status for every item is quadratic."""
+    found: dict[str, str] = {}
+    for checkin in newest_first:
+        if kind == "activity":
+            pairs = [(e.activity, e.status) for e in checkin.activities]
+        else:
+            pairs = [(e.outcome, e.status) for e in checkin.outcomes]
+        for item, status in pairs:
+            if status and item not in found:
+                found[item] = status
+    return found
+
+
+def _did(plan: Plan, finished: list[Checkin], story: Story, limits: Limits) -> Section:
     section = _section("did", "people")
-    happened = [a for a in plan.activities if plan.latest_status("activity", a.id) in _HAPPENED]
+    latest = _latest(finished[::-1], "activity")
+    happened = [a for a in plan.activities if latest.get(a.id) in _HAPPENED]
     # Done before started, then in the plan's order; shown in the plan's order.
-    ranked = sorted(happened, key=lambda a: _HAPPENED.index(plan.latest_status("activity", a.id)))
-    chosen = {id(a) for a in ranked[:MAX_ACTIVITIES]}
+    ranked = sorted(happened, key=lambda a: _HAPPENED.index(latest[a.id]))
+    chosen = {id(a) for a in ranked[: limits.activities]}
     for activity in happened:
         if id(activity) not in chosen:
             continue
-        status = plan.latest_status("activity", activity.id)
+        status = latest[activity.id]
         times, came = 0, ""
         for checkin in finished:
             entry = checkin.activity_entry(activity.id)
@@ -230,7 +340,7 @@ def _did(plan: Plan, finished: list[Checkin], story: Story) -> Section:
             lines.append(_count("did.times", times))
         if came:
             lines.append(say("did.came", came=_sentence(came)))
-        name = _typed_or(activity.text, "no_words", 160)
+        name = _typed_or(activity.text, "no_words", min(160, limits.text))
         section.points.append(Point(activity.kind, "", name, lines))
     if not happened:
         section.intro.append(say("did.none"))
@@ -244,16 +354,17 @@ def _did(plan: Plan, finished: list[Checkin], story: Story) -> Section:
     return section
 
 
-def _changed(plan: Plan, newest_first: list[Checkin], story: Story) -> Section:
+def _changed(plan: Plan, newest_first: list[Checkin], story: Story, limits: Limits) -> Section:
     section = _section("changed", "stones")
     section.intro.append(say("changed.intro"))
-    looked = [o for o in plan.outcomes if plan.latest_status("outcome", o.id)]
-    ranked = sorted(looked, key=lambda o: _STONE_ORDER.index(plan.latest_status("outcome", o.id)))
-    chosen = {id(o) for o in ranked[:MAX_STONES]}
+    latest = _latest(newest_first, "outcome")
+    looked = [o for o in plan.outcomes if latest.get(o.id)]
+    ranked = sorted(looked, key=lambda o: _STONE_ORDER.index(latest[o.id]))
+    chosen = {id(o) for o in ranked[: limits.stones]}
     for outcome in looked:
         if id(outcome) not in chosen:
             continue
-        status = plan.latest_status("outcome", outcome.id)
+        status = latest[outcome.id]
         lines = [say("changed.status", symbol=progress.symbol(status), word=progress.word("outcome", status))]
         first_now = progress.first_and_now(plan, outcome.id)
         if first_now is not None:
@@ -261,7 +372,7 @@ def _changed(plan: Plan, newest_first: list[Checkin], story: Story) -> Section:
             lines.append(Words(content.word("progress", "first_now"), (("first", first), ("now", now))))
         how = next(
             (
-                text(e.how_we_know)
+                text(e.how_we_know, limits.text)
                 for c in newest_first
                 if (e := c.outcome_entry(outcome.id)) and text(e.how_we_know)
             ),
@@ -269,7 +380,9 @@ def _changed(plan: Plan, newest_first: list[Checkin], story: Story) -> Section:
         )
         if how:
             lines.append(say("changed.how", how=_sentence(how)))
-        section.points.append(Point("stone", "", _typed_or(outcome.text, "no_words", 160), lines))
+        section.points.append(
+            Point("stone", "", _typed_or(outcome.text, "no_words", min(160, limits.text)), lines)
+        )
     if not looked:
         section.intro.append(say("changed.none"))
     left = len(looked) - len(chosen)
@@ -284,23 +397,28 @@ def _said(
     newest_first: list[Checkin],
     stone_names: dict[str, str],
     story: Story,
+    limits: Limits,
+    photos: dict[tuple[str, str], Photo | None],
 ) -> Section:
     """Only quotes whose share choice is "yes": never "team", "no" or one nobody chose."""
     section = _section("said", "one-to-one")
     section.intro.append(say("said.intro"))
-    shared = [v for c in newest_first for v in c.voices if v.share == "yes" and text(v.text, QUOTE_LIMIT)]
+    shared = [v for c in newest_first for v in c.voices if v.share == "yes" and text(v.text, limits.quote)]
     per_stone: dict[str, int] = {}
     for voice in shared:
-        if len(section.points) >= MAX_QUOTES or per_stone.get(voice.outcome, 0) >= QUOTES_PER_STONE:
+        if len(section.points) >= limits.quotes or per_stone.get(voice.outcome, 0) >= QUOTES_PER_STONE:
             story.left_out = True
             continue
         per_stone[voice.outcome] = per_stone.get(voice.outcome, 0) + 1
         who = text(voice.said_by, 80)
         name = say("said.said_by", name=who) if who else say("said.someone")
-        lines = [say("said.quote", text=text(voice.text, QUOTE_LIMIT))]
+        lines = [say("said.quote", text=text(voice.text, limits.quote))]
         if stone_names.get(voice.outcome):
             lines.append(say("said.about", stone=stone_names[voice.outcome]))
-        photo = _photo(plan_path, voice.photo, voice.photo_words)
+        key = (voice.photo, voice.photo_words)
+        if key not in photos:
+            photos[key] = _photo(plan_path, voice.photo, voice.photo_words)
+        photo = photos[key]
         if photo is not None:
             lines.append(say("said.photo", words=photo.words))
         section.points.append(Point("one-to-one", "", name, lines, photo))
@@ -331,28 +449,30 @@ def _photo(plan_path: str | os.PathLike[str] | None, photo: str, photo_words: st
     return Photo(f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}", shown)
 
 
-def _surprises(newest_first: list[Checkin], story: Story) -> Section:
+def _surprises(newest_first: list[Checkin], story: Story, limits: Limits) -> Section:
     section = _section("surprises", "look")
-    found = [text(s.text) for c in newest_first for s in c.surprises if text(s.text)]
+    found = [text(s.text, limits.text) for c in newest_first for s in c.surprises if text(s.text)]
     section.points = [
-        Point("look", "", None, [Words("{value}", (("value", t),))]) for t in found[:MAX_SURPRISES]
+        Point("look", "", None, [Words("{value}", (("value", t),))]) for t in found[: limits.surprises]
     ]
     if not found:
         section.intro.append(say("surprises.none"))
-    elif len(found) > MAX_SURPRISES:
+    elif len(found) > limits.surprises:
         section.after.append(say("surprises.more"))
         story.left_out = True
     return section
 
 
-def _lesson(newest_first: list[Checkin], name: str) -> list[Words]:
-    found = [text(getattr(c.reflection, name)) for c in newest_first if text(getattr(c.reflection, name))]
+def _lesson(newest_first: list[Checkin], name: str, limit: int) -> list[Words]:
+    found = [
+        text(getattr(c.reflection, name), limit) for c in newest_first if text(getattr(c.reflection, name))
+    ]
     return [Words("{value}", (("value", t),)) for t in dict.fromkeys(found)][:MAX_LESSONS]
 
 
-def _learned(newest_first: list[Checkin]) -> Section:
+def _learned(newest_first: list[Checkin], limits: Limits) -> Section:
     section = _section("learned", "words")
-    hard, learned = _lesson(newest_first, "hard"), _lesson(newest_first, "learned")
+    hard, learned = _lesson(newest_first, "hard", limits.text), _lesson(newest_first, "learned", limits.text)
     if hard:
         section.points.append(Point("gap", words("learned.hard_picture"), say("learned.hard"), hard))
     if learned:
@@ -364,9 +484,9 @@ def _learned(newest_first: list[Checkin]) -> Section:
     return section
 
 
-def _next(plan: Plan, newest_first: list[Checkin]) -> Section:
+def _next(plan: Plan, newest_first: list[Checkin], limits: Limits) -> Section:
     section = _section("next", "arrow")
-    planned = _lesson(newest_first, "next")[:1]  # the newest plan for what comes next
+    planned = _lesson(newest_first, "next", limits.text)[:1]  # the newest plan for what comes next
     section.points.append(
         Point("arrow", words("next.next_picture"), say("next.next"), planned or [say("next.none")])
     )
@@ -375,7 +495,7 @@ def _next(plan: Plan, newest_first: list[Checkin]) -> Section:
             "lasting",
             words("next.lasting_picture"),
             say("next.lasting"),
-            [_typed_or(plan.impact.lasting_change, "next.none")],
+            [_typed_or(plan.impact.lasting_change, "next.none", limits.text)],
         )
     )
     return section
@@ -437,42 +557,51 @@ def full_record_line(story: Story, plan_path: str | os.PathLike[str] | None) -> 
 # ----- the two formats ----------------------------------------------------------------
 
 
-def _context(plan: Plan, plan_path: str | os.PathLike[str] | None) -> dict[str, Any]:
-    story = build(plan, plan_path)
-    record = full_record_line(story, plan_path)
-    if record is not None:
-        story.sections[-2].after.insert(0, record)  # in "Who made this", and said at the top too
-        story.about.append(record)
-    return {"story": story}
-
-
 def markdown(plan: Plan, plan_path: str | os.PathLike[str] | None = None) -> str:
     """The story as Markdown: every typed word escaped so it can only be words."""
-    from backmap.core import render
-
-    data = _context(plan, plan_path)
-    data["fill"] = lambda w: w.filled(render.md)
-    data["fill_all"] = lambda lines: " ".join(w.filled(render.md) for w in lines)
-    data["md"] = render.md
-    return render.environment().get_template("story.md.j2").render(data)
+    return markdown_of(build(plan, plan_path))
 
 
 def html(plan: Plan, plan_path: str | os.PathLike[str] | None = None) -> str:
     """The story as one self-contained printable HTML page: photos inside, nothing loaded."""
+    return html_of(build(plan, plan_path))
+
+
+def markdown_of(story: Story) -> str:
+    """A story already built, as Markdown."""
+    from backmap.core import render
+
+    data = {
+        "story": story,
+        "md": render.md,
+        "fill": lambda w: w.filled(render.md),
+        "fill_all": lambda lines: " ".join(w.filled(render.md) for w in lines),
+    }
+    return render.environment().get_template("story.md.j2").render(data)
+
+
+def html_of(story: Story) -> str:
+    """A story already built, as HTML."""
     import markupsafe
 
     from backmap.core import render
 
-    data = _context(plan, plan_path)
-    data["fill"] = lambda w: markupsafe.Markup(markupsafe.escape(w.text)).format(
-        **{name: plain(value) for name, value in w.values}
-    )
-    return render.environment().get_template("story.html.j2").render(data)
+    def fill(w: Words) -> markupsafe.Markup:
+        """Our words escaped, then the typed values put in: Markup.format escapes each of them."""
+        return markupsafe.Markup(markupsafe.escape(w.text)).format(
+            **{name: plain(value) for name, value in w.values}
+        )
+
+    return render.environment().get_template("story.html.j2").render({"story": story, "fill": fill})
 
 
 def spoken(plan: Plan, plan_path: str | os.PathLike[str] | None = None) -> str:
     """The story as plain sentences to be read aloud: words only, no symbols or pictures."""
-    story = _context(plan, plan_path)["story"]
+    return spoken_of(build(plan, plan_path))
+
+
+def spoken_of(story: Story) -> str:
+    """A story already built, as sentences to be read aloud."""
     # The plain-text symbols ("[x]") are for the eye; the words beside them say the same.
     symbols = {progress.symbol(s) for s in (*progress.statuses("activity"), *progress.statuses("outcome"))}
 
@@ -498,6 +627,7 @@ def spoken(plan: Plan, plan_path: str | os.PathLike[str] | None = None) -> str:
 def write(plan: Plan, plan_path: Path) -> tuple[Path, Path]:
     """Write both story files beside the plan (private, like the summaries). May raise OSError."""
     html_path, md_path = paths(plan_path)
-    store.write_text_atomic(html_path, html(plan, plan_path))
-    store.write_text_atomic(md_path, markdown(plan, plan_path))
+    story = build(plan, plan_path)  # once, for both files
+    store.write_text_atomic(html_path, html_of(story))
+    store.write_text_atomic(md_path, markdown_of(story))
     return html_path, md_path
