@@ -625,3 +625,28 @@ def test_hostile_words_in_a_story_run_nothing_and_load_nothing(
     assert seen["images"] == 0 and seen["iframes"] == 0  # no photo name led outside the folder
     assert seen["missingTexts"] == [], "the dangerous words show as words"
     assert seen["printOverflow"] <= 0
+
+
+def test_no_point_of_the_story_is_cut_across_two_pages(
+    printed_stories: dict[str, Path], story_plans: dict[str, tuple[Plan, Path]]
+) -> None:
+    """Each point (a stepping stone with its progress, a quote with who said it) stays on one page."""
+    for name, pdf in printed_stories.items():
+        pages = [words_of(page) for page in pdf_pages(pdf)]
+        plan, path = story_plans[name]
+        checked = 0
+        for section in story.build(plan, path).sections:
+            for point in section.points:
+                if point.name is None:
+                    continue
+                first, last = words_of(point.name.plain()), words_of(point.lines[-1].plain())
+                holding = [n for n, page in enumerate(pages) if first in page and last in page]
+                assert holding, (name, first, last, "split across pages")
+                checked += 1
+        assert checked > 10, name
+
+
+def pdf_pages(pdf: Path) -> list[str]:
+    """The text of each printed page."""
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return text.split("\f")[:-1]
