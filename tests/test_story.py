@@ -413,3 +413,12 @@ def test_a_plan_that_moves_to_its_name_leaves_no_old_story_behind(tmp_path: Path
     assert session.save().ok
     assert not any(p.exists() for p in old)
     assert session.path is not None and all(p.exists() for p in story.paths(session.path))
+
+
+def test_a_story_that_cannot_be_written_gets_a_plain_message(example: tuple[Plan, Path]) -> None:
+    _, path = example
+    done = backmap(
+        "story", str(path), "-o", str(path.parent / "no-such-folder" / "story.html"), cwd=path.parent
+    )
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr and "story.html" in done.stderr
