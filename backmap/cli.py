@@ -22,13 +22,14 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_UNREADABLE = 2
 
-SUBCOMMANDS = ("look-back", "check", "render", "example")
+SUBCOMMANDS = ("look-back", "check", "render", "story", "example")
 FORMATS = ("md", "html", "docx", "poster")
 # How each command is typed; what it does is in content/words.toml ([cli]).
 _USAGE = {
     "look-back": "backmap look-back PLAN",
     "check": "backmap check PLAN",
     "render": "backmap render PLAN",
+    "story": "backmap story PLAN",
     "example": "backmap example [PATH]",
 }
 
@@ -36,6 +37,8 @@ _USAGE = {
 def _words(key: str, **values: object) -> str:
     from backmap import content
 
+    if key in ("story", "story_about"):  # the story's words live in story.toml
+        return _story_words(key, **values)
     return content.word("cli", key, **values)
 
 
@@ -117,6 +120,11 @@ def _command_parser() -> argparse.ArgumentParser:
     render.add_argument("plan", help=_words("help_plan"))
     render.add_argument("-o", "--output", metavar="OUT", help=_words("help_output"))
     render.add_argument("--format", choices=FORMATS, default=None, help=_words("help_format"))
+
+    story = command("story")
+    story.add_argument("plan", help=_words("help_plan"))
+    story.add_argument("-o", "--output", metavar="OUT", help=_story_words("help_output"))
+    story.add_argument("--audio", action="store_true", help=_story_words("help_audio"))
 
     example = command("example")
     example.add_argument("path", nargs="?", default="day-centre.toml", help=_words("help_path"))
@@ -205,6 +213,58 @@ def cmd_render(args: argparse.Namespace | SimpleNamespace) -> int:
     except OSError as error:
         return _cannot_write(target, error)
     print(content.word("cli", "wrote", path=target.absolute()))  # easy to find again
+    return EXIT_OK
+
+
+def _story_words(key: str, **values: object) -> str:
+    from backmap import content
+
+    text: str = content.load("story")["cli"][key]
+    return text.format(**values) if values else text
+
+
+def cmd_story(args: argparse.Namespace | SimpleNamespace) -> int:
+    """The impact story beside the plan (both files), or in the one file -o names; --audio adds a WAV."""
+    from pathlib import Path
+
+    from backmap import content
+    from backmap.core import store, story
+
+    try:
+        plan = _load(args.plan)
+    except store.PlanError as error:
+        return _error(str(error))
+    if not story.has_story(plan):
+        return _error(_story_words("no_look_back"))
+    plan_path = Path(args.plan)
+    html_path, md_path = story.paths(plan_path)
+    targets: list[tuple[Path, str]] = [(html_path, "html"), (md_path, "md")]
+    if args.output:
+        chosen = Path(args.output)
+        kind = "html" if chosen.name.lower().endswith((".html", ".htm")) else "md"
+        if not chosen.name.lower().endswith((".html", ".htm", ".md")):
+            return _error(_story_words("wrong_ending"))
+        targets = [(chosen, kind)]
+    for target, _ in targets:
+        if _is_plan_file(target, plan_path):
+            refused = content.word("cli", "not_over_plan", path=target)
+            return _error(f"{refused}\n{_story_words('wrong_ending')}")
+    built = story.build(plan, plan_path)  # once, for every file
+    for target, kind in targets:
+        try:
+            text = story.html_of(built) if kind == "html" else story.markdown_of(built)
+            store.write_text_atomic(target, text)
+        except OSError as error:
+            return _cannot_write(target, error)
+        print(content.word("cli", "wrote", path=target.absolute()))  # easy to find again
+    if args.audio:
+        from backmap.session import story_audio
+
+        sound = targets[0][0].with_suffix(".wav")
+        problem = story_audio.write(story.spoken_of(built), sound)
+        if problem:
+            return _error(problem)
+        print(content.word("cli", "wrote", path=sound.absolute()))
     return EXIT_OK
 
 
@@ -336,6 +396,7 @@ def main(argv: list[str] | None = None) -> int:
             "look-back": cmd_look_back,
             "check": cmd_check,
             "render": cmd_render,
+            "story": cmd_story,
             "example": cmd_example,
         }[args.command]
         return handler(args)

@@ -1,7 +1,7 @@
 """``python -m bench``: measure every row, print one table of ratios (see bench/README.md).
 
 Options: ``--quick`` takes fewer samples (a smoke test, not for the README);
-``--only NAME[,NAME]`` runs some rows: startup, check, render, next, nextlist, list, save, open, memory
+``--only NAME[,NAME]`` runs some rows: startup, check, render, story, next, nextlist, list, save, open, memory
 ("memory" gives two rows: a whole interview against a fixed 64 MiB, and no growth over three).
 """
 
@@ -33,7 +33,7 @@ from bench.processes import (
 from bench.table import Row, render
 
 EXAMPLE = ROOT / "examples" / "day-centre.toml"
-ROWS = ("startup", "check", "render", "next", "nextlist", "lookback", "list", "save", "open", "memory")
+ROWS = ("startup", "check", "render", "story", "next", "nextlist", "lookback", "list", "save", "open", "memory")
 
 
 def interleaved(
@@ -102,6 +102,29 @@ def render_row(home: Path, runs: int) -> Row:
         runs,
     )
     return Row("`backmap render` example, whole process", '`python -c "import jinja2, tomllib"`', a, b, 1.5)
+
+
+def story_row(home: Path, runs: int) -> Row:
+    """`backmap story` (both files, beside the plan) against `backmap render` on the same plan:
+    the worked example looked back at twice, with its photo, as the tests make it."""
+    from tests.look_back_plans import example_with_look_backs, write_with_photo
+
+    folder = home / "story"
+    folder.mkdir()
+    plan = write_with_photo(example_with_look_backs(), folder, "day-centre.toml")
+    env = quiet_env(home)
+    a, b = interleaved(
+        lambda: time_process([*backmap_command(), "story", str(plan)], env, home),
+        lambda: time_process([*backmap_command(), "render", str(plan)], env, home),
+        runs,
+    )
+    return Row(
+        "`backmap story` example with 2 look-backs, whole process",
+        "`backmap render` on the same plan",
+        a,
+        b,
+        1.5,
+    )
 
 
 def _worker(home: Path, module: str, *args: object) -> dict[str, list[float]]:
@@ -233,6 +256,7 @@ def main(argv: list[str] | None = None) -> int:
             "startup": lambda: startup(home, 3 if quick else 9),
             "check": lambda: check(home, 5 if quick else 21),
             "render": lambda: render_row(home, 5 if quick else 21),
+            "story": lambda: story_row(home, 5 if quick else 21),
             "next": lambda: next_row(home, 1 if quick else 4, 3 if quick else 5),
             "nextlist": lambda: next_row(home, 1 if quick else 4, 3 if quick else 5, "next-list"),
             "lookback": lambda: next_row(home, 1 if quick else 4, 3 if quick else 5, "look-back"),

@@ -6,6 +6,7 @@ The quotes' words say who may see them, so a test can look for them in any outpu
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -124,4 +125,54 @@ def big_looked_back_plan(
         checkin.surprises.append(Surprise(f"Something nobody planned, number {turn}."))
         checkin.reflection = Reflection(hard="Time.", learned="Ask early.", next=f"Look back again {turn}.")
         checkin.finished = True
+    return plan
+
+
+def looked_back_twice(plan: Plan, text: Callable[[], str], share: str = "yes") -> Plan:
+    """The plan with two finished look-backs in which text() fills every typed field.
+
+    Made for summary_support.shaped_plan: a hostile text() puts hostile words everywhere a
+    look-back holds words (quotes, who said them, photos and their words, surprises...).
+    """
+    for day in (FIRST_DAY, SECOND_DAY):
+        checkin = plan.add_checkin(day, [text(), text()])
+        for activity in plan.activities:
+            plan.activity_check(checkin, activity.id, status="done", times=2, came=text())
+        for outcome in plan.outcomes:
+            plan.outcome_check(checkin, outcome.id, status="on-the-way", how_we_know=text())
+        for outcome in plan.outcomes:
+            checkin.voices.append(Voice(text(), text(), outcome.id, share, text(), text()))
+        checkin.surprises.append(Surprise(text()))
+        checkin.reflection = Reflection(hard=text(), learned=text(), next=text())
+        checkin.finished = True
+    return plan
+
+
+def long_words(number: int, length: int = 230) -> str:
+    """Ordinary words, about ``length`` letters of them: a long answer, as people write one."""
+    sentence = f"We wrote a lot about this, number {number}, so that we remember what we did and saw. "
+    return (sentence * (length // len(sentence) + 1))[:length].rsplit(" ", 1)[0] + "."
+
+
+def wordy_looked_back_plan() -> Plan:
+    """The worked example with two look-backs where every answer is long and every quote may be shared."""
+    plan = example_with_look_backs()
+    numbers = iter(range(1, 10_000))
+    plan.impact.project, plan.impact.coproduction, plan.impact.lasting_change = (
+        long_words(next(numbers), 240) for _ in range(3)
+    )
+    for item in (*plan.outcomes, *plan.activities):
+        item.text = long_words(next(numbers))
+    for checkin in plan.checkins:
+        for entry in checkin.outcomes:
+            entry.how_we_know = long_words(next(numbers))
+        for entry in checkin.activities:
+            entry.came = long_words(next(numbers), 100)
+        for voice in checkin.voices:
+            voice.text, voice.share = long_words(next(numbers), 300), "yes"
+        for surprise in checkin.surprises:
+            surprise.text = long_words(next(numbers))
+        checkin.reflection.hard = long_words(next(numbers))
+        checkin.reflection.learned = long_words(next(numbers))
+        checkin.reflection.next = long_words(next(numbers))
     return plan

@@ -11,6 +11,7 @@ in tests/artifacts/, which git ignores.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -23,9 +24,20 @@ from typing import Any
 import pytest
 from summary_support import HOSTILE, PAGE_HEADINGS, answers, big_plan, hostile_plan
 
-from backmap.core import render, store
+from backmap.core import render, store, story
 from backmap.core.plan import Plan
 from tests.example_plans import EXAMPLE
+from tests.look_back_plans import (
+    NO_QUOTE,
+    PHOTO_WORDS,
+    TEAM_QUOTE,
+    YES_QUOTE,
+    big_looked_back_plan,
+    example_with_look_backs,
+    looked_back_twice,
+    wordy_looked_back_plan,
+    write_with_photo,
+)
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -463,3 +475,178 @@ def test_the_poster_has_no_violations_and_no_box_over_another(posters: dict[str,
         assert found[file] == [], json.dumps(found[file], indent=1)
         assert boxes[file]["pieces"] > 0 and boxes[file]["overlaps"] == [], boxes[file]
         assert boxes[file]["outside"] == [], boxes[file]
+
+
+# ----- the impact story (backmap story) -----------------------------------------------------
+
+STORY_PAGES = 5  # the most A4 pages a printed story may take
+
+
+@pytest.fixture(scope="module")
+def story_plans() -> dict[str, tuple[Plan, Path]]:
+    """The worked example looked back at twice (its photo beside it), the big looked-back plan,
+    and a plan with hostile words in every field of two look-backs (and as its photos' names)."""
+    folder = ARTIFACTS / "story"
+    folder.mkdir(parents=True, exist_ok=True)
+    example = write_with_photo(example_with_look_backs(), folder, "example.toml")
+    # Each field starts with one of the dangerous lines, so each is shown somewhere, then a HOSTILE one.
+    hostile_words = (f"{d} {h}" for d, h in zip(itertools.cycle(DANGEROUS), itertools.cycle(HOSTILE)))
+    return {
+        "example": (store.load(example), example),
+        "big": (big_looked_back_plan(), folder / "big.toml"),
+        "wordy": (wordy_looked_back_plan(), folder / "wordy.toml"),
+        "hostile": (looked_back_twice(hostile_plan(), lambda: next(hostile_words)), folder / "hostile.toml"),
+    }
+
+
+@pytest.fixture(scope="module")
+def story_pages(story_plans: dict[str, tuple[Plan, Path]]) -> dict[str, Path]:
+    files = {}
+    for name, (plan, path) in story_plans.items():
+        files[name] = path.with_name(f"{name}-story.html")
+        files[name].write_text(story.html(plan, path), encoding="utf-8")
+    plan, path = story_plans["hostile"]
+    files["hostile-no-policy"] = path.with_name("hostile-no-policy-story.html")
+    files["hostile-no-policy"].write_text(without_policy(story.html(plan, path)), encoding="utf-8")
+    return files
+
+
+@pytest.fixture(scope="module")
+def printed_stories(story_pages: dict[str, Path]) -> dict[str, Path]:
+    pdfs = {name: print_to_pdf(story_pages[name]) for name in ("example", "big", "wordy")}
+    for pdf in pdfs.values():
+        first_page_png(pdf)
+    return pdfs
+
+
+@pytest.mark.parametrize("name", ["example", "big", "wordy"])
+def test_the_story_prints_on_at_most_five_a4_pages(name: str, printed_stories: dict[str, Path]) -> None:
+    info = pdf_info(printed_stories[name])
+    assert int(info["Pages"]) <= STORY_PAGES, (name, info["Pages"])
+    width, height = (float(n) for n in re.findall(r"[\d.]+", info["Page size"])[:2])
+    assert (round(width), round(height)) == A4_POINTS, info["Page size"]
+
+
+def test_every_story_page_has_its_number_the_plan_name_and_the_dates(
+    printed_stories: dict[str, Path], story_plans: dict[str, tuple[Plan, Path]]
+) -> None:
+    for name, pdf in printed_stories.items():
+        plan, _ = story_plans[name]
+        title = " ".join(words_of(render.plain_text(plan.title)).split()[:3])
+        dates = story.build(plan).dates
+        pages = page_texts(pdf)
+        assert len(pages) > 1, name  # the header and footer are proven on more than one page
+        for number, lines in enumerate(pages, start=1):
+            text = " ".join(lines)
+            assert f"Page {number} of {len(pages)}" in text, (name, number)
+            assert title in text, (name, number, "the plan's name is missing")
+            assert dates in text, (name, number, "the dates are missing")
+
+
+def test_the_printed_story_quotes_only_what_everyone_may_see(
+    printed_stories: dict[str, Path], story_plans: dict[str, tuple[Plan, Path]]
+) -> None:
+    text = pdf_text(printed_stories["example"])
+    assert YES_QUOTE in text and "We chose the name together." in text
+    assert TEAM_QUOTE not in text and NO_QUOTE not in text
+    big = pdf_text(printed_stories["big"])
+    chosen = next(s for s in story.build(story_plans["big"][0]).sections if s.key == "said").points
+    assert chosen
+    for point in chosen:
+        assert point.lines[0].plain() in big
+    assert "that yes may see" in big
+    assert "that team may see" not in big and "that no may see" not in big
+
+
+def test_the_printed_story_shows_progress_in_words_and_symbols(printed_stories: dict[str, Path]) -> None:
+    """Black and white: every status is a word and a symbol, never colour alone."""
+    text = pdf_text(printed_stories["example"])
+    assert "[x] It happened." in text and "[~] On the way." in text and "[>] We changed our plan." in text
+    assert "First time: [~] On the way. Now: [x] It happened." in text
+    assert "The full record is in big.html" in pdf_text(printed_stories["big"])
+
+
+def test_no_printed_story_word_is_cut_at_the_edges(printed_stories: dict[str, Path]) -> None:
+    for name, pdf in printed_stories.items():
+        words = pdf_words(pdf)
+        assert words, name
+        outside = [
+            w
+            for w in words
+            if w[0] < EDGE_POINTS
+            or w[1] < EDGE_POINTS
+            or w[2] > A4_POINTS[0] - EDGE_POINTS
+            or w[3] > A4_POINTS[1] - EDGE_POINTS
+        ]
+        assert not outside, (name, outside[:5])
+
+
+def test_no_story_text_is_smaller_than_16pt_and_forced_colours_pass(story_pages: dict[str, Path]) -> None:
+    files = [str(story_pages[name]) for name in ("example", "big")]
+    found = node("sizes.js", {"files": files})
+    for file in files:
+        size, tag, text = found[file]["smallest"]
+        assert size >= BODY_PX - 0.01, (file, size, tag, text)
+        assert found[file]["forced"] == [], file
+
+
+def test_axe_finds_no_violations_in_the_story(story_pages: dict[str, Path]) -> None:
+    files = [str(story_pages[name]) for name in ("example", "big", "wordy", "hostile")]
+    found = node("axe.js", {"files": files})
+    for file in files:
+        assert found[file] == [], json.dumps(found[file], indent=1)
+
+
+@pytest.fixture(scope="module")
+def watched_stories(story_pages: dict[str, Path]) -> dict[str, Any]:
+    files = [str(story_pages[name]) for name in ("example", "hostile", "hostile-no-policy")]
+    return node("safety.js", {"files": files, "texts": list(DANGEROUS)})
+
+
+def test_the_photo_shows_with_its_words_and_loads_nothing(
+    story_pages: dict[str, Path], watched_stories: dict[str, Any]
+) -> None:
+    seen = watched_stories[str(story_pages["example"])]
+    assert seen["pictures"] == [{"alt": PHOTO_WORDS, "shown": True, "scheme": "data"}]
+    assert seen["requests"] == [seen["url"]], "only the page itself may load: the photo is inside it"
+    assert seen["violations"] == [] and seen["scripts"] == 0
+
+
+@pytest.mark.parametrize("name", ["hostile", "hostile-no-policy"])
+def test_hostile_words_in_a_story_run_nothing_and_load_nothing(
+    name: str, story_pages: dict[str, Path], watched_stories: dict[str, Any]
+) -> None:
+    seen = watched_stories[str(story_pages[name])]
+    assert seen["requests"] == [seen["url"]], "only the file itself may load"
+    assert seen["dialogs"] == [] and seen["console"] == [] and seen["errors"] == []
+    assert seen["popups"] == [] and seen["downloads"] == []
+    assert seen["violations"] == [], "the page tried to run or load something"
+    assert seen["scripts"] == 0 and seen["onAttributes"] == [] and seen["linking"] == []
+    assert seen["images"] == 0 and seen["iframes"] == 0  # no photo name led outside the folder
+    assert seen["missingTexts"] == [], "the dangerous words show as words"
+    assert seen["printOverflow"] <= 0
+
+
+def test_no_point_of_the_story_is_cut_across_two_pages(
+    printed_stories: dict[str, Path], story_plans: dict[str, tuple[Plan, Path]]
+) -> None:
+    """Each point (a stepping stone with its progress, a quote with who said it) stays on one page."""
+    for name, pdf in printed_stories.items():
+        pages = [words_of(page) for page in pdf_pages(pdf)]
+        plan, path = story_plans[name]
+        checked = 0
+        for section in story.build(plan, path).sections:
+            for point in section.points:
+                if point.name is None:
+                    continue
+                first, last = words_of(point.name.plain()), words_of(point.lines[-1].plain())
+                holding = [n for n, page in enumerate(pages) if first in page and last in page]
+                assert holding, (name, first, last, "split across pages")
+                checked += 1
+        assert checked > 10, name
+
+
+def pdf_pages(pdf: Path) -> list[str]:
+    """The text of each printed page."""
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return text.split("\f")[:-1]

@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any
 
 # errors.toml is read only when something goes wrong: a plan that opens never loads it.
-FILES = ("steps", "words", "glossary", "learn", "errors", "look_back")
+FILES = ("steps", "words", "glossary", "learn", "errors", "look_back", "story")
 _HERE = os.path.dirname(os.path.abspath(__file__))
 
 

@@ -451,8 +451,10 @@ def _remove_plan_files(old: Path, summaries: SummaryWriter | None) -> None:
             leftover.unlink()
 
 
-def _summary_paths(plan_path: Path) -> tuple[Path, Path]:
-    return store.summary_path(plan_path), store.summary_path(plan_path, ".html")
+def _summary_paths(plan_path: Path) -> tuple[Path, ...]:
+    from backmap.core import story
+
+    return store.summary_path(plan_path), store.summary_path(plan_path, ".html"), *story.paths(plan_path)
 
 
 def _stamp(path: Path) -> Stamp | None:

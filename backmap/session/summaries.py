@@ -1,5 +1,8 @@
 """Writing the two summaries (.md and .html) of a saved plan without holding up typing.
 
+Once the plan has a finished look-back, its impact story (NAME-story.html and .md) is
+written with them, in the same way and at the same moment.
+
 The plan file is written at once after every answer: it is what must never be lost,
 and writing it takes milliseconds. Making the summaries takes most of a save (about
 3 seconds for a plan of 10,000 activities), so the app hands that to this writer and
@@ -32,11 +35,14 @@ Later = Callable[[Callable[[], None]], object]  # runs a job soon on the caller'
 
 
 def write_summaries(plan: Plan, plan_path: Path) -> None:
-    """Make both summaries and write them beside the plan. May raise OSError."""
-    from backmap.core import render
+    """Make both summaries and write them beside the plan, and the impact story once the plan
+    has a finished look-back. May raise OSError."""
+    from backmap.core import render, story
 
     store.write_text_atomic(store.summary_path(plan_path), render.markdown(plan))
     store.write_text_atomic(store.summary_path(plan_path, ".html"), render.html(plan))
+    if story.has_story(plan):
+        story.write(plan, plan_path)
 
 
 # Seconds: summaries that took less than this last time are written at once, on the

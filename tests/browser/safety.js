@@ -41,6 +41,12 @@ async function watch(context, file, texts) {
       onAttributes,
       linking: linking.map((el) => el.tagName),
       images: document.images.length,
+      // Each picture: its alt text, whether it drew, and the kind of address it came from.
+      pictures: [...document.images].map((img) => ({
+        alt: img.alt,
+        shown: img.complete && img.naturalWidth > 0 && img.getBoundingClientRect().width > 0,
+        scheme: img.src.split(':')[0],
+      })),
       iframes: document.querySelectorAll('iframe, object, embed').length,
       missingTexts: texts.filter((text) => !shown.includes(text)),
       violations: window.__violations,
