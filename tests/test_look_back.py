@@ -298,6 +298,8 @@ async def test_private_words_are_shown_to_the_team_but_never_read_aloud(tmp_path
     app = BackmapApp(folder=tmp_path, plan_path=path, speaker=speaker, look_back=True)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
+        await pilot.press("enter")  # carry on with the look-back not finished (offered first)
+        await settle(pilot)
         interview = app.interview()
         assert interview is not None
         for index in range(len(interview.flow.pages)):
@@ -325,6 +327,8 @@ async def test_hostile_words_in_a_quote_are_shown_as_they_are(tmp_path: Path) ->
     path = write_with_photo(plan, tmp_path)
     app = BackmapApp(folder=tmp_path, plan_path=path, speaker=Recorder(), look_back=True)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # carry on with the look-back not finished (offered first)
         await settle(pilot)
         interview = app.interview()
         assert interview is not None
