@@ -9,14 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from backmap.core import flow, going, pathway_drawing, store
+from backmap.core import flow, going, pathway_drawing, render, store
 from backmap.core.pathway_drawing import Drawing, Item
-from backmap.core.plan import Plan
+from backmap.core.plan import Plan, Voice
 from backmap.screens.pathway import PathwayScreen
 from backmap.widgets.pathway_view import PathwayView
 from tests.example_plans import EXAMPLE
 from tests.look_back_plans import (
     FIRST_DAY,
+    PHOTO_WORDS,
+    SECOND_DAY,
+    YES_QUOTE,
     big_looked_back_plan,
     example_with_look_backs,
     write_with_photo,
@@ -148,3 +151,148 @@ async def test_ctrl_p_without_look_backs_shows_no_progress(tmp_path: Path) -> No
         assert "[x]" not in text and "look-back" not in text
         assert view.drawing is not None
         assert view.drawing.lines == pathway_drawing.draw(store.load(EXAMPLE), view.drawing.width).lines
+
+
+# ----- the summaries: "How it is going" ----------------------------------------------------
+
+
+def page_text(html_text: str) -> str:
+    """The words a reader of the printable page sees, with the alt text of pictures, on one line."""
+    from html.parser import HTMLParser
+
+    class Words(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.found: list[str] = []
+            self.hidden = 0
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag in ("style", "title", "svg"):
+                self.hidden += 1
+            if tag == "img":
+                self.found.append(dict(attrs).get("alt") or "")
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag in ("style", "title", "svg"):
+                self.hidden -= 1
+
+        def handle_data(self, data: str) -> None:
+            if not self.hidden:
+                self.found.append(data)
+
+    parser = Words()
+    parser.feed(html_text)
+    return " ".join(" ".join(parser.found).split())
+
+
+def section(markdown: str) -> str:
+    """The "How it is going" part of a Markdown summary."""
+    start = markdown.index("## How it is going")
+    return markdown[start : markdown.index("\n## ", start + 1)]
+
+
+def test_the_summary_says_how_it_is_going() -> None:
+    text = section(render.markdown(example_with_look_backs()))
+    for said in (
+        "- Our last look-back was on 1 June 2027.",
+        "- Who was there: Sam, Priya.",
+        "1. A set of planning meetings to write down what the centre will offer.\n"
+        "   - Did it happen? \\[x\\] Done",
+        "   - Did it happen? \\[-\\] We stopped it",
+        "1. We have a full plan of everything the centre will offer.\n"
+        "   - How far have we come? \\[x\\] It happened\n"
+        "   - How we know: The plan is finished and printed.",
+        "   - How far have we come? \\[\\>\\] We changed our plan",
+        '- "We chose the name together."\n  - Said by: Priya',
+        "  - Who may see it: Anyone may see it",
+        "- What we will do next: Open the centre in the autumn.",
+    ):
+        assert said in text, said
+    # The history of each stepping stone, oldest first.
+    history = text[text.index("### Each stepping stone over time") :]
+    assert (
+        "1. We have a full plan of everything the centre will offer.\n"
+        "   - 1 March 2027: \\[\\~\\] On the way\n"
+        "   - 1 June 2027: \\[x\\] It happened"
+    ) in history
+    # The first look-back's quotes and surprise belong to it, not to the latest one.
+    assert YES_QUOTE not in text and "tea break" not in text
+
+
+def test_the_printable_page_says_how_it_is_going() -> None:
+    words = page_text(render.html(example_with_look_backs()))
+    start = words.index("How it is going")
+    shown = words[start:]
+    for said in (
+        "Our last look-back was on 1 June 2027.",
+        "Who was there: Sam, Priya.",
+        "A set of planning meetings to write down what the centre will offer. Did it happen? [x] Done",
+        "How far have we come? [>] We changed our plan",
+        "How we know: The plan is finished and printed.",
+        "We chose the name together. Said by: Priya",
+        "What we will do next: Open the centre in the autumn.",
+        "We have a full plan of everything the centre will offer. "
+        "1 March 2027: [~] On the way 1 June 2027: [x] It happened",
+    ):
+        assert said in shown, said
+
+
+def test_the_person_s_own_view_and_times_and_who_came_are_shown() -> None:
+    plan = example_with_look_backs()
+    plan.checkins[1].finished = False  # the first look-back is the latest finished one
+    text = section(render.markdown(plan))
+    assert "   - How the person sees it: \\[x\\] It happened" in text
+    assert "   - We did it 3 times.\n   - Who came: Sam and 5 others" in text
+    assert "   - We did it 1 time." in text
+    assert "- Sam now runs the tea break at every meeting." in text
+    assert "- What was hard: The meetings were too long." in text
+    words = page_text(render.html(plan))
+    assert "How the person sees it: [x] It happened" in words
+    assert "We did it 3 times. Who came: Sam and 5 others" in words
+
+
+def test_no_finished_look_back_no_section_and_the_same_summary() -> None:
+    before = store.load(EXAMPLE)
+    begun = store.load(EXAMPLE)
+    checkin = begun.add_checkin(SECOND_DAY, ["Sam"])
+    begun.outcome_check(checkin, "o1", status="happened", how_we_know="Half done.")
+    begun.updated = before.updated
+    assert render.markdown(begun) == render.markdown(before)
+    assert render.html(begun) == render.html(before)
+    assert "How it is going" not in render.markdown(begun)
+
+
+def test_a_photo_is_in_the_page_only_from_the_plan_s_folder(tmp_path: Path) -> None:
+    plan = example_with_look_backs()
+    plan.checkins[1].voices.append(Voice(YES_QUOTE, "Sam", "o3", "yes", "photos/room.png", PHOTO_WORDS))
+    path = write_with_photo(plan, tmp_path)
+    page = render.html(plan, path)
+    assert 'src="data:image/png;base64,iVBORw0KGgo' in page
+    assert f'alt="{PHOTO_WORDS}"' in page
+    # Without the plan's folder nothing is read: the photo's words stay, the picture does not.
+    alone = render.html(plan)
+    assert "data:image/png" not in alone and f"Photo: {PHOTO_WORDS}" in page_text(alone)
+    # The Markdown names the photo's words only, never its file.
+    text = section(render.markdown(plan))
+    assert f"  - Photo: {PHOTO_WORDS}" in text and "room.png" not in render.markdown(plan)
+
+
+def test_a_file_that_is_not_a_picture_is_left_out(tmp_path: Path) -> None:
+    plan = example_with_look_backs()
+    plan.checkins[1].voices.append(Voice(YES_QUOTE, "Sam", "", "yes", "photos/page.svg", "A drawing."))
+    path = write_with_photo(plan, tmp_path)
+    (tmp_path / "photos" / "page.svg").write_text("<svg onload='alert(1)'></svg>")
+    page = render.html(plan, path)
+    assert "data:" not in page.split("</style>", 1)[1].replace("img-src data:", "")
+    assert "Photo: A drawing." in page_text(page)
+
+
+def test_the_summaries_written_beside_a_plan_show_how_it_is_going(tmp_path: Path) -> None:
+    from backmap.session.summaries import write_summaries
+
+    plan = example_with_look_backs()
+    plan.checkins[1].voices.append(Voice(YES_QUOTE, "Sam", "o3", "yes", "photos/room.png", PHOTO_WORDS))
+    path = write_with_photo(plan, tmp_path)
+    write_summaries(store.load(path), path)
+    assert "## How it is going" in store.summary_path(path).read_text(encoding="utf-8")
+    assert "data:image/png;base64," in store.summary_path(path, ".html").read_text(encoding="utf-8")

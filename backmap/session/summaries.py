@@ -36,7 +36,7 @@ def write_summaries(plan: Plan, plan_path: Path) -> None:
     from backmap.core import render
 
     store.write_text_atomic(store.summary_path(plan_path), render.markdown(plan))
-    store.write_text_atomic(store.summary_path(plan_path, ".html"), render.html(plan))
+    store.write_text_atomic(store.summary_path(plan_path, ".html"), render.html(plan, plan_path))
 
 
 # Seconds: summaries that took less than this last time are written at once, on the
