@@ -296,3 +296,28 @@ def test_the_summaries_written_beside_a_plan_show_how_it_is_going(tmp_path: Path
     write_summaries(store.load(path), path)
     assert "## How it is going" in store.summary_path(path).read_text(encoding="utf-8")
     assert "data:image/png;base64," in store.summary_path(path, ".html").read_text(encoding="utf-8")
+
+
+# ----- backmap check --json ----------------------------------------------------------------
+
+
+def test_check_json_lists_the_look_back_findings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from backmap import cli
+
+    plan = example_with_look_backs()
+    latest = plan.checkins[-1]
+    plan.outcome_check(latest, "o1", how_we_know="")  # happened, with nothing that shows it
+    latest.voices += [
+        Voice("We did it.", "Sam", "", "yes", "photos/gone.png", "A photo that is not there."),
+        Voice("Look at this.", "Sam", "", "yes", "photos/room.png", ""),
+        Voice("Nobody chose.", "Sam", "", ""),
+    ]
+    path = write_with_photo(plan, tmp_path)
+    assert cli.main(["check", str(path), "--json"]) == 1
+    found = json.loads(capsys.readouterr().out)
+    codes = {(f["code"], f["id"]) for f in found}
+    for code in ("happened-without-evidence", "photo-missing", "photo-without-words", "share-not-chosen"):
+        assert (code, latest.id) in codes, code
+    assert all(set(f) == {"code", "message", "id"} and f["message"] for f in found)
