@@ -321,3 +321,40 @@ def test_check_json_lists_the_look_back_findings(tmp_path: Path, capsys: pytest.
     for code in ("happened-without-evidence", "photo-missing", "photo-without-words", "share-not-chosen"):
         assert (code, latest.id) in codes, code
     assert all(set(f) == {"code", "message", "id"} and f["message"] for f in found)
+
+
+# ----- the list of plans ---------------------------------------------------------------------
+
+
+async def test_the_list_of_plans_says_when_each_was_last_looked_back_at(tmp_path: Path) -> None:
+    from backmap.screens.welcome import PickPlanScreen
+
+    looked = example_with_look_backs()
+    looked.title = "Looked back at"
+    write_with_photo(looked, tmp_path, "looked.toml")
+    begun = store.load(EXAMPLE)
+    begun.title = "Only begun"
+    begun.add_checkin(SECOND_DAY)  # not finished: it does not count yet
+    store.save(begun, tmp_path / "begun.toml")
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.query_one("#carry-on").focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, PickPlanScreen)
+        lines = screen_text(app).splitlines()
+        text = "\n".join(lines)
+        assert "Looked back: 1 June 2027." in text
+        assert text.count("Looked back:") == 1
+        # It is said under the plan it belongs to.
+        looked_row = next(n for n, line in enumerate(lines) if "Looked back at" in line)
+        begun_row = next(n for n, line in enumerate(lines) if "Only begun" in line)
+        shown_at = next(n for n, line in enumerate(lines) if "Looked back: 1 June 2027." in line)
+        assert looked_row < shown_at and (begun_row < looked_row or shown_at < begun_row)
+
+
+def test_list_plans_knows_the_newest_finished_look_back(tmp_path: Path) -> None:
+    write_with_photo(example_with_look_backs(), tmp_path, "looked.toml")
+    store.save(store.load(EXAMPLE), tmp_path / "plain.toml")
+    found = {info.path.name: info.looked_back for info in store.list_plans(tmp_path)}
+    assert found == {"looked.toml": SECOND_DAY, "plain.toml": None}
