@@ -358,3 +358,36 @@ def test_list_plans_knows_the_newest_finished_look_back(tmp_path: Path) -> None:
     store.save(store.load(EXAMPLE), tmp_path / "plain.toml")
     found = {info.path.name: info.looked_back for info in store.list_plans(tmp_path)}
     assert found == {"looked.toml": SECOND_DAY, "plain.toml": None}
+
+
+def test_axe_finds_nothing_wrong_in_how_it_is_going(tmp_path: Path) -> None:
+    """The new part of the printable page, photo included, passes axe-core in Chromium."""
+    import json
+    import os
+    import shutil
+    import subprocess
+
+    browser = Path(__file__).resolve().parent / "browser"
+    chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    if not (
+        shutil.which("node") and (browser / "node_modules" / "axe-core").exists() and Path(chromium).exists()
+    ):
+        pytest.skip("needs node, Chromium and the npm packages of tests/browser (npm ci)")
+    plan = example_with_look_backs()
+    plan.checkins[1].voices.append(Voice(YES_QUOTE, "Sam", "o3", "yes", "photos/room.png", PHOTO_WORDS))
+    path = write_with_photo(plan, tmp_path)
+    page = tmp_path / "page.html"
+    page.write_text(render.html(plan, path), encoding="utf-8")
+    job = tmp_path / "job.json"
+    job.write_text(json.dumps({"files": [str(page)]}), encoding="utf-8")
+    done = subprocess.run(
+        ["node", "axe.js", str(job)],
+        cwd=browser,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "CHROMIUM": chromium},
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "How it is going" in page.read_text(encoding="utf-8")
+    assert json.loads(done.stdout)[str(page)] == []
