@@ -24,7 +24,7 @@ from backmap import content
 from backmap.core import checks, going, progress
 from backmap.core.gc_pause import paused_gc
 from backmap.core.pathway import part_path
-from backmap.core.plan import PARTS, Plan
+from backmap.core.plan import PARTS, ActivityCheck, OutcomeCheck, Plan
 from backmap.core.safe_text import cut, plain
 from backmap.core.template_cache import bytecode_cache
 
@@ -424,11 +424,18 @@ def how_it_is_going(plan: Plan, plan_path: Path | None = None, photos: bool = Fa
         return None
     found = going.Progress(plan)
     stones = {o.id: o for o in plan.outcomes}
+    # The first entry for each item, found once: asking the look-back item by item is quadratic.
+    did: dict[str, ActivityCheck] = {}
+    for entry in latest.activities:
+        did.setdefault(entry.activity, entry)
+    came_to: dict[str, OutcomeCheck] = {}
+    for stone_entry in latest.outcomes:
+        came_to.setdefault(stone_entry.outcome, stone_entry)
     parts = []
     for part in PARTS:
         activities = []
         for activity in plan.activities_in(part):
-            entry = latest.activity_entry(activity.id)
+            entry = did.get(activity.id)
             activities.append(
                 {
                     "item": activity,
@@ -439,14 +446,14 @@ def how_it_is_going(plan: Plan, plan_path: Path | None = None, photos: bool = Fa
             )
         outcomes = []
         for outcome in plan.outcomes_in(part):
-            entry = latest.outcome_entry(outcome.id)
-            person = entry.person_says if entry is not None else ""
+            stone = came_to.get(outcome.id)
+            person = stone.person_says if stone is not None else ""
             outcomes.append(
                 {
                     "item": outcome,
                     "label": progress.label("outcome", found.status("outcome", outcome.id)),
                     "person_says": progress.label("outcome", person) if person else "",
-                    "how_we_know": entry.how_we_know if entry is not None else "",
+                    "how_we_know": stone.how_we_know if stone is not None else "",
                     "history": [
                         {"date": long_date(day), "label": progress.label("outcome", status)}
                         for day, status in found.history.get(outcome.id, [])
