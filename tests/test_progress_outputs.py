@@ -104,6 +104,26 @@ def test_first_time_and_now_for_stepping_stones_with_two_look_backs() -> None:
     assert "[~] On the way" in rows_of(single, item(single, "stone", "o1"))
 
 
+def test_a_look_back_being_made_can_be_drawn_as_if_finished() -> None:
+    plan = first_look_back_only()
+    being_made = plan.checkins[1]
+    before = pathway_drawing.draw(plan, 80, first_and_now=True)
+    assert "[~] On the way" in rows_of(before, item(before, "stone", "o1"))
+    assert "1 March 2027" in " ".join(before.lines) and "Now:" not in " ".join(before.lines)
+    now = pathway_drawing.draw(plan, 80, first_and_now=True, look_back=being_made)
+    text = rows_of(now, item(now, "stone", "o1"))
+    assert "First time: [~] On the way." in text and "Now: [x] It happened." in text
+    assert "1 June 2027" in " ".join(now.lines)
+    assert not being_made.finished  # drawing it changes nothing
+    # A plan's first look-back, still being made, shows its answers the same way.
+    first = store.load(EXAMPLE)
+    checkin = first.add_checkin(FIRST_DAY)
+    first.outcome_check(checkin, "o1", status="happened")
+    drawn = pathway_drawing.draw(first, 80, look_back=checkin)
+    assert "[x] It happened" in rows_of(drawn, item(drawn, "stone", "o1"))
+    assert "- Not looked at yet" in rows_of(drawn, item(drawn, "stone", "o2"))
+
+
 def test_progress_read_once_agrees_with_the_plan() -> None:
     for plan in (example_with_look_backs(), first_look_back_only(), big_looked_back_plan(look_backs=4)):
         found = going.Progress(plan)

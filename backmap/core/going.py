@@ -20,9 +20,13 @@ _MAY_SHOW: dict[str, frozenset[str]] = {
 }
 
 
-def finished_by_date(plan: Plan) -> list[Checkin]:
-    """Finished look-backs, oldest first by day; two on one day keep the order they were made."""
-    return sorted(plan.finished_checkins(), key=lambda c: c.date)
+def finished_by_date(plan: Plan, also: Checkin | None = None) -> list[Checkin]:
+    """Finished look-backs, oldest first by day; two on one day keep the order they were made.
+
+    ``also``: a look-back still being made, counted as if it were finished.
+    """
+    chosen = [c for c in plan.checkins if c.finished or c is also]
+    return sorted(chosen, key=lambda c: c.date)
 
 
 def latest(plan: Plan) -> Checkin | None:
@@ -52,15 +56,19 @@ class Progress:
 
     Same answers as ``Plan.latest_status`` and ``Plan.outcome_history``, but made in one
     pass over the look-backs: asking the plan item by item is quadratic for a big plan.
+    ``also`` counts a look-back still being made as if it were finished (its last step
+    shows the pathway with its own answers).
     """
 
-    def __init__(self, plan: Plan) -> None:
+    def __init__(self, plan: Plan, also: Checkin | None = None) -> None:
         known = {"activity": {a.id for a in plan.activities}, "outcome": {o.id for o in plan.outcomes}}
         self.latest: dict[tuple[str, str], str] = {}
         self.history: dict[str, list[tuple[date, str]]] = {}
         self.looked_back = False
-        for checkin in finished_by_date(plan):
+        self.newest: Checkin | None = None
+        for checkin in finished_by_date(plan, also):
             self.looked_back = True
+            self.newest = checkin
             seen: set[tuple[str, str]] = set()  # the first entry for an item is the one that counts
             for kind, entries in (("activity", checkin.activities), ("outcome", checkin.outcomes)):
                 for entry in entries:

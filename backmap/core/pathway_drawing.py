@@ -34,9 +34,9 @@ from rich.cells import split_graphemes
 from backmap import content
 from backmap.core import progress as progress_words
 from backmap.core.gc_pause import paused_gc
-from backmap.core.going import Progress, last_looked_back
+from backmap.core.going import Progress
 from backmap.core.pathway import PartPath, part_path
-from backmap.core.plan import PARTS, Activity, Outcome, Plan
+from backmap.core.plan import PARTS, Activity, Checkin, Outcome, Plan
 from backmap.core.safe_text import plain as plain_text
 
 COLUMNS_MIN = 68  # narrower than this, a part is stacked instead of drawn in columns
@@ -240,13 +240,12 @@ class _Links:
 class _Shown:
     """How far each item has come, in words, when the drawing shows progress; else nothing."""
 
-    def __init__(self, plan: Plan, first_and_now: bool) -> None:
-        found = Progress(plan)
+    def __init__(self, plan: Plan, first_and_now: bool, look_back: Checkin | None = None) -> None:
+        found = Progress(plan, look_back)
         self.on = found.looked_back
         self.found = found
         self.first_and_now = first_and_now
-        day = last_looked_back(plan)
-        self.day = content.long_date(day) if day is not None else ""
+        self.day = content.long_date(found.newest.date) if found.newest is not None else ""
 
     def label(self, kind: str, item_id: str) -> str:
         """ "[x] It happened", or for a stepping stone "First time: ... Now: ..." when asked for."""
@@ -556,15 +555,21 @@ def layout(
 
 @paused_gc
 def draw(
-    plan: Plan, width: int, legend: bool = True, progress: bool = True, first_and_now: bool = False
+    plan: Plan,
+    width: int,
+    legend: bool = True,
+    progress: bool = True,
+    first_and_now: bool = False,
+    look_back: Checkin | None = None,
 ) -> Drawing:
     """Both parts, one after the other, each under its part's name.
 
     ``progress``: once the plan has a finished look-back, each activity and stepping stone
     says how far it has come at the newest one. ``first_and_now``: a stepping stone that two
     look-backs or more gave a status says where it was first and where it is now (the
-    look-back's last step asks for this). A plan with no finished look-back is drawn the same
-    either way.
+    look-back's last step asks for this). ``look_back``: one still being made, counted as if
+    it were finished (that last step shows its own answers). A plan with no finished look-back
+    is drawn the same either way.
 
     The cycle collector rests meanwhile: a big plan makes a list per row and a string
     per cell, none of them cycles, and each collection would look through them all.
@@ -577,7 +582,7 @@ def draw(
     items: list[Item] = []
     strong: list[tuple[int, int, int]] = []
     stacked = width < COLUMNS_MIN
-    shown = _Shown(plan, first_and_now) if progress and plan.checkins else None
+    shown = _Shown(plan, first_and_now, look_back) if progress and plan.checkins else None
     if shown is not None and not shown.on:
         shown = None  # look-backs begun but none finished: nothing to show yet
     if legend:
