@@ -156,6 +156,22 @@ async def test_ctrl_p_shows_progress_on_a_plan_with_look_backs(tmp_path: Path) -
         assert on_pane(app, "question")
 
 
+async def test_the_check_step_drawing_shows_progress(tmp_path: Path) -> None:
+    path = write_with_photo(example_with_look_backs(), tmp_path)
+    app = make_app(tmp_path, path)
+    async with app.run_test(size=SIZE) as pilot:
+        go_to(app, flow.index_of("check"))
+        await settle(pilot)
+        view = app.screen.query_one("#pathway", PathwayView)
+        assert view.drawing is not None
+        drawn = " ".join(view.drawing.lines)
+        assert "[x] Done" in drawn and "[>] We changed our" in drawn
+        view.focus()
+        await pilot.press("down")  # to the first stepping stone: its rows come into sight
+        await settle(pilot)
+        assert "[x] It happened" in screen_text(app)
+
+
 async def test_ctrl_p_without_look_backs_shows_no_progress(tmp_path: Path) -> None:
     path = tmp_path / "plan.toml"
     path.write_bytes(EXAMPLE.read_bytes())
