@@ -427,3 +427,18 @@ def test_axe_finds_nothing_wrong_in_how_it_is_going(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr[-3000:]
     assert "How it is going" in page.read_text(encoding="utf-8")
     assert json.loads(done.stdout)[str(page)] == []
+
+
+def test_a_photo_too_big_for_the_page_is_left_out_with_its_words(tmp_path: Path) -> None:
+    from tests.look_back_plans import PNG
+
+    plan = example_with_look_backs()
+    plan.checkins[1].voices.append(Voice(YES_QUOTE, "Sam", "o3", "yes", "photos/big.png", "A big photo."))
+    path = write_with_photo(plan, tmp_path)
+    big = tmp_path / "photos" / "big.png"
+    big.write_bytes(PNG + b"\0" * render.PHOTO_LIMIT)
+    page = render.html(plan, path)
+    assert "data:image/png" not in page
+    assert "Photo: A big photo." in page_text(page)
+    big.write_bytes(PNG)  # the same photo, small enough, is shown
+    assert 'alt="A big photo."' in render.html(plan, path)

@@ -69,18 +69,18 @@ class Progress:
         for checkin in finished_by_date(plan, also):
             self.looked_back = True
             self.newest = checkin
+            said = [("activity", e.activity, e.status) for e in checkin.activities]
+            said += [("outcome", e.outcome, e.status) for e in checkin.outcomes]
             seen: set[tuple[str, str]] = set()  # the first entry for an item is the one that counts
-            for kind, entries in (("activity", checkin.activities), ("outcome", checkin.outcomes)):
-                for entry in entries:
-                    item_id = entry.activity if kind == "activity" else entry.outcome  # type: ignore[union-attr]
-                    key = (kind, item_id)
-                    if key in seen or item_id not in known[kind]:
-                        continue
-                    seen.add(key)
-                    if entry.status:
-                        self.latest[key] = entry.status
-                        if kind == "outcome":
-                            self.history.setdefault(item_id, []).append((checkin.date, entry.status))
+            for kind, item_id, status in said:
+                key = (kind, item_id)
+                if key in seen or item_id not in known[kind]:
+                    continue
+                seen.add(key)
+                if status:
+                    self.latest[key] = status
+                    if kind == "outcome":
+                        self.history.setdefault(item_id, []).append((checkin.date, status))
 
     def status(self, kind: str, item_id: str) -> str:
         """The latest status ("" for none); kind is "activity" or "outcome"."""
