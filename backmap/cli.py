@@ -208,7 +208,10 @@ def cmd_render(args: argparse.Namespace | SimpleNamespace) -> int:
 
             word_copy.write(plan, target)
         else:
-            text = {"html": render.html, "poster": render.poster}.get(chosen, render.markdown)(plan)
+            if chosen == "html":  # the plan's path, so a quote's photo from its folder can be shown
+                text = render.html(plan, Path(args.plan))
+            else:
+                text = {"poster": render.poster}.get(chosen, render.markdown)(plan)
             store.write_text_atomic(target, text)
     except OSError as error:
         return _cannot_write(target, error)

@@ -1,7 +1,8 @@
 """``python -m bench``: measure every row, print one table of ratios (see bench/README.md).
 
 Options: ``--quick`` takes fewer samples (a smoke test, not for the README);
-``--only NAME[,NAME]`` runs some rows: startup, check, render, story, next, nextlist, list, save, open, memory
+``--only NAME[,NAME]`` runs some rows: startup, check, render, story, next, nextlist, lookbacknext,
+list, save, open, lookbacks, memory
 ("memory" gives two rows: a whole interview against a fixed 64 MiB, and no growth over three).
 """
 
@@ -33,7 +34,20 @@ from bench.processes import (
 from bench.table import Row, render
 
 EXAMPLE = ROOT / "examples" / "day-centre.toml"
-ROWS = ("startup", "check", "render", "story", "next", "nextlist", "lookback", "list", "save", "open", "memory")
+ROWS = (
+    "startup",
+    "check",
+    "render",
+    "story",
+    "next",
+    "nextlist",
+    "lookbacknext",
+    "list",
+    "save",
+    "open",
+    "lookbacks",
+    "memory",
+)
 
 
 def interleaved(
@@ -167,6 +181,14 @@ def open_row(home: Path, rounds: int) -> Row:
     return _linear_row(home, "bench.open_row", "open a plan, 10,000 activities", rounds)
 
 
+def look_back_row(home: Path, rounds: int) -> Row:
+    """Opening and saving a plan with 100 look-backs against one with 10: linear, at most 12x."""
+    data = _worker(home, "bench.look_back_row", rounds, 100, 10)
+    return Row(
+        "open + save, 100 look-backs", "the same plan, 10 look-backs", data["figure"], data["baseline"], 12
+    )
+
+
 MEMORY_LIMIT_MIB = 64  # an old laptop: the whole interview must fit in this
 GROWTH_LIMIT = 1.05  # the third interview in one process peaks at most 5% above the first
 
@@ -259,10 +281,11 @@ def main(argv: list[str] | None = None) -> int:
             "story": lambda: story_row(home, 5 if quick else 21),
             "next": lambda: next_row(home, 1 if quick else 4, 3 if quick else 5),
             "nextlist": lambda: next_row(home, 1 if quick else 4, 3 if quick else 5, "next-list"),
-            "lookback": lambda: next_row(home, 1 if quick else 4, 3 if quick else 5, "look-back"),
+            "lookbacknext": lambda: next_row(home, 1 if quick else 4, 3 if quick else 5, "look-back"),
             "list": lambda: list_row(home, 1 if quick else 3, 2 if quick else 3),
             "save": lambda: save_row(home, 2 if quick else 7),
             "open": lambda: open_row(home, 2 if quick else 7),
+            "lookbacks": lambda: look_back_row(home, 2 if quick else 7),
             "memory": lambda: memory(home, 1 if quick else 2),
         }
         for name in ROWS:

@@ -59,3 +59,33 @@ def make_plan(activities: int, outcomes: int | None = None, people: int = 6) -> 
 def make_list_plan(items: int) -> Plan:
     """A plan whose four list steps each hold ``items`` rows (stepping stones or activities)."""
     return make_plan(activities=2 * items, outcomes=2 * items)
+
+
+def make_looked_back_plan(look_backs: int, activities: int = 40) -> Plan:
+    """A plan of everyday size looked back at ``look_backs`` times, every look-back finished.
+
+    Each look-back says how every activity and stepping stone went, with how we know,
+    holds three quotes (one of each share choice), a surprise and what we learned.
+    """
+    from datetime import date, timedelta
+
+    from backmap.core.plan import Reflection, Surprise, Voice
+
+    plan = make_plan(activities)
+    activity_statuses = ("not-yet", "started", "done", "done")
+    stone_statuses = ("not-yet", "on-the-way", "on-the-way", "happened")
+    for turn in range(look_backs):
+        checkin = plan.add_checkin(date(2027, 1, 1) + timedelta(days=14 * turn), ["Person 1", "Person 2"])
+        for number, activity in enumerate(plan.activities):
+            status = activity_statuses[min(turn + number % 2, 3)]
+            plan.activity_check(checkin, activity.id, status=status, times=turn + 1, came=_words(number, 3))
+        for number, stone in enumerate(plan.outcomes):
+            status = stone_statuses[min(turn + number % 3, 3)]
+            plan.outcome_check(checkin, stone.id, status=status, how_we_know=_words(turn + number, 8))
+        for number, share in enumerate(("yes", "team", "no")):
+            stone = plan.outcomes[(turn + number) % len(plan.outcomes)]
+            checkin.voices.append(Voice(_words(turn * 3 + number, 9), "Person 1", stone.id, share))
+        checkin.surprises.append(Surprise(_words(turn, 10)))
+        checkin.reflection = Reflection(_words(turn, 5), _words(turn + 1, 6), _words(turn + 2, 5))
+        checkin.finished = True
+    return plan

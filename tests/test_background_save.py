@@ -41,12 +41,12 @@ class HeldRender:
         self.timed_out = False
         real = render.html
 
-        def held(plan: Plan) -> str:
+        def held(plan: Plan, plan_path: Path | None = None) -> str:
             self.plans.append(plan)
             self.started.set()
             if not self.release.wait(WAIT):
                 self.timed_out = True
-            return real(plan)
+            return real(plan, plan_path)
 
         monkeypatch.setattr(render, "html", held)
 

@@ -181,9 +181,9 @@ async def test_keys_do_not_lay_a_big_plan_out_again(tmp_path: Path, monkeypatch:
     calls: list[int] = []
     real = pathway_drawing.draw
 
-    def counting(plan, width, legend=True):  # type: ignore[no-untyped-def]
+    def counting(plan, width, legend=True, **options):  # type: ignore[no-untyped-def]
         calls.append(width)
-        return real(plan, width, legend)
+        return real(plan, width, legend, **options)
 
     monkeypatch.setattr(pathway_drawing, "draw", counting)
     plan_file = tmp_path / "big.toml"
@@ -251,9 +251,9 @@ async def test_check_step_lays_a_big_plan_out_once(
     widths: list[int] = []
     real_draw = pathway_drawing.draw
 
-    def counting_draw(plan, width, legend=True):  # type: ignore[no-untyped-def]
+    def counting_draw(plan, width, legend=True, **options):  # type: ignore[no-untyped-def]
         widths.append(width)
-        return real_draw(plan, width, legend)
+        return real_draw(plan, width, legend, **options)
 
     rows: list[int] = []
     real_line = PathwayView.render_line

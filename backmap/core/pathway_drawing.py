@@ -18,18 +18,25 @@ Wide enough, a part is drawn in three columns joined by lines::
 Narrower than ``COLUMNS_MIN``, it stacks: each stepping stone with the activities
 that help it under it, then the impact. An activity that helps several stepping
 stones is drawn beside each of them, so every set of lines leads to one stepping stone.
+
+Once the plan has a finished look-back, each activity and stepping stone has a line
+under its words with how far it has come, as a symbol and a word ("[x] It happened"),
+so progress never rests on colour. A plan with no look-back is drawn as it always was.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rich.cells import split_graphemes
 
 from backmap import content
+from backmap.core import progress as progress_words
 from backmap.core.gc_pause import paused_gc
+from backmap.core.going import Progress
 from backmap.core.pathway import PartPath, part_path
-from backmap.core.plan import PARTS, Activity, Outcome, Plan
+from backmap.core.plan import PARTS, Activity, Checkin, Outcome, Plan
 from backmap.core.safe_text import plain as plain_text
 
 COLUMNS_MIN = 68  # narrower than this, a part is stacked instead of drawn in columns
@@ -160,6 +167,8 @@ def _chop(word: str, width: int) -> list[str]:
 
 # Characters the drawing adds itself: each takes one cell on its own.
 _LINE_CELLS = frozenset("─│┐┘┤┌└├┬┴┼→ ")
+# Between two sentences of our own words: "First time: [~] On the way. Now: [x] It happened."
+_SENTENCE_END = re.compile(r"(?<=\.) ")
 
 
 class _Canvas:
@@ -228,16 +237,55 @@ class _Links:
         return self.stones_of.get(part, frozenset())
 
 
-def _activity_lines(activity: Activity, part: str, width: int, said: dict[str, str]) -> list[str]:
+class _Shown:
+    """How far each item has come, in words, when the drawing shows progress; else nothing."""
+
+    def __init__(self, plan: Plan, first_and_now: bool, look_back: Checkin | None = None) -> None:
+        found = Progress(plan, look_back)
+        self.on = found.looked_back
+        self.found = found
+        self.first_and_now = first_and_now
+        self.day = content.long_date(found.newest.date) if found.newest is not None else ""
+
+    def label(self, kind: str, item_id: str) -> str:
+        """ "[x] It happened", or for a stepping stone "First time: ... Now: ..." when asked for."""
+        if kind == "outcome" and self.first_and_now:
+            pair = self.found.first_and_now(item_id)
+            if pair is not None:
+                first, now = (progress_words.label("outcome", status) for status in pair)
+                return content.word("progress", "first_now", first=first, now=now)
+        return progress_words.label(kind, self.found.status(kind, item_id))
+
+    def lines(self, kind: str, item_id: str, width: int) -> list[str]:
+        """The label wrapped, each sentence from a new line, so "First time" and "Now" stand apart."""
+        if not self.on:
+            return []
+        return [
+            line
+            for sentence in _SENTENCE_END.split(self.label(kind, item_id))
+            for line in wrap(sentence, width)
+        ]
+
+
+def _activity_lines(
+    activity: Activity, part: str, width: int, said: dict[str, str], shown: _Shown | None = None
+) -> list[str]:
     """The activity's words, wrapped; one from the other part says where it is from."""
     lines = wrap(plain_text(activity.text) or said["no_words"], width)
     if activity.part != part and activity.part in PARTS:
         lines += wrap(f"({said[f'from_{activity.part}']})", width)
+    if shown is not None:
+        lines += shown.lines("activity", activity.id, width)
     return lines
 
 
-def _stone_lines(outcome: Outcome, width: int, said: dict[str, str]) -> list[str]:
-    return wrap(plain_text(outcome.text) or said["no_words"], width)
+def _stone_lines(
+    outcome: Outcome, width: int, said: dict[str, str], shown: _Shown | None = None
+) -> list[str]:
+    lines = wrap(plain_text(outcome.text) or said["no_words"], width)
+    if shown is not None:
+        lines += shown.lines("outcome", outcome.id, width)
+    return lines
 
 
 def _gap_lines(key: str, width: int, said: dict[str, str]) -> list[str]:
@@ -279,7 +327,9 @@ def _join(canvas: _Canvas, lefts: list[tuple[int, int]], right_row: int, trunk: 
     canvas.put(right_row, trunk + 1, "─→")
 
 
-def _columns(part: PartPath, width: int, links: _Links, said: dict[str, str]) -> Drawing:
+def _columns(
+    part: PartPath, width: int, links: _Links, said: dict[str, str], shown: _Shown | None
+) -> Drawing:
     wa, ws, wi = _column_widths(width)
     xa, xs = 0, wa + _GAP
     xi = xs + ws + _GAP
@@ -302,7 +352,7 @@ def _columns(part: PartPath, width: int, links: _Links, said: dict[str, str]) ->
         top = row
         lefts: list[tuple[int, int]] = []
         for activity in helped_by:
-            lines = _activity_lines(activity, part.part, wa - MARK, said)
+            lines = _activity_lines(activity, part.part, wa - MARK, said, shown)
             end = canvas.put(row, xa + MARK, lines[0], xa + wa)
             for offset, line in enumerate(lines[1:], start=1):
                 canvas.put(row + offset, xa + MARK, line, xa + wa)
@@ -320,7 +370,7 @@ def _columns(part: PartPath, width: int, links: _Links, said: dict[str, str]) ->
             )
             lefts.append((row, end))
             row += len(lines) + 1
-        lines = _stone_lines(outcome, ws - MARK, said)
+        lines = _stone_lines(outcome, ws - MARK, said, shown)
         stone_end = canvas.put(top, xs + MARK, lines[0], xs + ws)
         for offset, line in enumerate(lines[1:], start=1):
             canvas.put(top + offset, xs + MARK, line, xs + ws)
@@ -349,6 +399,8 @@ def _columns(part: PartPath, width: int, links: _Links, said: dict[str, str]) ->
 
     for activity in part.loose:
         lines = wrap(plain_text(activity.text) or said["no_words"], wa - MARK)
+        if shown is not None:
+            lines += shown.lines("activity", activity.id, wa - MARK)
         for offset, line in enumerate(lines):
             canvas.put(row + offset, xa + MARK, line, xa + wa)
         gap = _gap_lines("gap_stone", wa - MARK, said)
@@ -386,7 +438,9 @@ def _columns(part: PartPath, width: int, links: _Links, said: dict[str, str]) ->
 # ----- stacked, for narrow windows ------------------------------------------------------
 
 
-def _stacked(part: PartPath, width: int, links: _Links, said: dict[str, str]) -> Drawing:
+def _stacked(
+    part: PartPath, width: int, links: _Links, said: dict[str, str], shown: _Shown | None
+) -> Drawing:
     canvas = _Canvas(width)
     items: list[Item] = []
     strong: list[tuple[int, int, int]] = []
@@ -405,7 +459,7 @@ def _stacked(part: PartPath, width: int, links: _Links, said: dict[str, str]) ->
     branch = MARK + 3  # "├─ " after the stone's mark
     for outcome, helped_by in part.groups:
         top = row
-        for line in _stone_lines(outcome, text_width, said):
+        for line in _stone_lines(outcome, text_width, said, shown):
             canvas.put(row, MARK, line)
             row += 1
         if not helped_by:
@@ -417,7 +471,7 @@ def _stacked(part: PartPath, width: int, links: _Links, said: dict[str, str]) ->
         )
         for number, activity in enumerate(helped_by):
             last = number == len(helped_by) - 1
-            lines = _activity_lines(activity, part.part, width - branch - MARK, said)
+            lines = _activity_lines(activity, part.part, width - branch - MARK, said, shown)
             for offset, line in enumerate(lines):
                 if offset == 0:
                     canvas.put(row, MARK, "└─" if last else "├─")
@@ -447,7 +501,10 @@ def _stacked(part: PartPath, width: int, links: _Links, said: dict[str, str]) ->
             row += 1
         for activity in part.loose:
             top = row
-            for line in wrap(plain_text(activity.text) or said["no_words"], text_width):
+            words_and_progress = wrap(plain_text(activity.text) or said["no_words"], text_width)
+            if shown is not None:
+                words_and_progress += shown.lines("activity", activity.id, text_width)
+            for line in words_and_progress:
                 canvas.put(row, MARK, line)
                 row += 1
             for line in _gap_lines("gap_stone", text_width, said):
@@ -479,11 +536,12 @@ def layout(
     width: int,
     helpers: dict[str, list[Activity]] | None = None,
     links: _Links | None = None,
+    shown: _Shown | None = None,
 ) -> Drawing:
     """One part's drawing in ``width`` cells: columns when wide enough, else stacked.
 
     Pass ``helpers`` (``plan.helpers_by_outcome()``) when drawing several parts, so
-    the plan is read once.
+    the plan is read once. ``shown`` adds each item's progress (see ``draw``).
     """
     width = max(1, width)
     helpers = plan.helpers_by_outcome() if helpers is None else helpers
@@ -491,13 +549,27 @@ def layout(
     said = words()
     found = part_path(plan, part, helpers)
     if width >= COLUMNS_MIN:
-        return _columns(found, width, links, said)
-    return _stacked(found, width, links, said)
+        return _columns(found, width, links, said, shown)
+    return _stacked(found, width, links, said, shown)
 
 
 @paused_gc
-def draw(plan: Plan, width: int, legend: bool = True) -> Drawing:
+def draw(
+    plan: Plan,
+    width: int,
+    legend: bool = True,
+    progress: bool = True,
+    first_and_now: bool = False,
+    look_back: Checkin | None = None,
+) -> Drawing:
     """Both parts, one after the other, each under its part's name.
+
+    ``progress``: once the plan has a finished look-back, each activity and stepping stone
+    says how far it has come at the newest one. ``first_and_now``: a stepping stone that two
+    look-backs or more gave a status says where it was first and where it is now (the
+    look-back's last step asks for this). ``look_back``: one still being made, counted as if
+    it were finished (that last step shows its own answers). A plan with no finished look-back
+    is drawn the same either way.
 
     The cycle collector rests meanwhile: a big plan makes a list per row and a string
     per cell, none of them cycles, and each collection would look through them all.
@@ -510,8 +582,14 @@ def draw(plan: Plan, width: int, legend: bool = True) -> Drawing:
     items: list[Item] = []
     strong: list[tuple[int, int, int]] = []
     stacked = width < COLUMNS_MIN
+    shown = _Shown(plan, first_and_now, look_back) if progress and plan.checkins else None
+    if shown is not None and not shown.on:
+        shown = None  # look-backs begun but none finished: nothing to show yet
     if legend:
         lines.extend(wrap(said["legend"], width))
+        lines.append("")
+    if shown is not None:
+        lines.extend(wrap(content.word("going", "drawing_note", date=shown.day), width))
         lines.append("")
     for part in PARTS:
         if len(lines) and lines[-1] != "":
@@ -520,7 +598,7 @@ def draw(plan: Plan, width: int, legend: bool = True) -> Drawing:
             strong.append((len(lines), 0, cells(line)))
             lines.append(line)
         shift = len(lines)
-        drawing = layout(plan, part, width, helpers, links)
+        drawing = layout(plan, part, width, helpers, links, shown)
         lines.extend(drawing.lines)
         items.extend(_moved(item, shift) for item in drawing.items)
         strong.extend((row + shift, start, end) for row, start, end in drawing.strong)

@@ -14,16 +14,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import jinja2
 import markupsafe
 
 from backmap import content
-from backmap.core import checks
+from backmap.core import checks, going, progress
 from backmap.core.gc_pause import paused_gc
 from backmap.core.pathway import part_path
-from backmap.core.plan import PARTS, Plan
+from backmap.core.plan import PARTS, ActivityCheck, OutcomeCheck, Plan
 from backmap.core.safe_text import cut, plain
 from backmap.core.template_cache import bytecode_cache
 
@@ -367,12 +368,134 @@ def context(plan: Plan) -> dict[str, Any]:
     }
 
 
+# ----- how it is going --------------------------------------------------------------------
+
+# A photo bigger than this is left out of the printable page (its words stay): the page is
+# written again after every answer, and must stay a file people can e-mail.
+PHOTO_LIMIT = 4 * 1024 * 1024
+# The kinds of picture a browser shows from a data: address, known by their first bytes.
+# Never SVG: it is a document that can hold links and scripts, not a picture.
+_PHOTO_KINDS = (
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"GIF87a", "image/gif"),
+    (b"GIF89a", "image/gif"),
+)
+
+
+def photo_uri(plan_path: Path | None, photo: str) -> str:
+    """A photo as a data: address, only when it is a picture file inside the plan's folder; else "".
+
+    ``store.photo_file`` decides what is inside the folder (no "..", no absolute path, no link
+    out of it); nothing else is ever opened.
+    """
+    import base64
+
+    from backmap.core.store import photo_file
+
+    if plan_path is None or not photo:
+        return ""
+    found = photo_file(plan_path, photo)
+    if found is None:
+        return ""
+    try:
+        if found.stat().st_size > PHOTO_LIMIT:
+            return ""
+        data = found.read_bytes()
+    except OSError:
+        return ""
+    kind = next((kind for start, kind in _PHOTO_KINDS if data.startswith(start)), "")
+    if not kind and data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        kind = "image/webp"
+    if not kind:
+        return ""
+    return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def how_it_is_going(plan: Plan, plan_path: Path | None = None, photos: bool = False) -> dict[str, Any] | None:
+    """The newest finished look-back and each stepping stone's history, for the team's own copies.
+
+    None when the plan has no finished look-back: then the summary has no such part. Only
+    quotes the team may see ("yes" and "team") are here; "no" quotes never leave the plan.
+    With ``photos``, a quote's photo comes as a data: address when it is safe to show.
+    """
+    latest = going.latest(plan)
+    if latest is None:
+        return None
+    found = going.Progress(plan)
+    stones = {o.id: o for o in plan.outcomes}
+    # The first entry for each item, found once: asking the look-back item by item is quadratic.
+    did: dict[str, ActivityCheck] = {}
+    for entry in latest.activities:
+        did.setdefault(entry.activity, entry)
+    came_to: dict[str, OutcomeCheck] = {}
+    for stone_entry in latest.outcomes:
+        came_to.setdefault(stone_entry.outcome, stone_entry)
+    parts = []
+    for part in PARTS:
+        activities = []
+        for activity in plan.activities_in(part):
+            entry = did.get(activity.id)
+            activities.append(
+                {
+                    "item": activity,
+                    "label": progress.label("activity", found.status("activity", activity.id)),
+                    "times": entry.times if entry is not None else None,
+                    "came": entry.came if entry is not None else "",
+                }
+            )
+        outcomes = []
+        for outcome in plan.outcomes_in(part):
+            stone = came_to.get(outcome.id)
+            person = stone.person_says if stone is not None else ""
+            outcomes.append(
+                {
+                    "item": outcome,
+                    "label": progress.label("outcome", found.status("outcome", outcome.id)),
+                    "person_says": progress.label("outcome", person) if person else "",
+                    "how_we_know": stone.how_we_know if stone is not None else "",
+                    "history": [
+                        {"date": long_date(day), "label": progress.label("outcome", status)}
+                        for day, status in found.history.get(outcome.id, [])
+                    ],
+                }
+            )
+        parts.append(
+            {"key": part, "name": content.part_name(part), "activities": activities, "outcomes": outcomes}
+        )
+    voices = []
+    for voice in going.shown_voices(latest, going.TEAM):
+        about = stones.get(voice.outcome)
+        voices.append(
+            {
+                "text": voice.text,
+                "said_by": voice.said_by,
+                "about": about.text if about is not None else "",
+                "share": progress.share_word(voice.share),
+                "photo": bool(voice.photo),
+                "photo_words": voice.photo_words,
+                "photo_uri": photo_uri(plan_path, voice.photo) if photos else "",
+            }
+        )
+    return {
+        "date": long_date(latest.date),
+        "who": ", ".join(name for name in (plain_text(n) for n in latest.who) if name),
+        "parts": parts,
+        "voices": voices,
+        "surprises": [s.text for s in latest.surprises if plain_text(s.text)],
+        "reflection": latest.reflection,
+        "words": content.load("words")["going"],
+        "progress": content.load("words")["progress"],
+    }
+
+
 @paused_gc
 def markdown(plan: Plan) -> str:
     """The easy-read summary as Markdown, with a Mermaid picture of each pathway."""
     data = context(plan)
     for part in data["parts"]:
         part["mermaid"] = mermaid(part["pathway"])
+    data["going"] = how_it_is_going(plan)
     return environment().get_template("summary.md.j2").render(data)
 
 
@@ -457,6 +580,11 @@ def poster(plan: Plan) -> str:
 
 
 @paused_gc
-def html(plan: Plan) -> str:
-    """The easy-read summary as one self-contained HTML file to keep and print."""
-    return environment().get_template("summary.html.j2").render(context(plan))
+def html(plan: Plan, plan_path: Path | None = None) -> str:
+    """The easy-read summary as one self-contained HTML file to keep and print.
+
+    With the plan's path, a quote's photo from the plan's folder is put in the page itself.
+    """
+    data = context(plan)
+    data["going"] = how_it_is_going(plan, plan_path, photos=True)
+    return environment().get_template("summary.html.j2").render(data)

@@ -985,18 +985,24 @@ def photo_file(plan_path: str | os.PathLike[str], photo: str) -> Path | None:
 class PlanInfo:
     """One plan in the plans folder, for the list of plans to carry on with."""
 
-    def __init__(self, path: Path, title: str, updated: datetime, readable: bool) -> None:
+    def __init__(
+        self, path: Path, title: str, updated: datetime, readable: bool, looked_back: date | None = None
+    ) -> None:
         self.path = path
         self.title = title
         self.updated = updated
         self.readable = readable
+        self.looked_back = looked_back  # the day of its newest finished look-back, or None
 
     def __repr__(self) -> str:
-        return f"PlanInfo({self.path!r}, {self.title!r}, {self.updated!r}, {self.readable!r})"
+        values = (self.path, self.title, self.updated, self.readable, self.looked_back)
+        return f"PlanInfo({', '.join(map(repr, values))})"
 
 
 def list_plans(folder: Path) -> list[PlanInfo]:
     """Plans in a folder, newest first; files we cannot read are listed, not hidden."""
+    from backmap.core.going import last_looked_back
+
     found: list[PlanInfo] = []
     if not folder.is_dir():
         return found
@@ -1012,7 +1018,7 @@ def list_plans(folder: Path) -> list[PlanInfo]:
         except Exception:  # one strange file must never hide every other plan
             found.append(PlanInfo(file, file.stem, mtime, False))
             continue
-        found.append(PlanInfo(file, plan.title or file.stem, plan.updated, True))
+        found.append(PlanInfo(file, plan.title or file.stem, plan.updated, True, last_looked_back(plan)))
     found.sort(key=lambda info: info.updated, reverse=True)
     return found
 

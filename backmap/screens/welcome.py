@@ -106,7 +106,8 @@ class WelcomeScreen(Screen):
 
 
 class PickPlanScreen(Screen[Path | None]):
-    """The plans in the plans folder, newest first, with their names and when they changed."""
+    """The plans in the plans folder, newest first, with their names, when they changed, and when
+    they were last looked back at."""
 
     BINDINGS = [Binding("escape", "back", words("keys", "back"), key_display="Esc")]
 
@@ -122,6 +123,8 @@ class PickPlanScreen(Screen[Path | None]):
             local = info.updated.astimezone()
             when = words("dates", "date_time", date=content.long_date(local), time=local.strftime("%H:%M"))
             detail = words("carry_on", "changed", when=when)
+            if info.looked_back is not None:
+                detail += " " + words("carry_on", "looked_back", date=content.long_date(info.looked_back))
             if not info.readable:
                 detail = words("carry_on", "broken")
             rows.append(Choice(str(info.path), info.title, detail=f"{detail} ({info.path.name})"))

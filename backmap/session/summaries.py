@@ -40,7 +40,7 @@ def write_summaries(plan: Plan, plan_path: Path) -> None:
     from backmap.core import render, story
 
     store.write_text_atomic(store.summary_path(plan_path), render.markdown(plan))
-    store.write_text_atomic(store.summary_path(plan_path, ".html"), render.html(plan))
+    store.write_text_atomic(store.summary_path(plan_path, ".html"), render.html(plan, plan_path))
     if story.has_story(plan):
         story.write(plan, plan_path)
 

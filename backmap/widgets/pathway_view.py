@@ -3,7 +3,8 @@
 The drawing is laid out once per plan change or new width (``pathway_drawing.draw``);
 a key press only changes which item is current and redraws the rows on screen.
 Where you are and what is linked are written in text ("> " and "* "), and colour
-only adds to that.
+only adds to that. Once the plan has a finished look-back, each item also says how far
+it has come, in a symbol and a word.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from textual.strip import Strip
 from backmap import content
 from backmap.core import pathway_drawing
 from backmap.core.pathway_drawing import MARK, Drawing, Item
-from backmap.core.plan import Plan
+from backmap.core.plan import Checkin, Plan
 from backmap.widgets.cursor import place_cursor
 
 HERE = "> "
@@ -66,9 +67,19 @@ class PathwayView(ScrollView, can_focus=True):
         Binding("pagedown", "page_down", content.word("keys", "page_down"), show=False),
     ]
 
-    def __init__(self, plan: Plan | None, **kwargs: str | None) -> None:
+    def __init__(
+        self,
+        plan: Plan | None,
+        first_and_now: bool = False,
+        look_back: Checkin | None = None,
+        **kwargs: str | None,
+    ) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.plan = plan
+        # Stepping stones say where they were first and where they are now (the look-back's end).
+        self.first_and_now = first_and_now
+        # A look-back still being made, shown as if finished (see pathway_drawing.draw).
+        self.look_back = look_back
         self.drawing: Drawing | None = None
         self.current = 0
         self._linked: frozenset[str] = frozenset()
@@ -104,7 +115,9 @@ class PathwayView(ScrollView, can_focus=True):
         if not force and self.drawing is not None and self.drawing.width == width:
             return
         was = self.current_item
-        drawing = pathway_drawing.draw(self.plan, width)
+        drawing = pathway_drawing.draw(
+            self.plan, width, first_and_now=self.first_and_now, look_back=self.look_back
+        )
         self.drawing = drawing
         at_row: dict[int, list[int]] = {}
         for index, item in enumerate(drawing.items):
