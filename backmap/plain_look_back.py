@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from backmap import content
-from backmap.core import look_back, progress, progress_words
+from backmap.core import going, look_back, progress, progress_words
 from backmap.core.flow import Flow, Page
 from backmap.core.plan import SHARE_CHOICES, Checkin, Plan, Surprise, Voice
 from backmap.core.render import plain_text
@@ -289,7 +289,7 @@ class PlainLookBack(PlainInterview):
 
 def said_aloud(page: Page, voice: Voice) -> str:
     """A thing someone said, as plain mode reads it: private words are never read out."""
-    if voice.share in ("yes", "team"):
+    if going.may_show(voice, going.TEAM):
         by = page.words["said_by_line"].format(name=voice.said_by) + ". " if voice.said_by.strip() else ""
         return f"{plain_text(voice.text)} ({by}{progress.shared_word(voice.share)})"
     return page.words["private"]

@@ -113,6 +113,8 @@ async def test_two_look_backs_by_keys_hold_exactly_what_was_chosen(tmp_path: Pat
         assert "Finish this look-back" in keys.screen()
         await keys.press("enter")  # Finish
         assert "You have finished the look-back of 1 March 2027." in keys.screen()
+        unboxed = keys.screen().replace("┃", "").replace(" ", "").replace("\n", "")  # a long path wraps
+        assert f"Yourimpactstory:{(tmp_path / 'plan-story.html').resolve()}" in unboxed
         await keys.press("enter")  # back to the start
         first_count = keys.count
 
@@ -134,6 +136,7 @@ async def test_two_look_backs_by_keys_hold_exactly_what_was_chosen(tmp_path: Pat
         await keys.press("ctrl+n", "enter")
         assert "You have finished the look-back of 1 June 2027." in keys.screen()
 
+    assert "I chose the colours." in (tmp_path / "plan-story.html").read_text(encoding="utf-8")
     saved = tomllib.loads(path.read_text(encoding="utf-8"))
     assert saved["schema_version"] == 2
     first, second = saved["checkins"]

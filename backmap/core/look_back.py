@@ -308,12 +308,6 @@ def first_and_now(plan: Plan, checkin: Checkin, outcome_id: str) -> tuple[str, s
     return min(said, key=lambda pair: pair[0])[1], now
 
 
-def last_look_back(plan: Plan) -> date | None:
-    """The day of the newest finished look-back, or None."""
-    days = [c.date for c in plan.finished_checkins()]
-    return max(days) if days else None
-
-
 def ways_on(plan: Plan) -> list[tuple[str, str]]:
     """(key, words) of each way to look back at this plan: carry on the one not finished
     ("carry-on-ID") or start a new one ("new"), then change each finished one (its id), newest first."""

@@ -12,7 +12,7 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from backmap.content import word as words
-from backmap.core import look_back, progress
+from backmap.core import going, look_back, progress
 from backmap.core.flow import Page
 from backmap.core.plan import Checkin, Voice
 from backmap.screens.dialogs import ConfirmScreen
@@ -84,7 +84,7 @@ class EntriesPane(Pane):
             return " ".join(s.text for s in self.checkin.surprises)
         said = []
         for voice in self.checkin.voices:
-            if voice.share in ("yes", "team"):
+            if going.may_show(voice, going.TEAM):
                 said.append(f"{voice.text} {voice_detail(self.page, voice)}")
             else:
                 said.append(self.page.words["private"])

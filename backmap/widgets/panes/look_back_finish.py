@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from backmap import content
 from backmap.content import word as words
-from backmap.core import look_back
+from backmap.core import look_back, story
 from backmap.core.flow import Page
 from backmap.core.plan import Checkin
 from backmap.widgets.panes.pane import Pane
@@ -58,6 +58,9 @@ class LookBackFinishPane(Pane):
             lines.append(f"{text['saved_summary']}: {session.summary_path.resolve()}")
         if session.page_path is not None:
             lines.append(f"{text['saved_page']}: {session.page_path.resolve()}")
+        # Written with the summaries on each save once a look-back is finished (this one, at Finish).
+        story_page, _ = story.paths(session.path)
+        lines.append(f"{text['saved_story']}: {story_page.resolve()}")
         return lines
 
     def focus_first(self) -> None:
