@@ -604,8 +604,13 @@ def run_plain(
         return EXIT_STOPPED
     interview = PlainInterview(keeper, stdin, stdout)
     hooks.interview = interview
+    return run_to_the_end(interview, opened=plan_arg is not None)
+
+
+def run_to_the_end(interview: PlainInterview, opened: bool) -> int:
+    """Run an interview; the end of input, stop and Ctrl+C save and say where, then close the plan."""
     try:
-        return interview.run(opened=plan_arg is not None)
+        return interview.run(opened=opened)
     except InputEnded:
         return interview.stop(interview.word("ended"))
     except StopAsked:
@@ -615,4 +620,4 @@ def run_plain(
         code = interview.stop(interview.word("stopped"))
         return code if code != EXIT_OK else EXIT_STOPPED
     finally:
-        keeper.close()
+        interview.keeper.close()

@@ -20,10 +20,10 @@ from backmap.core.flow import Flow, Page
 from backmap.core.plan import SHARE_CHOICES, Checkin, Plan, Surprise, Voice
 from backmap.core.render import plain_text
 from backmap.core.store import PlanError
-from backmap.plain import EXIT_OK, EXIT_STOPPED, EXIT_UNREADABLE, PlainInterview, PlanReloaded
+from backmap.plain import EXIT_OK, EXIT_STOPPED, EXIT_UNREADABLE, PlainInterview, PlanReloaded, run_to_the_end
 from backmap.plain_answers import parse_numbers
 from backmap.plain_hooks import PlainHooks
-from backmap.plain_lines import ChangeAsked, GoBack, InputEnded, StopAsked
+from backmap.plain_lines import ChangeAsked, GoBack
 from backmap.session.keeper import Keeper
 from backmap.session.plan_file import Session
 
@@ -338,15 +338,4 @@ def run_plain_look_back(
     interview = PlainLookBack(keeper, stdin, stdout)
     interview.opened_at = hooks.opened_at
     hooks.interview = interview
-    try:
-        return interview.run(opened=True)
-    except InputEnded:
-        return interview.stop(interview.word("ended"))
-    except StopAsked:
-        return interview.stop(interview.word("stopped"))
-    except KeyboardInterrupt:
-        interview.say("")
-        code = interview.stop(interview.word("stopped"))
-        return code if code != EXIT_OK else EXIT_STOPPED
-    finally:
-        keeper.close()
+    return run_to_the_end(interview, opened=True)

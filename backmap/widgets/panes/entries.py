@@ -14,12 +14,12 @@ from textual.widgets import Static
 from backmap.content import word as words
 from backmap.core import going, look_back, progress
 from backmap.core.flow import Page
-from backmap.core.plan import Checkin, Voice
+from backmap.core.plan import Voice
 from backmap.screens.dialogs import ConfirmScreen
 from backmap.screens.entry import EntryScreen
 from backmap.widgets.buttons import FocusButton
 from backmap.widgets.choices import Choice, MarkedList
-from backmap.widgets.panes.pane import Pane
+from backmap.widgets.panes.pane import LookBackPane
 
 
 def voice_detail(page: Page, voice: Voice) -> str:
@@ -31,7 +31,7 @@ def voice_detail(page: Page, voice: Voice) -> str:
     return ". ".join(parts) + "."
 
 
-class EntriesPane(Pane):
+class EntriesPane(LookBackPane):
     def compose(self) -> ComposeResult:
         yield Static("", id="entries-empty", markup=False)
         yield MarkedList([], id="entries")
@@ -39,11 +39,6 @@ class EntriesPane(Pane):
             yield FocusButton(words("buttons", "add"), id="entry-add")
             yield FocusButton(words("buttons", "edit"), id="entry-edit")
             yield FocusButton(words("buttons", "remove"), id="entry-remove")
-
-    @property
-    def checkin(self) -> Checkin:
-        assert self.page is not None
-        return self.keeper.plan.checkin(self.page.checkin)
 
     def show(self, page: Page) -> None:
         super().show(page)

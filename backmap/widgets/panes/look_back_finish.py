@@ -13,22 +13,16 @@ from backmap import content
 from backmap.content import word as words
 from backmap.core import look_back, story
 from backmap.core.flow import Page
-from backmap.core.plan import Checkin
-from backmap.widgets.panes.pane import Pane
+from backmap.widgets.panes.pane import LookBackPane
 
 
-class LookBackFinishPane(Pane):
+class LookBackFinishPane(LookBackPane):
     can_skip = False
     ends = True
 
     def compose(self) -> ComposeResult:
         yield Static("", id="look-back-counts", markup=False)
         yield Static("", id="look-back-files", markup=False)
-
-    @property
-    def checkin(self) -> Checkin:
-        assert self.page is not None
-        return self.keeper.plan.checkin(self.page.checkin)
 
     def show(self, page: Page) -> None:
         super().show(page)

@@ -7,6 +7,7 @@ from textual.message import Message
 
 from backmap import content
 from backmap.core.flow import Page
+from backmap.core.plan import Checkin
 from backmap.session.keeper import Keeper
 
 
@@ -54,3 +55,12 @@ class Pane(Vertical):
     def finish(self) -> list[str]:
         """On the last step: end the interview; the short blocks of the "well done" message."""
         return []
+
+
+class LookBackPane(Pane):
+    """A pane of a look-back's step: its page names the look-back it fills in."""
+
+    @property
+    def checkin(self) -> Checkin:
+        assert self.page is not None, "shown before it has a step"
+        return self.keeper.plan.checkin(self.page.checkin)

@@ -13,14 +13,13 @@ from textual.widgets import Static
 
 from backmap.core import progress_words
 from backmap.core.flow import Page
-from backmap.core.plan import Checkin
 from backmap.core.safe_text import shown
 from backmap.widgets.hanging import Hanging
-from backmap.widgets.panes.pane import Pane
+from backmap.widgets.panes.pane import LookBackPane
 from backmap.widgets.pathway_view import PathwayView
 
 
-class ProgressPane(Pane):
+class ProgressPane(LookBackPane):
     can_skip = False
 
     def compose(self) -> ComposeResult:
@@ -29,11 +28,6 @@ class ProgressPane(Pane):
             yield Static("", id="progress")
         yield Static("", id="progress-drawing-title", markup=False)
         yield PathwayView(None, first_and_now=True, id="progress-drawing")
-
-    @property
-    def checkin(self) -> Checkin:
-        assert self.page is not None
-        return self.keeper.plan.checkin(self.page.checkin)
 
     def show(self, page: Page) -> None:
         super().show(page)

@@ -10,10 +10,10 @@ from backmap.core import look_back
 from backmap.core.flow import Page
 from backmap.widgets.answer import AnswerBox
 from backmap.widgets.choices import Choice, MarkedList
-from backmap.widgets.panes.pane import Pane
+from backmap.widgets.panes.pane import LookBackPane
 
 
-class WhoPane(Pane):
+class WhoPane(LookBackPane):
     def compose(self) -> ComposeResult:
         yield Static("", id="who-none", markup=False)
         yield MarkedList([], mode="check", id="who-list")
@@ -23,7 +23,7 @@ class WhoPane(Pane):
     def show(self, page: Page) -> None:
         super().show(page)
         plan = self.keeper.plan
-        here = plan.checkin(page.checkin).who
+        here = self.checkin.who
         names = [p.name for p in plan.people if p.name.strip()]
         names += [n for n in here if n not in names]  # someone added at an earlier look-back
         rows = [Choice(name, name, checked=name in here) for name in dict.fromkeys(names)]
