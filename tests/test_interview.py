@@ -27,21 +27,19 @@ def saved(folder: Path) -> dict:
 
 
 async def add_outcome(pilot, text: str, how: str) -> None:
-    await pilot.press("enter")  # focus is on Add
+    await answer(pilot, text)  # in the box for the next item: Enter adds it
     assert isinstance(pilot.app.screen, ItemScreen)
-    await answer(pilot, text)
     await answer(pilot, how)
     assert not isinstance(pilot.app.screen, ItemScreen)
 
 
 async def add_activity(pilot, row: dict, stones: list[str]) -> None:
     """Add one activity: words, kind, links, who, when; by keys."""
-    await pilot.press("enter")
+    await answer(pilot, row["text"])  # in the box for the next item: Enter adds it
     assert isinstance(pilot.app.screen, ItemScreen)
-    await answer(pilot, row["text"])
     # A new activity's kind list starts on the first kind; walk down to the one we want.
     await pilot.press(*(["down"] * KINDS.index(row["kind"])), "enter")  # Enter chooses and moves on
-    # The links list shows this part's stepping stones, then the other part's.
+    # The links list shows the project's stepping stones, then co-production's.
     at = 0
     for link in sorted(stones.index(o) for o in row["outcomes"]):
         await pilot.press(*(["down"] * (link - at)), "enter")
@@ -65,7 +63,6 @@ async def test_day_centre_plan_by_keys_only(tmp_path: Path) -> None:
         assert saved(tmp_path)["title"] == want["title"]
 
         for person in want["people"]:
-            await pilot.press("enter")
             await answer(pilot, person["name"])
             await answer(pilot, person["role"])
         assert [p["name"] for p in saved(tmp_path)["people"]] == ["Sam", "Priya"]
@@ -86,8 +83,7 @@ async def test_day_centre_plan_by_keys_only(tmp_path: Path) -> None:
 
         for part in ("project", "coproduction"):
             assert on_pane(app, "list")
-            own = [o["id"] for o in want["outcomes"] if o["part"] == part]
-            stones = own + [o["id"] for o in want["outcomes"] if o["part"] != part]
+            stones = [o["id"] for p in ("project", "coproduction") for o in want["outcomes"] if o["part"] == p]
             for row in [a for a in want["activities"] if a["part"] == part]:
                 await add_activity(pilot, row, stones)
             on_disk = [a["text"] for a in saved(tmp_path)["activities"] if a["part"] == part]

@@ -164,6 +164,11 @@ class MarkedList(MeasuredOptionList):
         self.refresh()
         self._follow_cursor()
 
+    def pick(self, index: int) -> None:
+        """A row chosen by its number: the marker goes to it, and it is picked as with Enter."""
+        self.highlighted = index
+        self._toggle(index, by_enter=True)
+
     def action_tick(self) -> None:
         if self.mode == "plain" or self.highlighted is None:
             self.action_select()
