@@ -65,13 +65,15 @@ class MarkedList(MeasuredOptionList):
         # ``more`` lines, so a list of long rows still shows several rows at once.
         self.details = details
         self.choices: list[Choice] = []
+        # Buttons that act on the highlighted row have focus: it keeps its "> " mark.
+        self.acted_on = False
         if choices:
             self.set_choices(choices)
 
     def _marks(self, index: int) -> str:
         """What goes in the room at the start of a row: "> " and the box, if any."""
         choice = self.choices[index]
-        mark = "> " if index == self.highlighted and self.has_focus else "  "
+        mark = "> " if index == self.highlighted and (self.has_focus or self.acted_on) else "  "
         box = ""
         if self.mode == "check":
             box = "[x] " if choice.checked else "[ ] "
@@ -163,6 +165,12 @@ class MarkedList(MeasuredOptionList):
             self.highlighted = 0
         self.refresh()
         self._follow_cursor()
+
+    def show_acted_on(self, on: bool) -> None:
+        """Mark the highlighted row while a button that acts on it has focus."""
+        if on != self.acted_on:
+            self.acted_on = on
+            self.refresh()
 
     def pick(self, index: int) -> None:
         """A row chosen by its number: the marker goes to it, and it is picked as with Enter."""

@@ -10,7 +10,7 @@ shows several rows at once.
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -27,6 +27,9 @@ from backmap.widgets.answer import AnswerBox
 from backmap.widgets.buttons import FocusButton
 from backmap.widgets.choices import Choice, MarkedList
 from backmap.widgets.panes.pane import Pane
+
+
+ACTING_BUTTONS = ("edit", "remove", "up", "down")  # the buttons that act on the highlighted row
 
 
 def helped_by(count: int) -> str:
@@ -133,6 +136,15 @@ class ListPane(Pane):
             self.screen.set_focus(self.query_one("#items", MarkedList), scroll_visible=False)
         else:
             self.screen.set_focus(self.query_one("#new-item", AnswerBox), scroll_visible=False)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # Change, Remove, Up and Down act on the highlighted row: it shows "> " while they have focus.
+        acting = event.widget.id in ACTING_BUTTONS
+        self.query_one("#items", MarkedList).show_acted_on(acting)
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if event.widget.id in ACTING_BUTTONS:
+            self.query_one("#items", MarkedList).show_acted_on(False)
 
     # ----- the box for the next item ---------------------------------------------------
 
