@@ -83,7 +83,9 @@ async def test_day_centre_plan_by_keys_only(tmp_path: Path) -> None:
 
         for part in ("project", "coproduction"):
             assert on_pane(app, "list")
-            stones = [o["id"] for p in ("project", "coproduction") for o in want["outcomes"] if o["part"] == p]
+            stones = [
+                o["id"] for p in ("project", "coproduction") for o in want["outcomes"] if o["part"] == p
+            ]
             for row in [a for a in want["activities"] if a["part"] == part]:
                 await add_activity(pilot, row, stones)
             on_disk = [a["text"] for a in saved(tmp_path)["activities"] if a["part"] == part]

@@ -14,12 +14,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Static
+from textual.widgets import ContentSwitcher, Static
 
 from backmap.content import word as words
 from backmap.core.flow import Flow, Page
 from backmap.session.keeper import Keeper
 from backmap.widgets.buttons import FocusButton
+from backmap.widgets.key_footer import KeyFooter
 from backmap.widgets.panes.check import CheckPane
 from backmap.widgets.panes.finish import FinishPane
 from backmap.widgets.panes.list import ListPane
@@ -95,7 +96,7 @@ class InterviewScreen(Screen[None]):
             yield FocusButton(words("buttons", "skip"), id="skip")
             yield FocusButton(words("buttons", "next"), id="next", variant="primary")
         yield StatusLine(self._status, id="status", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._ready = True

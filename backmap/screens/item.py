@@ -327,7 +327,9 @@ class ItemScreen(ButtonDialog[str | None]):
             event.prevent_default()
             choices.pick(int(character) - 1)
         elif character.isalpha() and self.fields[self.at].widget == "radio":
-            starts = [i for i, k in enumerate(KINDS) if content.kind_name(k).lower().startswith(character.lower())]
+            starts = [
+                i for i, k in enumerate(KINDS) if content.kind_name(k).lower().startswith(character.lower())
+            ]
             if not starts:
                 return
             event.stop()

@@ -7,11 +7,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from backmap import content
 from backmap.content import word as words
 from backmap.widgets.buttons import FocusButton
+from backmap.widgets.key_footer import KeyFooter
 
 
 class LearnScreen(Screen):
@@ -31,7 +32,7 @@ class LearnScreen(Screen):
             yield FocusButton(words("buttons", "back"), id="back")
             yield FocusButton(words("buttons", "close"), id="close")
             yield FocusButton(words("buttons", "next"), id="next", variant="primary")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.show_page()

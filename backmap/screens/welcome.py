@@ -10,13 +10,14 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from backmap import content
 from backmap.content import word as words
 from backmap.core import store
 from backmap.widgets.buttons import FocusButton
 from backmap.widgets.choices import Choice, MarkedList
+from backmap.widgets.key_footer import KeyFooter
 from backmap.widgets.status import StatusLine
 
 
@@ -56,7 +57,7 @@ class WelcomeScreen(Screen):
                 markup=False,
             )
         yield StatusLine("", id="status", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#new").focus()
@@ -115,7 +116,7 @@ class PickPlanScreen(Screen[Path | None]):
             else:
                 yield Static(words("carry_on", "none", folder=self.folder), id="pick-none", markup=False)
             yield FocusButton(words("buttons", "back"), id="back")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         if self.plans:

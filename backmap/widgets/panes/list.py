@@ -28,7 +28,6 @@ from backmap.widgets.buttons import FocusButton
 from backmap.widgets.choices import Choice, MarkedList
 from backmap.widgets.panes.pane import Pane
 
-
 ACTING_BUTTONS = ("edit", "remove", "up", "down")  # the buttons that act on the highlighted row
 
 
