@@ -15,6 +15,7 @@ from backmap.compat import MeasuredOptionList
 from backmap.core.safe_text import shown
 from backmap.widgets.cursor import place_cursor
 from backmap.widgets.hanging import Hanging
+from backmap.widgets.more import say_more
 
 
 @dataclass
@@ -137,6 +138,16 @@ class MarkedList(MeasuredOptionList):
         if self.highlighted is None or not self.choices:
             return None
         return self.choices[self.highlighted]
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        say_more(self)
+
+    def watch_virtual_size(self) -> None:
+        self.call_after_refresh(say_more, self)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(say_more, self)
 
     def watch_highlighted(self, old: int | None, new: int | None) -> None:
         if self.details == "current":
