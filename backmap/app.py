@@ -55,7 +55,10 @@ class BackmapApp(TypeAhead):
     BINDINGS = [
         Binding("f1", "help", _key("help"), key_display="F1", id="help"),
         Binding("ctrl+l", "glossary", _key("glossary"), key_display="Ctrl+L", id="glossary", show=False),
-        Binding("ctrl+o", "read_aloud", _key("read"), key_display="Ctrl+O", id="read", show=False),
+        # Priority: it reads every screen, dialogs too (other app keys stop at a dialog).
+        Binding(
+            "ctrl+o", "read_aloud", _key("read"), key_display="Ctrl+O", id="read", show=False, priority=True
+        ),
         Binding("ctrl+t", "next_theme", _key("theme"), key_display="Ctrl+T", id="theme", show=False),
         Binding("ctrl+q", "save_and_quit", _key("quit"), key_display="Ctrl+Q", id="quit", priority=True),
     ]

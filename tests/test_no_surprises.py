@@ -9,8 +9,10 @@ import pytest
 from backmap import content
 from backmap.core import flow
 from backmap.screens.item import ItemScreen
+from backmap.widgets.choices import MarkedList
+from backmap.widgets.pathway_view import PathwayView
 from tests.example_plans import EXAMPLE
-from tests.pilot_helpers import SIZE, go_to, make_app, screen_text, settle
+from tests.pilot_helpers import SIZE, go_to, make_app, on_pane, plan_with_gaps, screen_text, settle
 
 
 def day_centre(folder: Path) -> Path:
@@ -75,3 +77,34 @@ async def test_stepping_stones_have_the_same_numbers_on_both_activity_steps(tmp_
     expected = [f"{n}. {o.text}"[:40] for n, o in enumerate(ordered, start=1)]  # long rows wrap
     assert project == expected
     assert coproduction == expected
+
+
+async def test_with_no_gaps_the_check_step_starts_on_the_drawing(tmp_path: Path) -> None:
+    """The drawing's words say "Use the up and down keys": focus starts there, Down moves in
+    it, and Enter goes on to the last step."""
+    app = make_app(tmp_path, day_centre(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        go_to(app, flow.index_of("check"))
+        await settle(pilot)
+        view = app.screen.query_one("#pathway", PathwayView)
+        assert app.focused is view
+        assert content.load("steps")["pathway"]["legend"].split(".")[0] in screen_text(app)
+        assert content.page("check")["go_on"] in screen_text(app)
+        first = view.current
+        await pilot.press("down")
+        await settle(pilot)
+        assert view.current == first + 1
+        await pilot.press("enter")
+        await settle(pilot)
+        assert on_pane(app, "finish")
+
+
+async def test_with_gaps_the_check_step_starts_on_the_gaps(tmp_path: Path) -> None:
+    app = make_app(tmp_path, plan_with_gaps(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        go_to(app, flow.index_of("check"))
+        await settle(pilot)
+        findings = app.screen.query_one("#findings", MarkedList)
+        assert app.focused is findings
+        await pilot.press("down")
+        assert findings.highlighted == 1

@@ -122,9 +122,19 @@ class ItemScreen(ButtonDialog[str | None]):
     ]
 
     def spoken_text(self) -> str:
-        """Read aloud in a dialog reads the question on screen and its hint."""
+        """Read aloud in a dialog reads the question on screen, its hint and the answer in it."""
         field = self.fields[self.at]
-        return " ".join(x for x in (field.question, field.hint) if x)
+        said = [field.question, field.hint]
+        if field.widget == "text":
+            answer = self.query_one("#item-answer", AnswerBox).answer
+            if answer:
+                said += [words("speech", "your_answer"), answer]
+        else:
+            said += [
+                ("[x] " if c.checked else "") + c.text
+                for c in self.query_one("#item-choices", MarkedList).choices
+            ]
+        return " ".join(x if x[-1:] in ".?!:" else x + "." for x in said if x)
 
     def __init__(
         self,

@@ -62,6 +62,10 @@ class WelcomeScreen(Screen):
     def on_mount(self) -> None:
         self.query_one("#new").focus()
 
+    def spoken_text(self) -> str:
+        """Read aloud on the welcome: its title and what the app does."""
+        return f"{words('welcome', 'title')}. {words('welcome', 'intro')}"
+
     @on(FocusButton.Pressed, "#new")
     def new_plan(self) -> None:
         self.post_message(self.NewPlan())

@@ -103,6 +103,11 @@ class FinishPane(Pane):
             lines.append(words("app", "not_saved"))
         return "\n".join(lines)
 
+    def spoken_answer(self) -> str:
+        """Read aloud: where the files are."""
+        assert self.page is not None
+        return self.files_text(self.page).replace("\n", " ")
+
     def focus_first(self) -> None:
         self.screen.set_focus(self.screen.query_one("#next"), scroll_visible=False)
 

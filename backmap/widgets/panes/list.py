@@ -89,6 +89,15 @@ class ListPane(Pane):
                 self.call_after_refresh(self.app.push_screen, box, self.after_edit)
                 return
 
+    def spoken_answer(self) -> str:
+        """Read aloud: the items on the list, then any words in the box for the next one."""
+        rows = [c.text for c in self.query_one("#items", MarkedList).choices]
+        said = [words("speech", "your_list"), *rows] if rows else [self.page_now.words["empty"]]
+        typed = self.query_one("#new-item", AnswerBox).answer
+        if typed:
+            said += [words("speech", "typed_next"), typed]
+        return " ".join(part if part[-1:] in ".?!:" else part + "." for part in said)
+
     def point_at(self, key: str | None) -> None:
         """Start on this row (a gap chosen on the check step), not on the first."""
         if key is not None:
