@@ -188,3 +188,36 @@ async def test_a_stepping_stone_is_ticked_by_its_number(tmp_path: Path) -> None:
         await settle(pilot)
         assert app.plan.activities[-1].outcomes == ["o4"]
         assert "[x] 4. " in screen_text(app)
+
+
+async def test_who_will_do_it_offers_the_plans_people(tmp_path: Path) -> None:
+    """Down in "Who will do it?" offers the plan's people, then names given before; typing still works."""
+    app = make_app(tmp_path, day_centre(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        go_to(app, flow.index_of("activities_project"))
+        await settle(pilot)
+        app.screen.query_one("#new-item", AnswerBox).focus()
+        await type_text(pilot, "A chat with Sam")
+        await pilot.press("enter", "5", "down")  # words, kind, and Down moves in the stepping stones
+        await settle(pilot)
+        assert app.screen.query_one("#item-choices").highlighted == 1  # Down still moves in a list
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        assert content.activity_word("who_question") in screen_text(app)
+        assert "Sam, Priya" in screen_text(app)
+        box = app.screen.query_one("#item-answer", AnswerBox)
+        await pilot.press("down")
+        assert box.text == "Sam"
+        await pilot.press("down")
+        assert box.text == "Priya"
+        await pilot.press("down")
+        assert box.text == "The project team"  # named for another activity
+        await pilot.press("up", "enter")
+        await settle(pilot)
+        assert app.plan.activities[-1].who == "Priya"
+        await pilot.press("ctrl+r")  # back to "who": a typed name is kept as typed
+        await settle(pilot)
+        await type_text(pilot, " and Sam")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.plan.activities[-1].who == "Priya and Sam"

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual import events, on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -74,6 +75,7 @@ def numbered(number: int, text: str) -> str:
 
 
 MAX_NUMBER = 9  # rows past 9 have no number key: they are reached with the arrow keys
+MAX_OFFERED = 4  # names the "Who will do it?" hint shows; Down reaches them all
 
 
 def link_rows(plan: Plan, part: str, linked: list[str]) -> list[Choice]:
@@ -119,6 +121,9 @@ class ItemScreen(ButtonDialog[str | None]):
         Binding("ctrl+o", "app.read_aloud", content.word("keys", "read"), key_display="Ctrl+O", show=False),
         Binding("f1", "app.help", content.word("keys", "help"), key_display="F1", show=False),
         Binding("escape", "close", content.word("buttons", "close"), key_display="Esc"),
+        # In "Who will do it?" Down and Up offer the plan's people; elsewhere they do what they did.
+        Binding("down", "offer(1)", show=False, priority=True),
+        Binding("up", "offer(-1)", show=False, priority=True),
     ]
 
     def spoken_text(self) -> str:
@@ -230,8 +235,13 @@ class ItemScreen(ButtonDialog[str | None]):
         )
         self.query_one("#item-question", Static).update(field.question)
         hint = self.query_one("#item-hint", Static)
-        hint.update(field.hint)
-        hint.display = bool(field.hint)
+        hint_text = field.hint
+        if field.name == "who" and self.offered_names():
+            hint_text = content.activity_word("who_offer").format(
+                names=", ".join(self.offered_names()[:MAX_OFFERED])
+            )
+        hint.update(hint_text)
+        hint.display = bool(hint_text)
         self.query_one("#item-error", Static).update("")
         box = self.query_one("#item-answer", AnswerBox)
         choices = self.query_one("#item-choices", MarkedList)
@@ -325,6 +335,29 @@ class ItemScreen(ButtonDialog[str | None]):
             return
         self.at -= 1
         self.show_field()
+
+    def offered_names(self) -> list[str]:
+        """Who "Who will do it?" offers: the plan's people, then who was named for other activities."""
+        plan = self.keeper.plan
+        names = [p.name for p in plan.people] + [a.who for a in plan.activities if a.id != self.key]
+        return list(dict.fromkeys(n for n in (" ".join(name.split()) for name in names) if n))
+
+    def _offering(self) -> bool:
+        field = self.fields[self.at]
+        box = self.query_one("#item-answer", AnswerBox)
+        return field.name == "who" and self.focused is box and bool(self.offered_names())
+
+    def action_offer(self, step: int) -> None:
+        """Down or Up puts the next or the one before of the offered names in the box; typing still works."""
+        if not self._offering():
+            if self._on_a_button():  # what Down and Up do among the buttons of any dialog
+                self.action_next_button() if step > 0 else self.action_previous_button()
+                return
+            raise SkipAction()  # a list or the box keeps its own arrow keys
+        names = self.offered_names()
+        box = self.query_one("#item-answer", AnswerBox)
+        now = names.index(box.answer) if box.answer in names else (-1 if step > 0 else len(names))
+        box.load_text(names[(now + step) % len(names)])
 
     def on_key(self, event: events.Key) -> None:
         """On a list of kinds or stepping stones, a row's number picks it, as does a kind's first letter."""
