@@ -633,7 +633,7 @@ async def test_words_typed_in_an_add_box_come_back_in_it_after_a_crash(tmp_path:
     async with first.run_test(size=SIZE) as pilot:
         go_to(first, flow.index_of("outcomes_coproduction"))
         await pilot.pause()
-        await pilot.press("tab", "enter")  # from the list to Add
+        await open_add_box(pilot)
         await pilot.pause()
         assert isinstance(first.screen, ItemScreen)
         await type_text(pilot, "Everyone has a say in the rota")

@@ -221,3 +221,22 @@ async def test_who_will_do_it_offers_the_plans_people(tmp_path: Path) -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert app.plan.activities[-1].who == "Priya and Sam"
+
+
+async def test_tab_from_a_list_steps_buttons_reaches_the_list(tmp_path: Path) -> None:
+    """The buttons stand above the list they act on: Tab goes from them to the list."""
+    app = make_app(tmp_path, day_centre(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        go_to(app, flow.index_of("people"))
+        await settle(pilot)
+        items = app.screen.query_one("#items")
+        app.screen.query_one("#add").focus()
+        seen = []
+        for _ in range(6):
+            await pilot.press("tab")
+            seen.append(app.focused.id if app.focused else None)
+            if app.focused is items:
+                break
+        assert seen == ["edit", "remove", "up", "down", "items"]
+        await pilot.press("tab")
+        assert app.focused is app.screen.query_one("#back")  # and on, out of the list

@@ -13,7 +13,17 @@ from backmap.screens.welcome import WelcomeScreen
 from backmap.widgets.answer import AnswerBox
 from backmap.widgets.panes.check import CheckPane
 from tests.example_plans import EXAMPLE, example_copy
-from tests.pilot_helpers import SIZE, answer, go_to, make_app, on_pane, screen_text, status_shown, type_text
+from tests.pilot_helpers import (
+    SIZE,
+    answer,
+    go_to,
+    make_app,
+    on_pane,
+    open_add_box,
+    screen_text,
+    status_shown,
+    type_text,
+)
 
 
 def example() -> dict:
@@ -184,7 +194,9 @@ async def test_remove_asks_first_can_be_undone_and_cuts_links(tmp_path: Path) ->
         await pilot.pause()
         assert on_pane(app, "list")
         app.screen.query_one("#items").focus()
-        await pilot.press("tab", "tab", "tab", "enter")  # Add, Change, Remove
+        await pilot.press(
+            "shift+tab", "shift+tab", "shift+tab", "enter"
+        )  # the buttons above: Down, Up, Remove
         assert app.screen.__class__.__name__ == "ConfirmScreen"
         await pilot.press("escape")  # Escape means "no"
         assert [o.id for o in app.plan.outcomes_in("project")] == ["o1", "o2"]
@@ -306,6 +318,7 @@ async def test_a_change_box_says_how_to_change_not_how_to_add(tmp_path: Path) ->
         shown = " ".join(screen_text(app).split())
         assert content.word("item", "change_hint") in shown
         assert flow.page("outcomes_project").words["hint"] not in shown
-        await pilot.press("escape", "tab", "enter")  # and a new one: the step's hint
+        await pilot.press("escape")
         await pilot.pause()
+        await open_add_box(pilot)  # and a new one: the step's hint
         assert flow.page("outcomes_project").words["hint"] in " ".join(screen_text(app).split())

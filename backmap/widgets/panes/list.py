@@ -129,8 +129,8 @@ class ListPane(Pane):
         # The next item is typed here: Enter adds it, Enter with no words goes on.
         # Above the list, so the question stays in sight while typing.
         yield AnswerBox("", id="new-item")
-        yield Static("", id="empty", markup=False)
-        yield MarkedList([], details="current", id="items")
+        # The buttons come before the list they act on, so Tab goes from them to the list
+        # (after the list it went on to Back and Next, and the list was reached only backwards).
         with Horizontal(id="item-buttons"):
             yield FocusButton(words("buttons", "add"), id="add")
             yield FocusButton(words("buttons", "edit"), id="edit")
@@ -138,6 +138,8 @@ class ListPane(Pane):
             yield FocusButton(words("buttons", "up"), id="up")
             yield FocusButton(words("buttons", "down"), id="down")
             yield FocusButton(words("buttons", "undo"), id="undo")
+        yield Static("", id="empty", markup=False)
+        yield MarkedList([], details="current", id="items")
 
     def focus_first(self) -> None:
         if self.plan_items_count():
