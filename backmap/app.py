@@ -41,6 +41,9 @@ compat.apply()  # a memory leak in Textual 8.2.8: see backmap/compat.py
 
 # Seconds after a save before its summaries (quick ones) are written: the next question first.
 SUMMARY_DELAY = 0.3
+# The window every step fits without scrolling; the footer's keys need its width on one line.
+FULL_SIZE = (80, 24)
+NARROW_WIDTH = FULL_SIZE[0]
 
 
 def _key(name: str) -> str:
@@ -54,7 +57,10 @@ class BackmapApp(TypeAhead):
     BINDINGS = [
         Binding("f1", "help", _key("help"), key_display="F1", id="help"),
         Binding("ctrl+l", "glossary", _key("glossary"), key_display="Ctrl+L", id="glossary", show=False),
-        Binding("ctrl+o", "read_aloud", _key("read"), key_display="Ctrl+O", id="read", show=False),
+        # Priority: it reads every screen, dialogs too (other app keys stop at a dialog).
+        Binding(
+            "ctrl+o", "read_aloud", _key("read"), key_display="Ctrl+O", id="read", show=False, priority=True
+        ),
         Binding("ctrl+t", "next_theme", _key("theme"), key_display="Ctrl+T", id="theme", show=False),
         Binding("ctrl+q", "save_and_quit", _key("quit"), key_display="Ctrl+Q", id="quit", priority=True),
     ]
@@ -119,7 +125,9 @@ class BackmapApp(TypeAhead):
     def status_changed(self) -> None:
         from backmap.widgets.status import StatusLine
 
-        text = self.keeper.status_text(small=self.size.width < 60 or self.size.height < 20)
+        # Below 80x24 some step needs scrolling (easy-read rule 9): say so.
+        small = self.size.width < FULL_SIZE[0] or self.size.height < FULL_SIZE[1]
+        text = self.keeper.status_text(small=small)
         for screen in self.screen_stack:
             for line in screen.query(StatusLine):
                 line.update(text)
@@ -231,6 +239,8 @@ class BackmapApp(TypeAhead):
     def on_resize(self) -> None:
         # A short window drops the spaces between things, so the question stays in sight.
         self.set_class(self.size.height < 24, "-short")
+        # A narrow window puts the footer's keys on two lines, so none is cut off at the edge.
+        self.set_class(self.size.width < NARROW_WIDTH, "-narrow")
         self.status_changed()
 
     # ----- keys that work everywhere ----------------------------------------------------

@@ -124,3 +124,10 @@ def status_shown(app: BackmapApp) -> str:
         for line in screen.query(StatusLine):
             return str(line.render())
     return ""
+
+
+async def open_add_box(pilot: Pilot) -> None:
+    """Press the Add button of a list step: the box asks the item's questions from the first."""
+    pilot.app.screen.query_one("#add").focus()
+    await pilot.press("enter")
+    await pilot.pause()

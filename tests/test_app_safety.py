@@ -30,7 +30,17 @@ from backmap.session.plan_file import Session
 from backmap.widgets.answer import AnswerBox
 from backmap.widgets.status import StatusLine
 from tests.example_plans import example_copy
-from tests.pilot_helpers import SIZE, answer, go_to, make_app, on_pane, screen_text, settle, type_text
+from tests.pilot_helpers import (
+    SIZE,
+    answer,
+    go_to,
+    make_app,
+    on_pane,
+    open_add_box,
+    screen_text,
+    settle,
+    type_text,
+)
 
 
 def plan_file(folder: Path, **impact: str) -> Path:
@@ -134,7 +144,7 @@ async def test_an_item_being_typed_is_kept_and_comes_back(tmp_path: Path) -> Non
     app = make_app(tmp_path, path)
     async with app.run_test(size=SIZE) as pilot:
         assert on_pane(app, "list")
-        await pilot.press("enter")  # Add
+        await open_add_box(pilot)  # Add
         assert isinstance(app.screen, ItemScreen)
         await type_text(pilot, "A ramp at the door")
         key = "item:outcomes_project:new:text"
@@ -158,7 +168,7 @@ async def test_quitting_with_an_item_open_keeps_its_words(tmp_path: Path) -> Non
     path = plan_file(tmp_path, project="p", coproduction="c", lasting_change="l")
     app = make_app(tmp_path, path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter")  # Add
+        await open_add_box(pilot)  # Add
         assert isinstance(app.screen, ItemScreen)
         await type_text(pilot, "A ramp at the door")
         await pilot.press("ctrl+q")
@@ -170,7 +180,7 @@ async def test_a_new_item_given_up_leaves_no_draft(tmp_path: Path) -> None:
     path = plan_file(tmp_path, project="p", coproduction="c", lasting_change="l")
     app = make_app(tmp_path, path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter")
+        await open_add_box(pilot)
         await type_text(pilot, "Not this one")
         app.keeper.flush_drafts()
         assert drafts(path)
@@ -184,7 +194,7 @@ async def test_a_new_item_given_up_leaves_no_draft(tmp_path: Path) -> None:
 
 async def _escape_with_words(pilot: Pilot, app: BackmapApp, words: str) -> ConfirmScreen:
     """Add, type some words, press Escape: the question is asked, "Keep them" focused."""
-    await pilot.press("enter")  # Add
+    await open_add_box(pilot)  # Add
     assert isinstance(app.screen, ItemScreen)
     await type_text(pilot, words)
     await pilot.press("escape")
@@ -241,7 +251,7 @@ async def test_the_question_about_long_words_fits_on_the_screen(tmp_path: Path) 
     path = plan_file(tmp_path, project="p", coproduction="c", lasting_change="l")
     app = make_app(tmp_path, path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter")  # Add
+        await open_add_box(pilot)  # Add
         await type_text(pilot, " ".join(["We all meet every week in the big room"] * 30))
         await pilot.press("escape")
         await settle(pilot)
@@ -257,7 +267,7 @@ async def test_escape_in_an_empty_add_box_just_closes(tmp_path: Path) -> None:
     path = plan_file(tmp_path, project="p", coproduction="c", lasting_change="l")
     app = make_app(tmp_path, path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter")  # Add
+        await open_add_box(pilot)  # Add
         assert isinstance(app.screen, ItemScreen)
         await type_text(pilot, "   ")  # spaces are not words
         await pilot.press("escape")
@@ -272,7 +282,7 @@ async def test_escape_after_the_first_answer_keeps_the_words_without_asking(tmp_
     path = plan_file(tmp_path, project="p", coproduction="c", lasting_change="l")
     app = make_app(tmp_path, path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter")  # Add
+        await open_add_box(pilot)  # Add
         await answer(pilot, "A ramp")
         await type_text(pilot, "People use it")
         await pilot.press("escape")
@@ -296,10 +306,11 @@ async def test_opening_an_item_without_typing_keeps_no_draft(tmp_path: Path) -> 
     path = plan_file(tmp_path, project="p", coproduction="c", lasting_change="l")
     app = make_app(tmp_path, path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter")
+        await open_add_box(pilot)
         await answer(pilot, "A ramp")
         await pilot.press("escape")
         await pilot.pause()
+        app.screen.query_one("#items").focus()
         await pilot.press("enter")  # change the stone: its words are loaded into the box
         assert isinstance(app.screen, ItemScreen)
         await pilot.pause(DRAFT_WAIT)
@@ -570,7 +581,7 @@ async def test_enter_twice_on_the_last_question_closes_only_the_dialog(tmp_path:
     path = plan_file(tmp_path, project="p", coproduction="c", lasting_change="l")
     app = make_app(tmp_path, path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter")  # Add
+        await open_add_box(pilot)  # Add
         await answer(pilot, "A ramp")
         await type_text(pilot, "People use it")
         driver = app._driver
@@ -622,7 +633,7 @@ async def test_words_typed_in_an_add_box_come_back_in_it_after_a_crash(tmp_path:
     async with first.run_test(size=SIZE) as pilot:
         go_to(first, flow.index_of("outcomes_coproduction"))
         await pilot.pause()
-        await pilot.press("tab", "enter")  # from the list to Add
+        await open_add_box(pilot)
         await pilot.pause()
         assert isinstance(first.screen, ItemScreen)
         await type_text(pilot, "Everyone has a say in the rota")

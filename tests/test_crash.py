@@ -42,7 +42,8 @@ WORKERS = 2  # two trials at once: each is mostly waiting for the app
 ROOT = Path(__file__).resolve().parent.parent
 CTRL_N = "\x0e"
 CTRL_Q = "\x11"
-ADD_FOCUSED = "> " + content.word("buttons", "add")  # only while the list, not a dialog, has focus
+# Shown on the list step, not in a dialog: the box for the next item is back.
+NEW_BOX = content.word("item", "next_title", item="stepping stone")
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
 
@@ -80,13 +81,12 @@ def script(number: int) -> list[Action]:
         typed("project", f"More people come {tag}", question("impact_coproduction")),
         typed("coproduction", f"We plan it together {tag}", question("lasting_change")),
         typed("lasting_change", f"The group goes on {tag}", question("outcomes_project")),
-        Action("\r", "Question 1 of 2"),  # Add a stepping stone
+        # Typed in the box for the next item: Enter adds it and asks its second question.
         typed("outcome", f"A ramp at the door {tag}", "Question 2 of 2"),
-        # Enter saves "how we will know" and closes the dialog: focus is back on Add.
-        typed("how_we_know", f"People use it {tag}", ADD_FOCUSED),
-        Action("\r", "Question 1 of 2"),
+        # Enter saves "how we will know" and closes the dialog: the box for the next item is back.
+        typed("how_we_know", f"People use it {tag}", NEW_BOX),
         typed("outcome", f"A quiet room {tag}", "Question 2 of 2"),
-        typed("how_we_know", f"Fewer people leave {tag}", ADD_FOCUSED),
+        typed("how_we_know", f"Fewer people leave {tag}", NEW_BOX),
         Action(CTRL_N, question("outcomes_coproduction")),
     ]
 

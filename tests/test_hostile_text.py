@@ -34,7 +34,7 @@ from backmap.screens.item import ItemScreen
 from backmap.screens.pathway import PathwayScreen
 from backmap.screens.welcome import PickPlanScreen
 from backmap.widgets.answer import AnswerBox
-from tests.pilot_helpers import SIZE, make_app, on_pane, type_text
+from tests.pilot_helpers import SIZE, make_app, on_pane, open_add_box, type_text
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -248,7 +248,7 @@ async def test_typed_and_pasted_hostile_answers_are_kept_and_shown_safely(tmp_pa
         await pilot.press("enter")
         await paste(pilot, "one\r\ntwo\rthree")
         await pilot.press("enter")
-        await pilot.press("enter")  # Add a stepping stone
+        await open_add_box(pilot)  # Add a stepping stone
         await paste(pilot, PASTED)
         assert_safe(app, "pasted into a dialog")
         await pilot.press("enter")

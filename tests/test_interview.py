@@ -13,7 +13,17 @@ from backmap.screens.welcome import WelcomeScreen
 from backmap.widgets.answer import AnswerBox
 from backmap.widgets.panes.check import CheckPane
 from tests.example_plans import EXAMPLE, example_copy
-from tests.pilot_helpers import SIZE, answer, go_to, make_app, on_pane, screen_text, status_shown, type_text
+from tests.pilot_helpers import (
+    SIZE,
+    answer,
+    go_to,
+    make_app,
+    on_pane,
+    open_add_box,
+    screen_text,
+    status_shown,
+    type_text,
+)
 
 
 def example() -> dict:
@@ -27,21 +37,19 @@ def saved(folder: Path) -> dict:
 
 
 async def add_outcome(pilot, text: str, how: str) -> None:
-    await pilot.press("enter")  # focus is on Add
+    await answer(pilot, text)  # in the box for the next item: Enter adds it
     assert isinstance(pilot.app.screen, ItemScreen)
-    await answer(pilot, text)
     await answer(pilot, how)
     assert not isinstance(pilot.app.screen, ItemScreen)
 
 
 async def add_activity(pilot, row: dict, stones: list[str]) -> None:
     """Add one activity: words, kind, links, who, when; by keys."""
-    await pilot.press("enter")
+    await answer(pilot, row["text"])  # in the box for the next item: Enter adds it
     assert isinstance(pilot.app.screen, ItemScreen)
-    await answer(pilot, row["text"])
     # A new activity's kind list starts on the first kind; walk down to the one we want.
     await pilot.press(*(["down"] * KINDS.index(row["kind"])), "enter")  # Enter chooses and moves on
-    # The links list shows this part's stepping stones, then the other part's.
+    # The links list shows the project's stepping stones, then co-production's.
     at = 0
     for link in sorted(stones.index(o) for o in row["outcomes"]):
         await pilot.press(*(["down"] * (link - at)), "enter")
@@ -65,7 +73,6 @@ async def test_day_centre_plan_by_keys_only(tmp_path: Path) -> None:
         assert saved(tmp_path)["title"] == want["title"]
 
         for person in want["people"]:
-            await pilot.press("enter")
             await answer(pilot, person["name"])
             await answer(pilot, person["role"])
         assert [p["name"] for p in saved(tmp_path)["people"]] == ["Sam", "Priya"]
@@ -86,8 +93,9 @@ async def test_day_centre_plan_by_keys_only(tmp_path: Path) -> None:
 
         for part in ("project", "coproduction"):
             assert on_pane(app, "list")
-            own = [o["id"] for o in want["outcomes"] if o["part"] == part]
-            stones = own + [o["id"] for o in want["outcomes"] if o["part"] != part]
+            stones = [
+                o["id"] for p in ("project", "coproduction") for o in want["outcomes"] if o["part"] == p
+            ]
             for row in [a for a in want["activities"] if a["part"] == part]:
                 await add_activity(pilot, row, stones)
             on_disk = [a["text"] for a in saved(tmp_path)["activities"] if a["part"] == part]
@@ -186,7 +194,9 @@ async def test_remove_asks_first_can_be_undone_and_cuts_links(tmp_path: Path) ->
         await pilot.pause()
         assert on_pane(app, "list")
         app.screen.query_one("#items").focus()
-        await pilot.press("tab", "tab", "tab", "enter")  # Add, Change, Remove
+        await pilot.press(
+            "shift+tab", "shift+tab", "shift+tab", "enter"
+        )  # the buttons above: Down, Up, Remove
         assert app.screen.__class__.__name__ == "ConfirmScreen"
         await pilot.press("escape")  # Escape means "no"
         assert [o.id for o in app.plan.outcomes_in("project")] == ["o1", "o2"]
@@ -308,6 +318,7 @@ async def test_a_change_box_says_how_to_change_not_how_to_add(tmp_path: Path) ->
         shown = " ".join(screen_text(app).split())
         assert content.word("item", "change_hint") in shown
         assert flow.page("outcomes_project").words["hint"] not in shown
-        await pilot.press("escape", "tab", "enter")  # and a new one: the step's hint
+        await pilot.press("escape")
         await pilot.pause()
+        await open_add_box(pilot)  # and a new one: the step's hint
         assert flow.page("outcomes_project").words["hint"] in " ".join(screen_text(app).split())

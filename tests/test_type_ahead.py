@@ -82,7 +82,8 @@ async def test_keys_after_enter_in_a_dialog_go_to_its_next_question(tmp_path: Pa
     async with app.run_test(size=SIZE) as pilot:
         go_to(app, flow.index_of("outcomes_project"))
         await settle(pilot)
-        await pilot.press("tab")  # from the list to Add
+        app.screen.query_one("#add").focus()  # the Add button, above the list
+        await pilot.pause()
         send_at_once(pilot, f"{ENTER}A ramp{ENTER}People use it")
         await settle(pilot, 10)
         assert isinstance(app.screen, ItemScreen)
@@ -170,7 +171,8 @@ async def test_quick_add_after_add_keeps_every_word(
     async with app.run_test(size=SIZE) as pilot:
         go_to(app, flow.index_of(page))
         await settle(pilot)
-        await pilot.press("tab")  # from the list to Add
+        app.screen.query_one("#add").focus()  # the Add button, above the list
+        await pilot.pause()
         assert app.screen.focused is app.screen.query_one("#add")
         before = len(items(app.plan))
         for burst in bursts:
@@ -190,7 +192,8 @@ async def test_done_add_and_words_sent_together(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         go_to(app, flow.index_of("outcomes_project"))
         await settle(pilot)
-        await pilot.press("tab", "enter")  # Add
+        app.screen.query_one("#add").focus()
+        await pilot.press("enter")  # Add
         await settle(pilot)
         before = len(app.plan.outcomes)
         send_at_once(pilot, "Stone 0")

@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Static
+from textual.widgets import ContentSwitcher, Static
 
 from backmap.content import word as words
 from backmap.core import look_back
@@ -22,6 +22,7 @@ from backmap.core.flow import Flow, Page
 from backmap.core.safe_text import shown
 from backmap.session.keeper import Keeper
 from backmap.widgets.buttons import FocusButton
+from backmap.widgets.key_footer import KeyFooter
 from backmap.widgets.panes.check import CheckPane
 from backmap.widgets.panes.choice import ChoicePane
 from backmap.widgets.panes.entries import EntriesPane
@@ -118,7 +119,7 @@ class InterviewScreen(Screen[None]):
             yield FocusButton(words("buttons", "skip"), id="skip")
             yield FocusButton(words("buttons", "next"), id="next", variant="primary")
         yield StatusLine(self._status, id="status", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._ready = True

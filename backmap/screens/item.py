@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import events, on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -19,7 +20,7 @@ from textual.widgets import Static
 from backmap import content
 from backmap.content import word as words
 from backmap.core import flow
-from backmap.core.plan import KINDS, Plan
+from backmap.core.plan import KINDS, PARTS, Plan
 from backmap.screens.dialogs import ButtonDialog, ConfirmScreen
 from backmap.widgets.answer import AnswerBox
 from backmap.widgets.buttons import FocusButton
@@ -68,19 +69,31 @@ def item_fields(page: flow.Page, changing: bool = False) -> list[Field]:
     ]
 
 
-def link_rows(plan: Plan, part: str, linked: list[str]) -> list[Choice]:
-    """Stepping stones an activity can help: its own part first, then the other part.
+def numbered(number: int, text: str) -> str:
+    """A row's words after its number: the number key picks or ticks the row (1 to 9)."""
+    return f"{number}. {text}" if number <= MAX_NUMBER else text
 
+
+MAX_NUMBER = 9  # rows past 9 have no number key: they are reached with the arrow keys
+MAX_OFFERED = 4  # names the "Who will do it?" hint shows; Down reaches them all
+
+
+def link_rows(plan: Plan, part: str, linked: list[str]) -> list[Choice]:
+    """Stepping stones an activity can help: the project's first, then co-production's.
+
+    The same order and numbers on both activity steps, so "3" is always the same stone.
     An activity of one part may well help a stepping stone of the other (in the
     day-centre example the co-production group helps write the project's plan).
     """
     chosen = set(linked)
-    own = [o for o in plan.outcomes if o.part == part]
-    other = [o for o in plan.outcomes if o.part != part]
-    rows = [Choice(o.id, o.text or "-", checked=o.id in chosen) for o in own]
-    for outcome in other:
-        detail = content.activity_word("other_part").format(part=content.part_name(outcome.part).lower())
-        rows.append(Choice(outcome.id, outcome.text or "-", checked=outcome.id in chosen, detail=detail))
+    ordered = [o for p in PARTS for o in plan.outcomes if o.part == p]
+    rows = []
+    for number, outcome in enumerate(ordered, start=1):
+        detail = ""
+        if outcome.part != part:
+            detail = content.activity_word("other_part").format(part=content.part_name(outcome.part).lower())
+        text = numbered(number, outcome.text or "-")
+        rows.append(Choice(outcome.id, text, checked=outcome.id in chosen, detail=detail))
     return rows
 
 
@@ -108,23 +121,45 @@ class ItemScreen(ButtonDialog[str | None]):
         Binding("ctrl+o", "app.read_aloud", content.word("keys", "read"), key_display="Ctrl+O", show=False),
         Binding("f1", "app.help", content.word("keys", "help"), key_display="F1", show=False),
         Binding("escape", "close", content.word("buttons", "close"), key_display="Esc"),
+        # In "Who will do it?" Down and Up offer the plan's people; elsewhere they do what they did.
+        Binding("down", "offer(1)", show=False, priority=True),
+        Binding("up", "offer(-1)", show=False, priority=True),
     ]
 
     def spoken_text(self) -> str:
-        """Read aloud in a dialog reads the question on screen and its hint."""
+        """Read aloud in a dialog reads the question on screen, its hint and the answer in it."""
         field = self.fields[self.at]
-        return " ".join(x for x in (field.question, field.hint) if x)
+        said = [field.question, field.hint]
+        if field.widget == "text":
+            answer = self.query_one("#item-answer", AnswerBox).answer
+            if answer:
+                said += [words("speech", "your_answer"), answer]
+        else:
+            said += [
+                ("[x] " if c.checked else "") + c.text
+                for c in self.query_one("#item-choices", MarkedList).choices
+            ]
+        return " ".join(x if x[-1:] in ".?!:" else x + "." for x in said if x)
 
     def __init__(
-        self, keeper: Keeper, page: flow.Page, key: str | None, fields: list[Field], start_at: str = ""
+        self,
+        keeper: Keeper,
+        page: flow.Page,
+        key: str | None,
+        fields: list[Field],
+        start_at: str = "",
+        first: str = "",
     ) -> None:
         super().__init__()
         self.keeper = keeper
         self.page = page
         self.key = key
+        self.new = key is None
         self.fields = fields
         # A box opened again for words typed last time starts on their question.
         self.at = next((i for i, f in enumerate(fields) if f.name == start_at), 0)
+        # The first answer typed on the list step itself: the item is made, the box asks the rest.
+        self.first = first
         # A new activity has no kind until the person picks one: nothing is ticked,
         # so a quick Enter cannot file it under a kind nobody chose.
         self.kind_picked = key is not None
@@ -172,7 +207,7 @@ class ItemScreen(ButtonDialog[str | None]):
 
     def compose(self) -> ComposeResult:
         item = self.page.words["item"]
-        title = words("item", "add_title" if self.key is None else "edit_title", item=item)
+        title = words("item", "add_title" if self.new else "edit_title", item=item)
         with Vertical(id="dialog"):
             yield Static(title, id="dialog-title", markup=False)
             yield Static("", id="counter", markup=False)
@@ -187,6 +222,10 @@ class ItemScreen(ButtonDialog[str | None]):
                 yield FocusButton(words("buttons", "next"), id="item-next", variant="primary")
 
     def on_mount(self) -> None:
+        if self.first and self.key is None:
+            self.store(self.fields[0].name, self.first)
+            self.keeper.drop_draft(f"item:{self.page.key}:new:{self.fields[0].name}")
+            self.at = 1
         self.show_field()
 
     def show_field(self) -> None:
@@ -196,8 +235,13 @@ class ItemScreen(ButtonDialog[str | None]):
         )
         self.query_one("#item-question", Static).update(field.question)
         hint = self.query_one("#item-hint", Static)
-        hint.update(field.hint)
-        hint.display = bool(field.hint)
+        hint_text = field.hint
+        if field.name == "who" and self.offered_names():
+            hint_text = content.activity_word("who_offer").format(
+                names=", ".join(self.offered_names()[:MAX_OFFERED])
+            )
+        hint.update(hint_text)
+        hint.display = bool(hint_text)
         self.query_one("#item-error", Static).update("")
         box = self.query_one("#item-answer", AnswerBox)
         choices = self.query_one("#item-choices", MarkedList)
@@ -243,7 +287,10 @@ class ItemScreen(ButtonDialog[str | None]):
     def choice_rows(self, field: Field) -> list[Choice]:
         if field.name == "kind":
             current = self.value("kind") if self.kind_picked else None
-            return [Choice(k, content.kind_name(k), checked=k == current) for k in KINDS]
+            return [
+                Choice(k, numbered(n, content.kind_name(k)), checked=k == current)
+                for n, k in enumerate(KINDS, start=1)
+            ]
         return link_rows(self.keeper.plan, self.page.plan_part, self.value("outcomes"))  # type: ignore[arg-type]
 
     def keep(self) -> bool:
@@ -288,6 +335,53 @@ class ItemScreen(ButtonDialog[str | None]):
             return
         self.at -= 1
         self.show_field()
+
+    def offered_names(self) -> list[str]:
+        """Who "Who will do it?" offers: the plan's people, then who was named for other activities."""
+        plan = self.keeper.plan
+        names = [p.name for p in plan.people] + [a.who for a in plan.activities if a.id != self.key]
+        return list(dict.fromkeys(n for n in (" ".join(name.split()) for name in names) if n))
+
+    def _offering(self) -> bool:
+        field = self.fields[self.at]
+        box = self.query_one("#item-answer", AnswerBox)
+        return field.name == "who" and self.focused is box and bool(self.offered_names())
+
+    def action_offer(self, step: int) -> None:
+        """Down or Up puts the next or the one before of the offered names in the box; typing still works."""
+        if not self._offering():
+            if self._on_a_button():  # what Down and Up do among the buttons of any dialog
+                self.action_next_button() if step > 0 else self.action_previous_button()
+                return
+            raise SkipAction()  # a list or the box keeps its own arrow keys
+        names = self.offered_names()
+        box = self.query_one("#item-answer", AnswerBox)
+        now = names.index(box.answer) if box.answer in names else (-1 if step > 0 else len(names))
+        box.load_text(names[(now + step) % len(names)])
+
+    def on_key(self, event: events.Key) -> None:
+        """On a list of kinds or stepping stones, a row's number picks it, as does a kind's first letter."""
+        choices = self.query_one("#item-choices", MarkedList)
+        character = event.character or ""
+        if self.focused is not choices or not choices.choices or len(character) != 1:
+            return
+        if character.isdigit() and 1 <= int(character) <= min(len(choices.choices), MAX_NUMBER):
+            event.stop()
+            event.prevent_default()
+            choices.pick(int(character) - 1)
+        elif character.isalpha() and self.fields[self.at].widget == "radio":
+            starts = [
+                i for i, k in enumerate(KINDS) if content.kind_name(k).lower().startswith(character.lower())
+            ]
+            if not starts:
+                return
+            event.stop()
+            event.prevent_default()
+            if len(starts) == 1:
+                choices.pick(starts[0])
+            else:  # two kinds start with this letter: move between them, Enter picks
+                later = [i for i in starts if choices.highlighted is not None and i > choices.highlighted]
+                choices.highlighted = (later or starts)[0]
 
     @on(MarkedList.Toggled, "#item-choices")
     def toggled(self, event: MarkedList.Toggled) -> None:

@@ -7,11 +7,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from backmap import content
 from backmap.content import word as words
 from backmap.widgets.buttons import FocusButton
+from backmap.widgets.key_footer import KeyFooter
 
 
 class LearnScreen(Screen):
@@ -30,8 +31,9 @@ class LearnScreen(Screen):
         with Horizontal(id="nav"):
             yield FocusButton(words("buttons", "back"), id="back")
             yield FocusButton(words("buttons", "close"), id="close")
+            yield FocusButton(words("buttons", "read_aloud"), id="read-button")
             yield FocusButton(words("buttons", "next"), id="next", variant="primary")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.show_page()
@@ -42,7 +44,14 @@ class LearnScreen(Screen):
         page = self.pages[self.at]
         return " ".join([page["title"], *page["text"]])
 
+    @on(FocusButton.Pressed, "#read-button")
+    async def read_aloud(self) -> None:
+        await self.run_action("app.read_aloud")
+
     def show_page(self) -> None:
+        reader = getattr(self.app, "read_aloud", None)
+        if reader is not None:
+            reader.stop()  # the page read aloud is no longer on screen
         page = self.pages[self.at]
         self.query_one("#learn-counter", Static).update(
             words("learn", "counter", number=self.at + 1, total=len(self.pages))

@@ -31,9 +31,20 @@ class PathwayScreen(ModalScreen[None]):
             yield PathwayView(self.plan, id="pathway-view")
             with Horizontal(id="dialog-buttons"):
                 yield FocusButton(words("buttons", "close"), id="close")
+                yield FocusButton(words("buttons", "read_aloud"), id="read-button")
 
     def on_mount(self) -> None:
         self.query_one(PathwayView).focus()
+
+    def spoken_text(self) -> str:
+        """Read aloud: the pathway in words, item by item, as plain mode says it."""
+        from backmap.read_aloud import pathway_words, sentences
+
+        return sentences([pathway_drawing.words()["title"], pathway_words(self.plan)])
+
+    @on(FocusButton.Pressed, "#read-button")
+    async def read_aloud(self) -> None:
+        await self.run_action("app.read_aloud")
 
     @on(FocusButton.Pressed, "#close")
     def action_close(self) -> None:

@@ -10,13 +10,14 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from backmap import content
 from backmap.content import word as words
 from backmap.core import store
 from backmap.widgets.buttons import FocusButton
 from backmap.widgets.choices import Choice, MarkedList
+from backmap.widgets.key_footer import KeyFooter
 from backmap.widgets.status import StatusLine
 
 
@@ -64,10 +65,14 @@ class WelcomeScreen(Screen):
                 markup=False,
             )
         yield StatusLine("", id="status", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#new").focus()
+
+    def spoken_text(self) -> str:
+        """Read aloud on the welcome: its title and what the app does."""
+        return f"{words('welcome', 'title')}. {words('welcome', 'intro')}"
 
     @on(FocusButton.Pressed, "#new")
     def new_plan(self) -> None:
@@ -136,7 +141,7 @@ class PickPlanScreen(Screen[Path | None]):
             else:
                 yield Static(words("carry_on", "none", folder=self.folder), id="pick-none", markup=False)
             yield FocusButton(words("buttons", "back"), id="back")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         if self.plans:

@@ -15,6 +15,7 @@ from backmap.compat import MeasuredOptionList
 from backmap.core.safe_text import shown
 from backmap.widgets.cursor import place_cursor
 from backmap.widgets.hanging import Hanging
+from backmap.widgets.more import say_more
 
 
 @dataclass
@@ -65,13 +66,15 @@ class MarkedList(MeasuredOptionList):
         # ``more`` lines, so a list of long rows still shows several rows at once.
         self.details = details
         self.choices: list[Choice] = []
+        # Buttons that act on the highlighted row have focus: it keeps its "> " mark.
+        self.acted_on = False
         if choices:
             self.set_choices(choices)
 
     def _marks(self, index: int) -> str:
         """What goes in the room at the start of a row: "> " and the box, if any."""
         choice = self.choices[index]
-        mark = "> " if index == self.highlighted and self.has_focus else "  "
+        mark = "> " if index == self.highlighted and (self.has_focus or self.acted_on) else "  "
         box = ""
         if self.mode == "check":
             box = "[x] " if choice.checked else "[ ] "
@@ -136,6 +139,16 @@ class MarkedList(MeasuredOptionList):
             return None
         return self.choices[self.highlighted]
 
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        say_more(self)
+
+    def watch_virtual_size(self) -> None:
+        self.call_after_refresh(say_more, self)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(say_more, self)
+
     def watch_highlighted(self, old: int | None, new: int | None) -> None:
         if self.details == "current":
             # Only rows with lines to show or hide change: a row without is never measured again.
@@ -163,6 +176,17 @@ class MarkedList(MeasuredOptionList):
             self.highlighted = 0
         self.refresh()
         self._follow_cursor()
+
+    def show_acted_on(self, on: bool) -> None:
+        """Mark the highlighted row while a button that acts on it has focus."""
+        if on != self.acted_on:
+            self.acted_on = on
+            self.refresh()
+
+    def pick(self, index: int) -> None:
+        """A row chosen by its number: the marker goes to it, and it is picked as with Enter."""
+        self.highlighted = index
+        self._toggle(index, by_enter=True)
 
     def action_tick(self) -> None:
         if self.mode == "plain" or self.highlighted is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Static
 
@@ -17,6 +18,8 @@ from backmap.widgets.pathway_view import PathwayView
 
 class CheckPane(Pane):
     can_skip = False
+    # On the drawing (no gaps), Enter goes on: the gaps' list uses Enter itself, to fix one.
+    BINDINGS = [Binding("enter", "go_on", show=False)]
 
     class FixGap(Message):
         """Go to the step that fills a gap, on the gap's row."""
@@ -40,7 +43,7 @@ class CheckPane(Pane):
         self.findings = checks.run(self.keeper.plan)
         words = page.words
         if not self.findings:
-            return words["none"]
+            return f"{words['none']} {words['go_on']}"
         if len(self.findings) == 1:
             return words["hint_one"]
         return words["hint_many"].format(count=len(self.findings))
@@ -53,11 +56,28 @@ class CheckPane(Pane):
         self.query_one("#pathway-title", Static).update(page.words["pathway"])
         self.query_one("#pathway", PathwayView).show_plan(self.keeper.plan)
 
+    def spoken_answer(self) -> str:
+        """Read aloud: the real gaps, one by one (the hint has said how many)."""
+        return " ".join(finding.message for finding in self.findings)
+
     def focus_first(self) -> None:
+        """Start where Up and Down do what the words say: on the gaps, or else on the drawing
+        (its words say "Use the up and down keys")."""
         if self.findings:
             self.screen.set_focus(self.query_one("#findings", MarkedList), scroll_visible=False)
         else:
-            self.screen.set_focus(self.screen.query_one("#next"), scroll_visible=False)
+            view = self.query_one("#pathway", PathwayView)
+            self.screen.set_focus(view, scroll_visible=False)
+            # Focus came before the step was laid out: once it is, show the drawing as focus does.
+            self.call_after_refresh(self._drawing_in_sight)
+
+    def _drawing_in_sight(self) -> None:
+        view = self.query_one("#pathway", PathwayView)
+        if view.has_focus:
+            view.on_focus()
+
+    def action_go_on(self) -> None:
+        self.post_message(self.GoNext())
 
     @on(MarkedList.OptionSelected, "#findings")
     def fix(self, event: MarkedList.OptionSelected) -> None:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Static
 
 from backmap.content import word as words
 from backmap.core import render
 from backmap.core.flow import Page
 from backmap.widgets.hanging import Hanging
+from backmap.widgets.more import MoreScroll
 from backmap.widgets.panes.pane import Pane
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
@@ -44,6 +45,10 @@ def preview(summary: str) -> Hanging:
     return Hanging(blocks)
 
 
+# Rows the summary's box keeps at least (its border and three lines): below that the page scrolls.
+SMALLEST_BOX = 5
+
+
 class FinishPane(Pane):
     can_skip = False
     ends = True
@@ -51,14 +56,36 @@ class FinishPane(Pane):
     def compose(self) -> ComposeResult:
         yield Static("", id="files", markup=False)
         # Its own scrolling box, so the summary can be read with Up, Down and Page keys.
-        with VerticalScroll(id="preview-box", can_focus=True):
+        with MoreScroll(id="preview-box", can_focus=True):
             yield Static("", id="preview")
 
     def show(self, page: Page) -> None:
         super().show(page)
         self.query_one("#files", Static).update(self.files_text(page))
         self.query_one("#preview", Static).update(preview(render.markdown(self.keeper.plan)))
-        self.query_one("#preview-box", VerticalScroll).scroll_home(animate=False, immediate=True)
+        self.query_one("#preview-box", MoreScroll).scroll_home(animate=False, immediate=True)
+        self.call_after_refresh(self.keep_room_for_the_box)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.keep_room_for_the_box)
+
+    def keep_room_for_the_box(self) -> None:
+        """The box takes the room left under the file names, but never less than SMALLEST_BOX:
+        the pane is as tall as both, so the page scrolls to the box instead of cutting it off."""
+        if not self.display:
+            return
+        files = self.query_one("#files", Static)
+        needed = files.outer_size.height + SMALLEST_BOX
+        for box in (self, self.parent):  # the pane, and the switcher that shows it
+            if isinstance(box, Widget) and (
+                box.styles.min_height is None or box.styles.min_height.value != needed
+            ):
+                box.styles.min_height = needed
+
+    def on_hide(self) -> None:
+        # The switcher shows other steps' panes too: they keep their own smallest height.
+        if isinstance(self.parent, Widget):
+            self.parent.styles.min_height = None
 
     def files_text(self, page: Page) -> str:
         session = self.keeper.session
@@ -76,6 +103,11 @@ class FinishPane(Pane):
         else:
             lines.append(words("app", "not_saved"))
         return "\n".join(lines)
+
+    def spoken_answer(self) -> str:
+        """Read aloud: where the files are."""
+        assert self.page is not None
+        return self.files_text(self.page).replace("\n", " ")
 
     def focus_first(self) -> None:
         self.screen.set_focus(self.screen.query_one("#next"), scroll_visible=False)

@@ -10,7 +10,7 @@ shows several rows at once.
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -23,9 +23,12 @@ from backmap.core.plan import Removed
 from backmap.screens.dialogs import ConfirmScreen
 from backmap.screens.item import ItemScreen, item_fields
 from backmap.session.keeper import Keeper
+from backmap.widgets.answer import AnswerBox
 from backmap.widgets.buttons import FocusButton
 from backmap.widgets.choices import Choice, MarkedList
 from backmap.widgets.panes.pane import Pane
+
+ACTING_BUTTONS = ("edit", "remove", "up", "down")  # the buttons that act on the highlighted row
 
 
 def helped_by(count: int) -> str:
@@ -69,6 +72,7 @@ class ListPane(Pane):
         self.query_one("#empty", Static).update(page.words["empty"])
         self.query_one("#items", MarkedList).highlighted = None
         self.refresh_items()
+        self._show_new_box(page)
         self._offer_box_drafts(page)
 
     def _offer_box_drafts(self, page: Page) -> None:
@@ -84,6 +88,15 @@ class ListPane(Pane):
                 )
                 self.call_after_refresh(self.app.push_screen, box, self.after_edit)
                 return
+
+    def spoken_answer(self) -> str:
+        """Read aloud: the items on the list, then any words in the box for the next one."""
+        rows = [c.text for c in self.query_one("#items", MarkedList).choices]
+        said = [words("speech", "your_list"), *rows] if rows else [self.page_now.words["empty"]]
+        typed = self.query_one("#new-item", AnswerBox).answer
+        if typed:
+            said += [words("speech", "typed_next"), typed]
+        return " ".join(part if part[-1:] in ".?!:" else part + "." for part in said)
 
     def point_at(self, key: str | None) -> None:
         """Start on this row (a gap chosen on the check step), not on the first."""
@@ -113,8 +126,11 @@ class ListPane(Pane):
         return rows
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="empty", markup=False)
-        yield MarkedList([], details="current", id="items")
+        # The next item is typed here: Enter adds it, Enter with no words goes on.
+        # Above the list, so the question stays in sight while typing.
+        yield AnswerBox("", id="new-item")
+        # The buttons come before the list they act on, so Tab goes from them to the list
+        # (after the list it went on to Back and Next, and the list was reached only backwards).
         with Horizontal(id="item-buttons"):
             yield FocusButton(words("buttons", "add"), id="add")
             yield FocusButton(words("buttons", "edit"), id="edit")
@@ -122,12 +138,76 @@ class ListPane(Pane):
             yield FocusButton(words("buttons", "up"), id="up")
             yield FocusButton(words("buttons", "down"), id="down")
             yield FocusButton(words("buttons", "undo"), id="undo")
+        yield Static("", id="empty", markup=False)
+        yield MarkedList([], details="current", id="items")
 
     def focus_first(self) -> None:
         if self.plan_items_count():
             self.screen.set_focus(self.query_one("#items", MarkedList), scroll_visible=False)
         else:
-            self.screen.set_focus(self.query_one("#add", FocusButton), scroll_visible=False)
+            self.screen.set_focus(self.query_one("#new-item", AnswerBox), scroll_visible=False)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # Change, Remove, Up and Down act on the highlighted row: it shows "> " while they have focus.
+        acting = event.widget.id in ACTING_BUTTONS
+        self.query_one("#items", MarkedList).show_acted_on(acting)
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if event.widget.id in ACTING_BUTTONS:
+            self.query_one("#items", MarkedList).show_acted_on(False)
+
+    # ----- the box for the next item ---------------------------------------------------
+
+    def _show_new_box(self, page: Page) -> None:
+        box = self.query_one("#new-item", AnswerBox)
+        box.border_title = words("item", "next_title", item=page.words["item"])
+        box.border_subtitle = words("item", "next_hint")
+        with box.prevent(AnswerBox.Changed):
+            box.load_text("")
+
+    def _new_draft_key(self) -> str:
+        """The draft key of the first question of a new item, as the Add box keeps it."""
+        first = item_fields(self.page_now)[0].name
+        return f"item:{self.page_now.key}:new:{first}"
+
+    def on_text_area_changed(self, event: AnswerBox.Changed) -> None:
+        if event.text_area.id == "new-item" and self.page is not None:
+            # Kept as the Add box's draft: after a crash the words come back in that box.
+            self.keeper.typing(self._new_draft_key(), self.query_one("#new-item", AnswerBox).answer)
+
+    @on(AnswerBox.Submitted, "#new-item")
+    def new_item_entered(self, event: AnswerBox.Submitted) -> None:
+        """Words: add the item and ask its other questions. No words: go on to the next step."""
+        event.stop()
+        box = self.query_one("#new-item", AnswerBox)
+        text = box.answer
+        if not text:
+            self.post_message(self.GoNext())
+            return
+        with box.prevent(AnswerBox.Changed):
+            box.load_text("")
+        self.app.push_screen(
+            ItemScreen(self.keeper, self.page_now, None, item_fields(self.page_now), first=text),
+            callback=self.after_edit,
+        )
+
+    def keep(self) -> bool:
+        """Words left in the box for the next item are an answer too: Next or Skip adds them."""
+        box = self.query_one("#new-item", AnswerBox)
+        text = box.answer
+        if text and self.page is not None:
+            plan = self.plan
+            if self.page_now.kind == "people":
+                plan.add_person(text)
+            elif self.page_now.kind == "outcomes":
+                plan.add_outcome(self.page_now.plan_part, text=text)
+            else:
+                plan.add_activity(self.page_now.plan_part, text=text)
+            with box.prevent(AnswerBox.Changed):
+                box.load_text("")
+            self.keeper.changed()
+            self.refresh_items()
+        return True
 
     def plan_items_count(self) -> int:
         return len(self.query_one("#items", MarkedList).choices)
