@@ -55,7 +55,7 @@ def interview_words(screen: InterviewScreen) -> str:
     """
     text = screen.texts()
     pane = screen.pane
-    parts = [text["question"], text["hint"]]
+    parts = [text["question"], text["subject"], text["hint"]]  # subject: what a look-back step asks about
     own = getattr(pane, "spoken_answer", None)
     if callable(own):
         parts.append(own())

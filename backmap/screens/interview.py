@@ -273,8 +273,7 @@ class InterviewScreen(Screen[None]):
         await self.run_action("app.read_aloud")
 
     def spoken_text(self) -> str:
-        """What read aloud says on this step: the question, what it is about, the hint, the
-        example, and what the answer part has to say."""
-        text = self.texts()
-        said = [text["question"], text["subject"], text["hint"], text["example"], self.pane.spoken()]
-        return " ".join(x for x in said if x)
+        """What read aloud says on this step (one rule for every step: read_aloud.interview_words)."""
+        from backmap.read_aloud import interview_words
+
+        return interview_words(self)

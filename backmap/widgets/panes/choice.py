@@ -39,7 +39,7 @@ class ChoicePane(Pane):
         marked.set_choices(rows)
         marked.highlighted = next((i for i, c in enumerate(rows) if c.checked), 0)
 
-    def spoken(self) -> str:
+    def spoken_answer(self) -> str:
         """The answers to choose from, with their numbers."""
         return " ".join(c.text + "." for c in self.query_one("#status-choices", MarkedList).choices)
 

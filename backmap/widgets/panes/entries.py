@@ -72,7 +72,7 @@ class EntriesPane(LookBackPane):
         target = marked if marked.choices else self.query_one("#entry-add")
         self.screen.set_focus(target, scroll_visible=False)
 
-    def spoken(self) -> str:
+    def spoken_answer(self) -> str:
         """What read aloud may say of the list: a private quote is named, never read."""
         assert self.page is not None
         if self.page.key == "look_back_surprises":

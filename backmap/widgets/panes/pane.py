@@ -48,10 +48,6 @@ class Pane(Vertical):
         """Store what is on screen in the plan. False: stay on this step."""
         return True
 
-    def spoken(self) -> str:
-        """What read aloud says of the answer part, after the question; "" for nothing."""
-        return ""
-
     def finish(self) -> list[str]:
         """On the last step: end the interview; the short blocks of the "well done" message."""
         return []

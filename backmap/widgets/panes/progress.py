@@ -40,7 +40,7 @@ class ProgressPane(LookBackPane):
         drawing.look_back = self.checkin
         drawing.show_plan(plan)
 
-    def spoken(self) -> str:
+    def spoken_answer(self) -> str:
         return " ".join(text for _, text in progress_words.lines(self.keeper.plan, self.checkin))
 
     def focus_first(self) -> None:

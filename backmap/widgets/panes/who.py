@@ -36,7 +36,7 @@ class WhoPane(LookBackPane):
         self.query_one("#who-label", Label).update(page.words["label"])
         self.query_one("#who-others", AnswerBox).load_text("")
 
-    def spoken(self) -> str:
+    def spoken_answer(self) -> str:
         """The people to tick, and whether each is ticked."""
         rows = self.query_one("#who-list", MarkedList).choices
         here = look_back.say("ticked")
