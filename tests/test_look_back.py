@@ -58,13 +58,16 @@ async def set_date(keys: Keys, day: str) -> None:
     await keys.answer(day, "enter")
 
 
-async def add_quote(keys: Keys, text: str, by: str, share_downs: int, stone_downs: int) -> None:
-    """The Add box of "What did people say?": words, who, share, stepping stone, no photo."""
+async def add_quote(keys: Keys, text: str, by: str, share: str, stone: str) -> None:
+    """The Add box of "What did people say?": words, who, share and stepping stone (each one
+    key: a number or a first letter), no photo."""
     await keys.press("enter")  # Add
     await keys.answer(text, "enter")
     await keys.answer(by, "enter")
-    await keys.press(*["down"] * share_downs, "enter")
-    await keys.press(*["down"] * stone_downs, "enter")
+    assert "1. Anyone may see it" in keys.screen() and "3. Keep it private" in keys.screen()
+    await keys.press(share)
+    assert "1. No stepping stone" in keys.screen()
+    await keys.press(stone)
     await keys.press("enter", "enter")  # no photo, no words for it
 
 
@@ -87,8 +90,8 @@ async def first_look_back(keys: Keys) -> None:
     await keys.press("n", "enter", "2")
     await keys.press("i", "enter", "enter", "w", "enter", "enter")
     assert "What did people say?" in keys.screen()
-    await add_quote(keys, "I chose the colours.", "Sam", share_downs=0, stone_downs=3)
-    await add_quote(keys, "I felt sad at the second meeting.", "Sam", share_downs=2, stone_downs=0)
+    await add_quote(keys, "I chose the colours.", "Sam", share="1", stone="4")
+    await add_quote(keys, "I felt sad at the second meeting.", "Sam", share="k", stone="1")
     await keys.press("ctrl+n")
     assert "What happened that nobody planned?" in keys.screen()
     await keys.press("enter")
@@ -173,9 +176,9 @@ async def test_two_look_backs_by_keys_hold_exactly_what_was_chosen(tmp_path: Pat
     assert [o["status"] for o in second["outcomes"]] == ["happened", "on-the-way", "happened", "happened"]
     # 39 answers (a date, who, 8 about activities, 12 about stepping stones, 2 quotes of 6
     # questions, a surprise, 3 about what we learned) and 12 keys to move: in from the welcome
-    # screen, Add three times, on from two lists, past the pathway, Finish, and out. 60 keys
-    # measured; each status was 1 key, each typed answer 1 (Enter), each skipped one 1.
-    assert first_count <= 60, first_count
+    # screen, Add three times, on from two lists, past the pathway, Finish, and out. 57 keys
+    # measured; each status and share was 1 key, each typed answer 1 (Enter), each skipped one 1.
+    assert first_count <= 57, first_count
 
 
 # ----- earlier look-backs change only when someone chooses to --------------------------------

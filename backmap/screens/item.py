@@ -370,8 +370,11 @@ class ItemScreen(ButtonDialog[str | None]):
             event.prevent_default()
             choices.pick(int(character) - 1)
         elif character.isalpha() and self.fields[self.at].widget == "radio":
+            # The row's own words (after its number), so any list of answers works, not only kinds.
             starts = [
-                i for i, k in enumerate(KINDS) if content.kind_name(k).lower().startswith(character.lower())
+                i
+                for i, c in enumerate(choices.choices)
+                if c.text.split(". ", 1)[-1].lower().startswith(character.lower())
             ]
             if not starts:
                 return
