@@ -12,6 +12,7 @@ from backmap.core.plan import Plan, Voice
 from tests.example_plans import EXAMPLE
 
 ALL_CODES = {
+    "kind-not-chosen",
     "missing-title",
     "missing-impact-project",
     "missing-impact-coproduction",
@@ -181,6 +182,7 @@ def test_every_code_is_covered_here_and_has_words(tmp_path: Path) -> None:
     plans = [Plan(), complete_plan()]
     broken = complete_plan()
     broken.add_activity("project", "helps nothing")
+    broken.add_activity("project", "nobody chose its kind", kind="")
     broken.add_outcome("project", "")
     broken.add_outcome("coproduction", "nobody helps this")
     plans.append(broken)

@@ -50,8 +50,9 @@ async def test_a_new_activity_starts_on_the_first_kind_with_none_ticked(tmp_path
     assert store.load(plan_file).activities[-1].kind == KINDS[0]
 
 
-async def test_skipping_the_kind_of_a_new_activity_keeps_something_else(tmp_path: Path) -> None:
-    """Next without choosing leaves the kind not said ("Something else"), as in plain mode."""
+async def test_skipping_the_kind_of_a_new_activity_leaves_it_unchosen(tmp_path: Path) -> None:
+    """Next without choosing leaves the kind unchosen, for the check step to ask about (issue 17:
+    it is no longer filed under "Something else" for the person)."""
     app = make_app(tmp_path, day_centre(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         go_to(app, flow.index_of("activities_project"))
@@ -60,7 +61,7 @@ async def test_skipping_the_kind_of_a_new_activity_keeps_something_else(tmp_path
         await pilot.press("enter")
         await answer(pilot, "Something new")
         await pilot.press("ctrl+n")
-        assert app.plan.activities[-1].kind == "other"
+        assert app.plan.activities[-1].kind == ""
         await pilot.press("ctrl+r")  # back to the kind: still nothing ticked
         kinds = app.screen.query_one("#item-choices", MarkedList)
         assert not any(c.checked for c in kinds.choices)

@@ -11,7 +11,7 @@ from backmap.core import flow
 from backmap.screens.item import ItemScreen
 from backmap.widgets.choices import MarkedList
 from backmap.widgets.pathway_view import PathwayView
-from tests.example_plans import EXAMPLE
+from tests.example_plans import EXAMPLE, example_copy
 from tests.pilot_helpers import SIZE, go_to, make_app, on_pane, plan_with_gaps, screen_text, settle
 
 
@@ -108,3 +108,32 @@ async def test_with_gaps_the_check_step_starts_on_the_gaps(tmp_path: Path) -> No
         assert app.focused is findings
         await pilot.press("down")
         assert findings.highlighted == 1
+
+
+async def test_escape_in_a_new_activity_keeps_the_words_and_chooses_no_kind(tmp_path: Path) -> None:
+    """The kind stays unchosen (not filed under "Something else"), and the check step says so."""
+    from backmap.core import flow, store
+    from tests.pilot_helpers import go_to, screen_text, settle, type_text
+
+    path = example_copy(tmp_path)
+    app = make_app(tmp_path, path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        go_to(app, flow.index_of("activities_project"))
+        await settle(pilot)
+        app.screen.query_one("#new-item").focus()  # the box for the next item, under the list
+        await settle(pilot)
+        await type_text(pilot, "A trip to another day centre")
+        await pilot.press("enter")  # the box for the next item makes it, then asks its kind
+        await settle(pilot)
+        assert "What kind of activity is it?" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        go_to(app, flow.index_of("check"))
+        await settle(pilot)
+        assert "2 things are missing." in screen_text(app)
+        shown = " ".join(c.text for c in app.screen.query_one("#findings", MarkedList).choices)
+    made = [a for a in store.load(path).activities if a.text == "A trip to another day centre"]
+    assert len(made) == 1 and made[0].kind == ""
+    assert "Nobody chose what kind of activity 'A trip to another day centre' is yet." in shown
+    assert 'kind = ""' in path.read_text(encoding="utf-8")

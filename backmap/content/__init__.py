@@ -62,7 +62,8 @@ def activity_word(key: str) -> str:
 
 
 def kind_name(kind: str) -> str:
-    return load("steps")["kinds"][kind]
+    """The name of a kind of activity; "" is one nobody has chosen yet."""
+    return load("steps")["kinds"][kind or "not-chosen"]
 
 
 def glossary() -> list[dict[str, str]]:

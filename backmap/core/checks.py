@@ -119,6 +119,8 @@ def run(plan: Plan, folder: Path | None = None) -> list[Finding]:
                 add("empty-text", activity.id, page, item=content.page(page)["item"])
             elif not any(link in known for link in activity.outcomes):
                 add("activity-without-outcome", activity.id, page, text=_short(activity.text))
+            if plain(activity.text) and not activity.kind:
+                add("kind-not-chosen", activity.id, page, text=_short(activity.text))
     for checkin in plan.checkins:
         for code, values in _look_back(plan, checkin, folder):
             add(code, checkin.id, None, **values)

@@ -740,5 +740,5 @@ def _check_part(part: str) -> None:
 
 
 def _check_kind(kind: str) -> None:
-    if kind not in KINDS:
+    if kind not in KINDS and kind != "":  # "": nobody has chosen one yet
         raise ValueError(f"The kind must be one of {', '.join(KINDS)}, not {kind!r}.")

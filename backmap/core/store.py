@@ -395,7 +395,7 @@ def from_dict(data: dict[str, Any], name: str = "the plan", text: str = "") -> P
     for index, row in enumerate(_tables(data, "activities", read)):
         line = _nth(activities_lines, index)
         kind = row.get("kind", "other")
-        if kind not in KINDS:
+        if kind not in KINDS and kind != "":  # "": nobody has chosen one yet
             raise read.fail(_plan("kind", kinds=", ".join(KINDS)), line)
         links = row.get("outcomes", [])
         if not isinstance(links, list) or not all(isinstance(i, str) for i in links):

@@ -162,7 +162,7 @@ class ItemScreen(ButtonDialog[str | None]):
         self.first = first
         # A new activity has no kind until the person picks one: nothing is ticked,
         # so a quick Enter cannot file it under a kind nobody chose.
-        self.kind_picked = key is not None
+        self.kind_picked = key is not None and (page.kind != "activities" or self.value("kind") != "")
         self.typed = False  # the person has changed the words in the box of this question
         # Set once the dialog closes: Enter pressed twice quickly must close this dialog
         # once, not the step under it too.
@@ -172,7 +172,7 @@ class ItemScreen(ButtonDialog[str | None]):
 
     def value(self, name: str) -> object:
         if self.key is None:
-            return [] if name == "outcomes" else ("other" if name == "kind" else "")
+            return [] if name == "outcomes" else ""
         plan = self.keeper.plan
         if self.page.kind == "people":
             return getattr(plan.people[int(self.key)], name)
@@ -190,7 +190,8 @@ class ItemScreen(ButtonDialog[str | None]):
             elif self.page.kind == "outcomes":
                 self.key = plan.add_outcome(part, text=str(value)).id
             else:
-                self.key = plan.add_activity(part, text=str(value)).id
+                # No kind until the person picks one: Escape before that leaves it unchosen.
+                self.key = plan.add_activity(part, text=str(value), kind="").id
             self.keeper.changed()
             return
         if self.value(name) == value:
@@ -308,7 +309,7 @@ class ItemScreen(ButtonDialog[str | None]):
             rows = self.query_one("#item-choices", MarkedList).choices
             if field.widget == "radio":
                 chosen = next((c.key for c in rows if c.checked), None)
-                if chosen is not None:  # none ticked: the kind stays "other", not said
+                if chosen is not None:  # none ticked: the kind stays unchosen, and the check says so
                     self.kind_picked = self.kind_picked or field.name == "kind"
                     self.store(field.name, chosen)
             else:
