@@ -74,6 +74,18 @@ class FocusButton(Button):
     pass
 
 
+class KeyFooter(Footer):
+    """As backmap's footer: three columns in a narrow window, made again when the size changes."""
+
+    def compose(self) -> ComposeResult:
+        yield from super().compose()
+        if self.app.has_class("-narrow"):
+            self.styles.grid_size_columns = 3
+
+    def on_resize(self) -> None:
+        self.refresh(recompose=True)
+
+
 class StatusLine(Static):
     pass
 
@@ -206,7 +218,7 @@ class WelcomeScreen(Screen):
                 yield FocusButton("  Save and quit", id="quit")
             yield Static(f"Your plans are saved in {self.folder}.", id="welcome-folder", markup=False)
         yield StatusLine("", id="status", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#new").focus()
@@ -261,7 +273,7 @@ class InterviewScreen(Screen[None]):
             yield FocusButton("  Skip for now", id="skip")
             yield FocusButton("  Next", id="next", variant="primary")
         yield StatusLine("", id="status", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.go_to(self.index)

@@ -64,35 +64,31 @@ async def one_interview(app, pilot: Pilot, want: dict) -> None:  # type: ignore[
 
     await pilot.press("enter")  # Start a new plan
     await answer(pilot, want["title"])
+    # A list step starts in its box for the next item: Enter adds one and asks the rest;
+    # an empty Enter goes on (issue 17).
     for person in want["people"]:
-        await pilot.press("enter")
         await answer(pilot, person["name"])
         await answer(pilot, person["role"])
-    await pilot.press("ctrl+n")
+    await answer(pilot, "")
     for key in ("project", "coproduction", "lasting_change"):
         await answer(pilot, want["impact"][key])
     for part in ("project", "coproduction"):
         for row in [o for o in want["outcomes"] if o["part"] == part]:
-            await pilot.press("enter")  # Add
             await answer(pilot, row["text"])
             await answer(pilot, row["how_we_know"])
-        await pilot.press("ctrl+n")
+        await answer(pilot, "")
+    # Stepping stones have one number on both activity steps: the project's first.
+    ordered = [o["id"] for p in ("project", "coproduction") for o in want["outcomes"] if o["part"] == p]
     for part in ("project", "coproduction"):
-        own = [o["id"] for o in want["outcomes"] if o["part"] == part]
-        stones = own + [o["id"] for o in want["outcomes"] if o["part"] != part]
         for row in [a for a in want["activities"] if a["part"] == part]:
-            await pilot.press("enter")  # Add
             await answer(pilot, row["text"])
-            # The kind list of a new activity starts on the first kind.
-            await pilot.press(*(["down"] * KINDS.index(row["kind"])), "enter")
-            at = 0
-            for link in sorted(stones.index(o) for o in row["outcomes"]):
-                await pilot.press(*(["down"] * (link - at)), "enter")
-                at = link
+            await pilot.press(str(KINDS.index(row["kind"]) + 1))  # the kind by its number
+            for link in row["outcomes"]:
+                await pilot.press(str(ordered.index(link) + 1))  # each stepping stone by its number
             await pilot.press("ctrl+n")
             await answer(pilot, row["who"])
             await answer(pilot, row["when"])
-        await pilot.press("ctrl+n")
+        await answer(pilot, "")
     if _pane(app) != "check":
         raise RuntimeError(f"the interview did not reach the check step: {_pane(app)}")
     await pilot.press("enter")  # Next, to the finish step
