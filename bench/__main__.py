@@ -2,7 +2,7 @@
 
 Options: ``--quick`` takes fewer samples (a smoke test, not for the README);
 ``--only NAME[,NAME]`` runs some rows: startup, check, render, story, next, nextlist, lookbacknext,
-list, save, open, lookbacks, memory
+lookbackstatus, list, save, open, lookbacks, memory
 ("memory" gives two rows: a whole interview against a fixed 64 MiB, and no growth over three).
 """
 
@@ -42,6 +42,7 @@ ROWS = (
     "next",
     "nextlist",
     "lookbacknext",
+    "lookbackstatus",
     "list",
     "save",
     "open",
@@ -153,7 +154,8 @@ def next_row(home: Path, rounds: int, samples: int, mode: str = "next") -> Row:
     name = {
         "next": "Next: key press to next step ready",
         "next-list": "Next into a list step",
-        "look-back": "Next in a look-back: a status key to next step ready",
+        "look-back": "Next in a look-back: an answer and Enter to next step ready",
+        "look-back-status": "A status key in a look-back to next step ready (another pane)",
     }[mode]
     bare = "bare app: same widgets, panes in a ContentSwitcher, same step"
     return Row(f"{name} (Pilot)", bare, data["figure"], data["baseline"], 1.5)
@@ -282,6 +284,7 @@ def main(argv: list[str] | None = None) -> int:
             "next": lambda: next_row(home, 1 if quick else 4, 3 if quick else 5),
             "nextlist": lambda: next_row(home, 1 if quick else 4, 3 if quick else 5, "next-list"),
             "lookbacknext": lambda: next_row(home, 1 if quick else 4, 3 if quick else 5, "look-back"),
+            "lookbackstatus": lambda: next_row(home, 1 if quick else 4, 3 if quick else 5, "look-back-status"),
             "list": lambda: list_row(home, 1 if quick else 3, 2 if quick else 3),
             "save": lambda: save_row(home, 2 if quick else 7),
             "open": lambda: open_row(home, 2 if quick else 7),

@@ -1,6 +1,6 @@
 """In-process rows, driven by a headless Pilot: Next, and Next on a big list.
 
-Run as ``python -m bench.app_rows next|next-list|look-back|list ROUNDS SAMPLES``; prints one JSON line with
+Run as ``python -m bench.app_rows next|next-list|look-back|look-back-status|list ROUNDS SAMPLES``; prints one JSON line with
 ``figure`` and ``baseline`` lists of seconds. Each round runs the figure's app and then
 the baseline's app, so slow spells on the machine hit both alike.
 
@@ -105,24 +105,35 @@ async def bare_next(samples: int, start_key: str = "impact_project") -> list[flo
     return times
 
 
-async def look_back_next(folder: Path, plan_path: Path, samples: int) -> list[float]:
-    """In a look-back: "d" ("Done") on an activity's step keeps the answer, saves the plan and
-    shows the next step ("How many times?", on the question pane), as a person answers it."""
+async def look_back_next(folder: Path, plan_path: Path, samples: int, status_key: bool) -> list[float]:
+    """In a look-back of the worked example, on the first activity ("Done" already chosen).
+
+    ``status_key`` False: a number typed on "How many times?", then Enter: the answer is kept,
+    the plan saved, and "Who came?" shown on the same question pane (as the Next row).
+    True: "d" on "Did this happen?" chooses "Done", saves, and shows "How many times?" on
+    the question pane: another pane than the one the key was pressed on.
+    """
     app = BackmapApp(folder=folder, plan_path=plan_path, speaker=Speaker(command=[]), look_back=True)
     times = []
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         interview = app.interview()
         assert interview is not None
-        start = interview.flow.index_of("look_back_activity")
-        checkin = interview.flow.pages[start].checkin
-        for _ in range(samples):
-            app.plan.activity_check(checkin, "a1", status="")  # no answer yet: "d" changes it
+        status = interview.flow.index_of("look_back_activity")
+        checkin = interview.flow.pages[status].checkin
+        start = status if status_key else status + 1
+        for number in range(samples):
+            # No answer yet, so the key changes it and the plan is saved.
+            app.plan.activity_check(checkin, "a1", status="" if status_key else "done", times=None)
             interview.go_to(start)
             await pilot.pause()
-            times.append(await _timed_press(pilot, "d"))
+            if not status_key:
+                interview.query_one("#answer").text = str(number + 1)
+                await pilot.pause()
+            times.append(await _timed_press(pilot, "d" if status_key else "enter"))
             assert interview.index == start + 1 and app.screen is interview, app.screen
-            assert app.plan.checkin(checkin).activity_entry("a1").status == "done"  # type: ignore[union-attr]
+            entry = app.plan.checkin(checkin).activity_entry("a1")
+            assert entry is not None and entry.status == "done"
     return times
 
 
@@ -153,12 +164,14 @@ async def run(row: str, rounds: int, samples: int) -> dict[str, list[float]]:
                 plans[items] = folder / f"list-{items}.toml"
                 store.save(make_list_plan(items), plans[items], keep_backup=False)
         for _ in range(rounds):
-            if row == "look-back":
+            if row in ("look-back", "look-back-status"):
                 plan = folder / "look-back.toml"
                 if not plan.exists():
                     shutil.copyfile(EXAMPLE, plan)
-                figure += await look_back_next(folder / "plans", plan, samples)
-                baseline += await bare_next(samples, "impact_project")
+                status_key = row == "look-back-status"
+                figure += await look_back_next(folder / "plans", plan, samples, status_key)
+                # The same bare step change: to the same pane, or (a status key) to another.
+                baseline += await bare_next(samples, "lasting_change" if status_key else "impact_project")
             elif row in ("next", "next-list"):
                 start = "impact_project" if row == "next" else "lasting_change"
                 figure += await backmap_next(folder / "plans", samples, start)
