@@ -279,7 +279,15 @@ def test_bad_part_raises_value_error(part: str) -> None:
     assert len(plan.activities) == 3
 
 
-@pytest.mark.parametrize("kind", ["", "party", "Meeting", "steering group"])
+def test_an_empty_kind_is_one_nobody_has_chosen_yet() -> None:
+    plan = two_part_plan()
+    made = plan.add_activity("project", "x", kind="")
+    assert made.kind == ""
+    plan.edit_activity("a1", kind="")
+    assert plan.activity("a1").kind == ""
+
+
+@pytest.mark.parametrize("kind", ["party", "Meeting", "steering group", " "])
 def test_bad_kind_raises_value_error(kind: str) -> None:
     plan = two_part_plan()
     with pytest.raises(ValueError):
