@@ -282,32 +282,6 @@ def is_answered(plan: Plan, page: Page) -> bool:
     return False
 
 
-# ----- progress while a look-back is being made -----------------------------------------------
-
-
-def status_now(plan: Plan, checkin: Checkin, kind: str, item_id: str) -> str:
-    """This look-back's status for an item, or the newest finished one's when it gave none."""
-    entry = checkin.activity_entry(item_id) if kind == "activity" else checkin.outcome_entry(item_id)
-    if entry is not None and entry.status:
-        return entry.status
-    return plan.latest_status(kind, item_id)
-
-
-def first_and_now(plan: Plan, checkin: Checkin, outcome_id: str) -> tuple[str, str] | None:
-    """The first status a stepping stone had, and its status in this look-back ("now"),
-    when two look-backs or more gave it one."""
-    said: list[tuple[date, str]] = []
-    for item in plan.checkins:
-        entry = item.outcome_entry(outcome_id)
-        counted = item.id == checkin.id or (item.finished and item.date <= checkin.date)
-        if counted and entry is not None and entry.status:
-            said.append((item.date, entry.status))
-    now = status_now(plan, checkin, "outcome", outcome_id) if checkin.outcome_entry(outcome_id) else ""
-    if len(said) < 2 or not now:
-        return None
-    return min(said, key=lambda pair: pair[0])[1], now
-
-
 def ways_on(plan: Plan) -> list[tuple[str, str]]:
     """(key, words) of each way to look back at this plan: carry on the one not finished
     ("carry-on-ID") or start a new one ("new"), then change each finished one (its id), newest first."""

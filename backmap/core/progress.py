@@ -7,7 +7,7 @@ takes its words from here, so a status always reads the same.
 from __future__ import annotations
 
 from backmap import content
-from backmap.core.plan import ACTIVITY_STATUSES, OUTCOME_STATUSES, Plan
+from backmap.core.plan import ACTIVITY_STATUSES, OUTCOME_STATUSES
 
 
 def word(kind: str, status: str) -> str:
@@ -32,14 +32,6 @@ def label(kind: str, status: str) -> str:
 
 def statuses(kind: str) -> tuple[str, ...]:
     return ACTIVITY_STATUSES if kind == "activity" else OUTCOME_STATUSES
-
-
-def first_and_now(plan: Plan, outcome_id: str) -> tuple[str, str] | None:
-    """The first and the latest status of a stepping stone, when two look-backs or more gave one."""
-    history = plan.outcome_history(outcome_id)
-    if len(history) < 2:
-        return None
-    return history[0][1], history[-1][1]
 
 
 def share_word(share: str) -> str:

@@ -4,13 +4,14 @@ come, part by part. The app's "Your pathway now" step and the plain mode both re
 from __future__ import annotations
 
 from backmap import content
-from backmap.core import look_back, progress
+from backmap.core import going, progress
 from backmap.core.plan import PARTS, Checkin, Plan
 
 
 def lines(plan: Plan, checkin: Checkin) -> list[tuple[int, str]]:
     """(indent, words) for each line: a part, its stepping stones, then its activities."""
     words = content.page("look_back_pathway")
+    found = going.Progress(plan, also=checkin)  # the look-back being made counts: it is "now"
     shown: list[tuple[int, str]] = []
     for part in PARTS:
         stones = plan.outcomes_in(part)
@@ -21,21 +22,21 @@ def lines(plan: Plan, checkin: Checkin) -> list[tuple[int, str]]:
         if stones:
             shown.append((2, words["stones"]))
         for stone in stones:
-            status = look_back.status_now(plan, checkin, "outcome", stone.id)
+            status = found.status("outcome", stone.id)
             shown.append((4, f"{progress.label('outcome', status)}: {stone.text or '-'}"))
             entry = checkin.outcome_entry(stone.id)
             if entry is not None and entry.person_says:
                 shown.append(
                     (6, words["person_says"].format(word=progress.word("outcome", entry.person_says)))
                 )
-            both = look_back.first_and_now(plan, checkin, stone.id)
+            both = found.first_and_now(stone.id)
             if both is not None:
                 first, now = (progress.word("outcome", s) for s in both)
                 shown.append((6, words["first_now"].format(first=first, now=now)))
         if activities:
             shown.append((2, words["activities"]))
         for activity in activities:
-            status = look_back.status_now(plan, checkin, "activity", activity.id)
+            status = found.status("activity", activity.id)
             shown.append((4, f"{progress.label('activity', status)}: {activity.text or '-'}"))
     if not shown:
         shown.append((0, words["none"]))

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from backmap import content
-from backmap.core import progress, store
+from backmap.core import going, progress, store
 from backmap.core.plan import Checkin, Plan
 from backmap.core.safe_text import cut, plain
 
@@ -242,10 +242,11 @@ def _build(
         left_out=limits != Limits(),  # words were cut short to fit
     )
     stone_names = {o.id: text(o.text, 80) for o in plan.outcomes}
+    found = going.Progress(plan)
     sections = [
         _wanted(plan, limits),
-        _did(plan, finished, story, limits),
-        _changed(plan, newest_first, story, limits),
+        _did(plan, finished, found, story, limits),
+        _changed(plan, newest_first, found, story, limits),
         _said(plan_path, newest_first, stone_names, story, limits, photos),
         _surprises(newest_first, story, limits),
         _learned(newest_first, limits),
@@ -304,23 +305,14 @@ def _count(key: str, count: int, **values: object) -> Words:
     return say(f"{key}_one", **values) if count == 1 else say(key, count=count, **values)
 
 
-def _latest(newest_first: list[Checkin], kind: str) -> dict[str, str]:
-    """Each item's newest status, in one pass: asking plan.latest_status for every item is quadratic."""
-    found: dict[str, str] = {}
-    for checkin in newest_first:
-        if kind == "activity":
-            pairs = [(e.activity, e.status) for e in checkin.activities]
-        else:
-            pairs = [(e.outcome, e.status) for e in checkin.outcomes]
-        for item, status in pairs:
-            if status and item not in found:
-                found[item] = status
-    return found
+def _latest(found: going.Progress, kind: str) -> dict[str, str]:
+    """Each item's newest status, from the one pass over the look-backs that going makes."""
+    return {item: status for (of, item), status in found.latest.items() if of == kind}
 
 
-def _did(plan: Plan, finished: list[Checkin], story: Story, limits: Limits) -> Section:
+def _did(plan: Plan, finished: list[Checkin], found: going.Progress, story: Story, limits: Limits) -> Section:
     section = _section("did", "people")
-    latest = _latest(finished[::-1], "activity")
+    latest = _latest(found, "activity")
     happened = [a for a in plan.activities if latest.get(a.id) in _HAPPENED]
     # Done before started, then in the plan's order; shown in the plan's order.
     ranked = sorted(happened, key=lambda a: _HAPPENED.index(latest[a.id]))
@@ -354,10 +346,12 @@ def _did(plan: Plan, finished: list[Checkin], story: Story, limits: Limits) -> S
     return section
 
 
-def _changed(plan: Plan, newest_first: list[Checkin], story: Story, limits: Limits) -> Section:
+def _changed(
+    plan: Plan, newest_first: list[Checkin], found: going.Progress, story: Story, limits: Limits
+) -> Section:
     section = _section("changed", "stones")
     section.intro.append(say("changed.intro"))
-    latest = _latest(newest_first, "outcome")
+    latest = _latest(found, "outcome")
     looked = [o for o in plan.outcomes if latest.get(o.id)]
     ranked = sorted(looked, key=lambda o: _STONE_ORDER.index(latest[o.id]))
     chosen = {id(o) for o in ranked[: limits.stones]}
@@ -366,7 +360,7 @@ def _changed(plan: Plan, newest_first: list[Checkin], story: Story, limits: Limi
             continue
         status = latest[outcome.id]
         lines = [say("changed.status", symbol=progress.symbol(status), word=progress.word("outcome", status))]
-        first_now = progress.first_and_now(plan, outcome.id)
+        first_now = found.first_and_now(outcome.id)
         if first_now is not None:
             first, now = (progress.label("outcome", s) for s in first_now)
             lines.append(Words(content.word("progress", "first_now"), (("first", first), ("now", now))))
