@@ -31,6 +31,7 @@ from backmap.plain_lines import (
     InputEnded,
     LineAsker,
     StopAsked,
+    capital,
 )
 from backmap.session.keeper import SUMMARY_WAIT, Keeper
 from backmap.session.plan_file import Session
@@ -41,10 +42,6 @@ EXIT_OK = 0
 EXIT_NOT_SAVED = 1
 EXIT_UNREADABLE = 2
 EXIT_STOPPED = 130
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 class RestartPage(Exception):
@@ -343,7 +340,7 @@ class PlainInterview(LineAsker):
         """Lines until an empty one; each is added and saved before the next is read."""
         added: list[T] = []
         while True:
-            prompt = self.word("item_prompt", item=_capital(page.words["item"]), number=start + len(added))
+            prompt = self.word("item_prompt", item=capital(page.words["item"]), number=start + len(added))
             answer = self.ask(prompt, empty=self.word("what_list_done"))
             if not answer:
                 return added

@@ -45,7 +45,7 @@ def command_word(command: str) -> str:
     return plain_word(f"command_{command}")
 
 
-def _capital(text: str) -> str:
+def capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
@@ -164,6 +164,6 @@ class LineAsker:
                 raise StopAsked
             if reply.command == "skip" or reply.empty:
                 if empty:  # said for skip too, so the record shows what happened
-                    self.say(self.word("empty_line", what=empty) if reply.empty else _capital(empty))
+                    self.say(self.word("empty_line", what=empty) if reply.empty else capital(empty))
                 return Reply("")
             return reply

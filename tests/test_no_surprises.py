@@ -12,7 +12,7 @@ from backmap.screens.item import ItemScreen
 from backmap.widgets.choices import MarkedList
 from backmap.widgets.pathway_view import PathwayView
 from tests.example_plans import EXAMPLE, example_copy
-from tests.pilot_helpers import SIZE, go_to, make_app, on_pane, plan_with_gaps, screen_text, settle
+from tests.pilot_helpers import SIZE, go_to, make_app, on_pane, plan_with_gaps, screen_text, settle, type_text
 
 
 def day_centre(folder: Path) -> Path:
@@ -137,3 +137,23 @@ async def test_escape_in_a_new_activity_keeps_the_words_and_chooses_no_kind(tmp_
     assert len(made) == 1 and made[0].kind == ""
     assert "Nobody chose what kind of activity 'A trip to another day centre' is yet." in shown
     assert 'kind = ""' in path.read_text(encoding="utf-8")
+
+
+async def test_an_activity_left_in_the_box_for_the_next_item_has_no_kind_chosen(tmp_path: Path) -> None:
+    """Words typed in the box under the list and kept by Next make an activity whose kind
+    nobody chose: the same as Escape in its Add box, not "Something else"."""
+    from backmap.core import store
+
+    path = example_copy(tmp_path)
+    app = make_app(tmp_path, path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        go_to(app, flow.index_of("activities_project"))
+        await settle(pilot)
+        app.screen.query_one("#new-item").focus()
+        await settle(pilot)
+        await type_text(pilot, "A trip to the sea")
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+    made = [a for a in store.load(path).activities if a.text == "A trip to the sea"]
+    assert len(made) == 1 and made[0].kind == ""

@@ -258,8 +258,6 @@ class _Shown:
 
     def lines(self, kind: str, item_id: str, width: int) -> list[str]:
         """The label wrapped, each sentence from a new line, so "First time" and "Now" stand apart."""
-        if not self.on:
-            return []
         return [
             line
             for sentence in _SENTENCE_END.split(self.label(kind, item_id))

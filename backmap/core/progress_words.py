@@ -32,7 +32,7 @@ def lines(plan: Plan, checkin: Checkin) -> list[tuple[int, str]]:
             both = found.first_and_now(stone.id)
             if both is not None:
                 first, now = (progress.word("outcome", s) for s in both)
-                shown.append((6, words["first_now"].format(first=first, now=now)))
+                shown.append((6, content.word("progress", "first_now", first=first, now=now)))
         if activities:
             shown.append((2, words["activities"]))
         for activity in activities:

@@ -399,10 +399,11 @@ def photo_uri(plan_path: Path | None, photo: str) -> str:
     if found is None:
         return ""
     try:
-        if found.stat().st_size > PHOTO_LIMIT:
-            return ""
-        data = found.read_bytes()
+        with found.open("rb") as stream:
+            data = stream.read(PHOTO_LIMIT + 1)  # never more than the limit read, however big
     except OSError:
+        return ""
+    if len(data) > PHOTO_LIMIT:
         return ""
     kind = next((kind for start, kind in _PHOTO_KINDS if data.startswith(start)), "")
     if not kind and data[:4] == b"RIFF" and data[8:12] == b"WEBP":

@@ -10,7 +10,6 @@ says where the full record is. No Textual here.
 
 from __future__ import annotations
 
-import base64
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -31,7 +30,6 @@ MAX_LESSONS = 2  # of each kind: hard, learned
 MAX_PEOPLE = 12
 TEXT_LIMIT = 240  # a typed answer longer than this is cut at a word (the full record has it all)
 QUOTE_LIMIT = 320
-PHOTO_LIMIT = 5 * 1024 * 1024  # bytes: a bigger photo is left out, the page must stay small
 
 
 @dataclass(frozen=True)
@@ -102,12 +100,6 @@ def printed_lines(story: Story) -> float:
 
 
 # A photo is embedded only when its first bytes say it is one of these (never SVG: it can hold scripts).
-_PHOTO_TYPES = (
-    (b"\x89PNG\r\n\x1a\n", "image/png"),
-    (b"\xff\xd8\xff", "image/jpeg"),
-    (b"GIF87a", "image/gif"),
-    (b"GIF89a", "image/gif"),
-)
 # Which stepping stones a story shows first when it cannot show them all.
 _STONE_ORDER = ("happened", "on-the-way", "changed-plan", "not-yet", "")
 _HAPPENED = ("done", "started")
@@ -397,7 +389,9 @@ def _said(
     """Only quotes whose share choice is "yes": never "team", "no" or one nobody chose."""
     section = _section("said", "one-to-one")
     section.intro.append(say("said.intro"))
-    shared = [v for c in newest_first for v in c.voices if v.share == "yes" and text(v.text, limits.quote)]
+    shared = [
+        v for c in newest_first for v in going.shown_voices(c, going.PUBLIC) if text(v.text, limits.quote)
+    ]
     per_stone: dict[str, int] = {}
     for voice in shared:
         if len(section.points) >= limits.quotes or per_stone.get(voice.outcome, 0) >= QUOTES_PER_STONE:
@@ -424,23 +418,15 @@ def _said(
 
 
 def _photo(plan_path: str | os.PathLike[str] | None, photo: str, photo_words: str) -> Photo | None:
-    """The photo as a data: URI, or None when it is missing, outside the folder, too big or not a photo."""
-    if plan_path is None or not photo:
+    """The photo as a data: address (the summary's reader, ``render.photo_uri``), or None."""
+    from pathlib import Path
+
+    from backmap.core import render
+
+    uri = render.photo_uri(Path(plan_path) if plan_path is not None else None, photo)
+    if not uri:
         return None
-    found = store.photo_file(plan_path, photo)
-    if found is None:
-        return None
-    try:
-        if found.stat().st_size > PHOTO_LIMIT:
-            return None
-        data = found.read_bytes()[: PHOTO_LIMIT + 1]
-    except OSError:
-        return None
-    kind = next((mime for magic, mime in _PHOTO_TYPES if data.startswith(magic)), None)
-    if kind is None or len(data) > PHOTO_LIMIT:
-        return None
-    shown = text(photo_words, 200) or words("no_words")
-    return Photo(f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}", shown)
+    return Photo(uri, text(photo_words, 200) or words("no_words"))
 
 
 def _surprises(newest_first: list[Checkin], story: Story, limits: Limits) -> Section:

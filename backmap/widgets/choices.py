@@ -40,6 +40,9 @@ class MarkedList(MeasuredOptionList):
     """
 
     BINDINGS = [Binding("space", "tick", content.word("keys", "tick"), show=False)]
+    # A row's number or first letter may choose it and move on (a kind, a status): a key
+    # typed after one waits for the next step (see type_ahead).
+    any_key_moves_on = True
 
     class Toggled(Message):
         def __init__(self, marked: MarkedList, choice: Choice, by_enter: bool = True) -> None:

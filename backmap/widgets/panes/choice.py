@@ -15,16 +15,9 @@ from backmap.widgets.choices import Choice, MarkedList
 from backmap.widgets.panes.pane import Pane
 
 
-class StatusList(MarkedList):
-    """Its rows are chosen by number or first letter, and choosing moves on: a key typed
-    after one of those waits for the next step (see type_ahead)."""
-
-    any_key_moves_on = True
-
-
 class ChoicePane(Pane):
     def compose(self) -> ComposeResult:
-        yield StatusList([], mode="radio", id="status-choices")
+        yield MarkedList([], mode="radio", id="status-choices")
 
     def show(self, page: Page) -> None:
         super().show(page)

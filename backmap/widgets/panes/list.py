@@ -202,7 +202,7 @@ class ListPane(Pane):
             elif self.page_now.kind == "outcomes":
                 plan.add_outcome(self.page_now.plan_part, text=text)
             else:
-                plan.add_activity(self.page_now.plan_part, text=text)
+                plan.add_activity(self.page_now.plan_part, text=text, kind="")  # nobody chose a kind yet
             with box.prevent(AnswerBox.Changed):
                 box.load_text("")
             self.keeper.changed()
