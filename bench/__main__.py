@@ -284,7 +284,9 @@ def main(argv: list[str] | None = None) -> int:
             "next": lambda: next_row(home, 1 if quick else 4, 3 if quick else 5),
             "nextlist": lambda: next_row(home, 1 if quick else 4, 3 if quick else 5, "next-list"),
             "lookbacknext": lambda: next_row(home, 1 if quick else 4, 3 if quick else 5, "look-back"),
-            "lookbackstatus": lambda: next_row(home, 1 if quick else 4, 3 if quick else 5, "look-back-status"),
+            "lookbackstatus": lambda: next_row(
+                home, 1 if quick else 4, 3 if quick else 5, "look-back-status"
+            ),
             "list": lambda: list_row(home, 1 if quick else 3, 2 if quick else 3),
             "save": lambda: save_row(home, 2 if quick else 7),
             "open": lambda: open_row(home, 2 if quick else 7),

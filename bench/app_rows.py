@@ -1,6 +1,7 @@
 """In-process rows, driven by a headless Pilot: Next, and Next on a big list.
 
-Run as ``python -m bench.app_rows next|next-list|look-back|look-back-status|list ROUNDS SAMPLES``; prints one JSON line with
+Run as ``python -m bench.app_rows ROW ROUNDS SAMPLES`` (ROW: next, next-list, look-back,
+look-back-status or list); prints one JSON line with
 ``figure`` and ``baseline`` lists of seconds. Each round runs the figure's app and then
 the baseline's app, so slow spells on the machine hit both alike.
 
