@@ -212,3 +212,10 @@ def every_written_file(path: Path) -> dict[str, str]:
         assert cli.main(["render", str(path), "-o", str(target), "--format", kind]) == 0
         made[kind] = docx_words(target.read_bytes()) if kind == "docx" else target.read_text(encoding="utf-8")
     return made
+
+
+def pictures_in(text: str) -> list[bytes]:
+    """The bytes of every base64 picture in an output, so nothing can hide in its encoding."""
+    import re
+
+    return [base64.b64decode(found) for found in re.findall(r"base64,([A-Za-z0-9+/]+=*)", text)]

@@ -25,7 +25,7 @@ from summary_support import HOSTILE, shaped_plan
 
 from backmap.core import render, store
 from backmap.core.plan import Plan, Reflection, Surprise, Voice
-from tests.look_back_plans import PNG, every_written_file
+from tests.look_back_plans import PNG, every_written_file, pictures_in
 
 CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 SECRET = b"SECRET-OUTSIDE-THE-FOLDER-4711"
@@ -205,11 +205,6 @@ def photo_names(folder: Path, outside: Path) -> list[str]:
 
 INSIDE = b"INSIDE-THE-FOLDER-0815"
 NAMES = 11  # how many photo_names() gives: each one is tried on its own
-
-
-def pictures_in(text: str) -> list[bytes]:
-    """The bytes of every base64 picture in an output, so a secret cannot hide in its encoding."""
-    return [base64.b64decode(found) for found in re.findall(r"base64,([A-Za-z0-9+/]+=*)", text)]
 
 
 @pytest.mark.parametrize("which", range(NAMES))
