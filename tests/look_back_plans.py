@@ -176,3 +176,46 @@ def wordy_looked_back_plan() -> Plan:
         checkin.reflection.learned = long_words(next(numbers))
         checkin.reflection.next = long_words(next(numbers))
     return plan
+
+
+def docx_words(data: bytes) -> str:
+    """Every part inside a .docx, as text: words cannot hide in a part a test did not open."""
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return "\n".join(archive.read(name).decode("utf-8", "replace") for name in archive.namelist())
+
+
+def every_written_file(path: Path) -> dict[str, str]:
+    """Every file backmap writes from a saved plan, as the app and `backmap render` write them.
+
+    The summaries and the impact story beside the plan (NAME.md, NAME.html, NAME-story.html,
+    NAME-story.md), the Word copy and the poster, and the story's words to be read aloud.
+    """
+    from backmap import cli
+    from backmap.core import story
+    from backmap.session.summaries import write_summaries
+
+    plan = store.load(path)
+    write_summaries(plan, path)
+    story_html, story_md = story.paths(path)
+    made = {
+        "md": store.summary_path(path).read_text(encoding="utf-8"),
+        "html": store.summary_path(path, ".html").read_text(encoding="utf-8"),
+        "story html": story_html.read_text(encoding="utf-8"),
+        "story md": story_md.read_text(encoding="utf-8"),
+        "story read aloud": story.spoken(plan, path),
+    }
+    for kind, ending in (("docx", ".docx"), ("poster", "-poster.html")):
+        target = path.with_name(f"{path.stem}-out{ending}")
+        assert cli.main(["render", str(path), "-o", str(target), "--format", kind]) == 0
+        made[kind] = docx_words(target.read_bytes()) if kind == "docx" else target.read_text(encoding="utf-8")
+    return made
+
+
+def pictures_in(text: str) -> list[bytes]:
+    """The bytes of every base64 picture in an output, so nothing can hide in its encoding."""
+    import re
+
+    return [base64.b64decode(found) for found in re.findall(r"base64,([A-Za-z0-9+/]+=*)", text)]

@@ -15,6 +15,7 @@ from backmap.core import flow, store
 from backmap.core.plan import KINDS, PARTS
 from backmap.screens.item import ItemScreen
 from backmap.widgets.answer import AnswerBox
+from backmap.widgets.buttons import FocusButton
 from tests.example_plans import EXAMPLE
 from tests.pilot_helpers import SIZE, go_to, make_app, on_pane, screen_text, settle, type_text
 
@@ -138,7 +139,36 @@ async def test_an_empty_list_step_starts_in_the_box_for_the_next_item(tmp_path: 
 
 
 async def test_words_left_in_the_box_for_the_next_item_are_kept(tmp_path: Path) -> None:
-    """Skip keeps anything typed: words in the box for the next item become an item."""
+    """Skip keeps anything typed: words in the box for the next item become an item.
+
+    Skip has no key of its own (only Next has Ctrl+N), so the Skip button is reached with
+    Tab, as a person without a mouse does, and pressed with Enter.
+    """
+    plan_file = day_centre(tmp_path)
+    app = make_app(tmp_path, plan_file)
+    async with app.run_test(size=SIZE) as pilot:
+        go_to(app, flow.index_of("outcomes_project"))
+        await settle(pilot)
+        box = app.screen.query_one("#new-item", AnswerBox)
+        box.focus()
+        await type_text(pilot, "A new stone")
+        skip = app.screen.query_one("#skip", FocusButton)
+        assert skip.display and content.word("buttons", "skip") in str(skip.label)
+        for _ in range(40):  # Tab through the step to the Skip button
+            if app.focused is skip:
+                break
+            await pilot.press("tab")
+            await settle(pilot, 1)
+        assert app.focused is skip
+        assert box.text == "A new stone"  # leaving the box by Tab takes nothing away
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.page.key == "outcomes_coproduction"
+    assert [o.text for o in store.load(plan_file).outcomes_in("project")][-1] == "A new stone"
+
+
+async def test_words_left_in_the_box_for_the_next_item_are_kept_by_next_too(tmp_path: Path) -> None:
+    """Next (Ctrl+N) keeps words in the box for the next item too: they become an item."""
     plan_file = day_centre(tmp_path)
     app = make_app(tmp_path, plan_file)
     async with app.run_test(size=SIZE) as pilot:

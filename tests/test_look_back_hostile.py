@@ -9,10 +9,8 @@ never read it, so its bytes can be in no output.
 from __future__ import annotations
 
 import base64
-import io
 import os
 import re
-import zipfile
 from collections.abc import Callable, Iterator
 from datetime import date
 from html.parser import HTMLParser
@@ -25,9 +23,9 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from summary_support import HOSTILE, shaped_plan
 
-from backmap.core import pathway_drawing, render, store, word_copy
+from backmap.core import render, store
 from backmap.core.plan import Plan, Reflection, Surprise, Voice
-from tests.look_back_plans import PNG
+from tests.look_back_plans import PNG, every_written_file, pictures_in
 
 CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 SECRET = b"SECRET-OUTSIDE-THE-FOLDER-4711"
@@ -205,35 +203,36 @@ def photo_names(folder: Path, outside: Path) -> list[str]:
     ]
 
 
-def docx_text(data: bytes) -> str:
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        return "\n".join(archive.read(name).decode("utf-8", "replace") for name in archive.namelist())
+INSIDE = b"INSIDE-THE-FOLDER-0815"
+NAMES = 11  # how many photo_names() gives: each one is tried on its own
 
 
-def test_a_photo_outside_the_plan_s_folder_is_never_read(tmp_path: Path, outside: Path) -> None:
+@pytest.mark.parametrize("which", range(NAMES))
+def test_a_photo_outside_the_plan_s_folder_is_never_read(tmp_path: Path, outside: Path, which: int) -> None:
     folder = tmp_path / "plans"
     folder.mkdir()
-    names = iter(photo_names(folder, outside) * 2)
-    plan = hostile_plan(photo=lambda: next(names, "../../etc/passwd"))
-    for checkin in plan.checkins:
-        for voice in checkin.voices:
-            voice.photo = next(names, "../../etc/passwd")
+    names = photo_names(folder, outside)
+    assert len(names) == NAMES
+    name = names[which]
+    (folder / "photos" / "inside.png").write_bytes(PNG + INSIDE)
+    plan = hostile_plan(photo=lambda: name)
+    checkin = plan.checkins[-1]
+    for voice in checkin.voices:  # the "yes" quote (every output) and the "team" one (the team's copies)
+        assert voice.photo == name
+    # A photo inside the folder, beside them: it is shown, so the outputs do read photos.
+    checkin.voices.append(Voice("Look at our room.", "Sam", "o1", "yes", "photos/inside.png", "Our room."))
     path = folder / "plan.toml"
     store.save(plan, path)
-    loaded = store.load(path)
-    secret_b64 = base64.b64encode(PNG + SECRET).decode()
-    made = {
-        "md": render.markdown(loaded),
-        "html": render.html(loaded, path),
-        "poster": render.poster(loaded),
-        "docx": docx_text(word_copy.document(loaded)),
-        "drawing": "\n".join(pathway_drawing.draw(loaded, 80).lines),
-    }
-    for name, text in made.items():
-        assert SECRET.decode() not in text, name
-        assert secret_b64 not in text and base64.b64encode(SECRET).decode()[:20] not in text, name
-        assert "data:image" not in text, name
-        assert "root:" not in text, name  # nothing of /etc/passwd
+    made = every_written_file(path)
+    for output in ("html", "story html"):
+        assert any(INSIDE in picture for picture in pictures_in(made[output])), output
+    for output, text in made.items():
+        assert SECRET.decode() not in text, (name, output)
+        assert not any(SECRET in picture for picture in pictures_in(text)), (name, output)
+        assert "root:" not in text, (name, output)  # nothing of /etc/passwd
+    for written in folder.rglob("*"):  # nor in any file written beside the plan
+        if written.is_file() and written.resolve().is_relative_to(folder.resolve()):
+            assert SECRET not in written.read_bytes(), (name, written.name)
 
 
 def test_every_unsafe_photo_name_is_left_out_and_each_quote_s_words_stay(

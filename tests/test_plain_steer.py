@@ -16,7 +16,7 @@ import pytest
 
 from backmap import content
 from backmap.core import flow, store
-from backmap.core.plan import Plan
+from backmap.core.plan import KINDS, Plan
 from backmap.plain import run_plain
 from backmap.plain_lines import parse_reply
 
@@ -442,14 +442,125 @@ def test_nonsense_and_an_early_end_never_print_a_traceback(tmp_path: Path, cut: 
     assert plain("ended") in result.stdout
 
 
+GOOD_TEXT = "We meet each week."
+NEW_ITEM = "Jo, makes the tea"
+# Not an answer at any question: help says the help and the same question comes again.
+HELP_AGAIN = ["help", "  HELP ", "Help"]
+# Not an answer where a number is asked for: the question is asked again.
+BAD_NUMBERS = ["0", "99", "zz", "-1", "1 2 3 4 5 6 7 8 9 10", "\x1b[31m", "\x00\x07", "'", "\u2018\u2019"]
+
+
+class NonsenseFirst(io.TextIOBase):
+    """Someone at the keyboard who meets every question with nonsense, then a good answer.
+
+    It reads what the interview has said (the same StringIO), so it sees which question is
+    asked. At the first question of each step it also types change (then wrong numbers, then
+    an empty line to stay) and back, once. At each list it opens item 1 and adds one new item,
+    so the questions about an item (its words, how we know, kind, stepping stones, who, when)
+    are met too. After ``limit`` lines it says no more: the input ends.
+    """
+
+    def __init__(self, said: io.StringIO, limit: int = 3000) -> None:
+        super().__init__()
+        self.said = said
+        self.limit = limit
+        self.read_to = 0
+        self.waiting: list[str] = []
+        self.sent: list[str] = []
+        self.met: dict[str, int] = {}  # kind of question -> how many times it was met with nonsense
+        self.steered: set[str] = set()
+        self.opened: set[str] = set()
+        self.added: set[str] = set()
+        self.labels = [flow.step_label(page) for page in flow.PAGES]
+
+    def readable(self) -> bool:
+        return True
+
+    def readline(self, size: int | None = -1) -> str:
+        if len(self.sent) >= self.limit:
+            return ""
+        if not self.waiting:
+            self.waiting = self.next_lines()
+        line = self.waiting.pop(0)
+        self.sent.append(line)
+        return line + "\n"
+
+    def next_lines(self) -> list[str]:
+        """Nonsense for the question now asked, then its good answer."""
+        text = self.said.getvalue()
+        shown, self.read_to = text[self.read_to :], len(text)
+        prompt = shown.rsplit("\n", 1)[-1].strip()
+        step = max(self.labels, key=text.rfind)
+        if any(label in shown for label in self.labels) and step not in self.steered:
+            self.steered.add(step)
+            return ["help", "change", "0", "99", "zz", "", "back"]
+        kind, nonsense, good = self.question(shown, prompt, step)
+        self.met[kind] = self.met.get(kind, 0) + 1
+        return [*nonsense, good]
+
+    def question(self, shown: str, prompt: str, step: str) -> tuple[str, list[str], str]:
+        if prompt == plain("change_prompt"):
+            good = "" if step in self.opened else "1"  # open item 1 once, then go on
+            self.opened.add(step)
+            return "number", HELP_AGAIN + BAD_NUMBERS, good
+        if prompt != plain("prompt"):  # "Person 2:", "Stepping stone 3:": a list
+            good = "" if step in self.added else NEW_ITEM  # one new item, then the list is done
+            self.added.add(step)
+            return "list", HELP_AGAIN, good
+        if content.activity_word("kind_question") in shown:
+            return "kind", HELP_AGAIN + BAD_NUMBERS, "1"
+        if content.activity_word("links_question") in shown:
+            return "stepping stones", HELP_AGAIN + BAD_NUMBERS, "1"
+        if plain("change_words") in shown:
+            return "new words", HELP_AGAIN, ""  # keep the words it has
+        return "text", HELP_AGAIN, GOOD_TEXT
+
+
 def test_nonsense_in_every_question_of_an_existing_plan_never_prints_a_traceback(tmp_path: Path) -> None:
     path = tmp_path / "tea.toml"
     linked_plan(path)
-    answers = ["1", "remove", "back", "change", "8", "1", "", "back", "back", "zz", "7", "stop"] * 4
-    result = run_cli(str(path), "--dir", str(tmp_path), text=lines(*answers))
+    said = io.StringIO()
+    typed = NonsenseFirst(said)
+    code = run_plain(str(path), tmp_path, stdin=typed, stdout=said)
+    out = said.getvalue()
+    assert code == 0
+    assert "Traceback" not in out
+    # Every step was steered away from once, and every kind of question met nonsense first.
+    assert typed.steered == {flow.step_label(p) for p in flow.PAGES if p.kind not in ("check", "finish")}
+    assert set(typed.met) == {"number", "list", "kind", "stepping stones", "new words", "text"}
+    assert out.count(HELP) > len(typed.sent) // 10
+    assert (
+        plain("change_which_bad", count=len([p for p in flow.PAGES if p.kind not in ("check", "finish")]))
+        in out
+    )
+    # The run went to the last step, not to the end of the input or a stop.
+    assert plain("ended") not in out and plain("stopped") not in out
+    end = out.split(content.word("finish", "where"), 1)[1]
+    for written in (path, path.with_suffix(".md"), path.with_suffix(".html")):
+        assert written.is_file()
+        assert str(written.absolute()) in end
+    # The good answers are kept; the nonsense is not.
+    plan = store.load(path)
+    assert plan.title == GOOD_TEXT and plan.impact.project == GOOD_TEXT
+    assert [(p.name, p.role) for p in plan.people] == [("Jo", "makes the tea")]
+    for part in ("project", "coproduction"):
+        assert [o.text for o in plan.outcomes_in(part)][-1] == NEW_ITEM
+        new = plan.activities_in(part)[-1]
+        assert (new.text, new.kind, new.who, new.when) == (NEW_ITEM, KINDS[0], GOOD_TEXT, GOOD_TEXT)
+        assert new.outcomes == [plan.outcomes_in("project")[0].id]
+    for nonsense in ("zz", "99", "\x1b", "\x00", "HELP"):
+        assert nonsense not in path.read_text(encoding="utf-8")
+
+    # The same lines through a pipe into `backmap --plain`: the same run, to the same end.
+    again = tmp_path / "again"
+    again.mkdir()
+    linked_plan(again / "tea.toml")
+    result = run_cli(str(again / "tea.toml"), "--dir", str(again), text=lines(*typed.sent))
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr + result.stdout
-    store.load(path)  # still a plan we can read
+    assert result.stdout.replace(str(again.absolute()), "HERE") == out.replace(
+        str(tmp_path.absolute()), "HERE"
+    )
 
 
 def test_a_summary_that_could_not_be_written_is_said_and_not_named(

@@ -18,10 +18,13 @@ from tests.example_plans import EXAMPLE
 from tests.look_back_plans import (
     FIRST_DAY,
     PHOTO_WORDS,
+    PNG,
     SECOND_DAY,
     YES_QUOTE,
     big_looked_back_plan,
+    every_written_file,
     example_with_look_backs,
+    pictures_in,
     write_with_photo,
 )
 from tests.pilot_helpers import SIZE, go_to, make_app, on_pane, screen_text, settle
@@ -311,6 +314,51 @@ def test_a_photo_is_in_the_page_only_from_the_plan_s_folder(tmp_path: Path) -> N
     # The Markdown names the photo's words only, never its file.
     text = section(render.markdown(plan))
     assert f"  - Photo: {PHOTO_WORDS}" in text and "room.png" not in render.markdown(plan)
+
+
+SECRET = b"NOT-FROM-THE-PLAN-S-FOLDER-2718"
+INSIDE = b"FROM-THE-PLAN-S-FOLDER-3141"
+
+
+def test_a_photo_from_outside_the_plan_s_folder_is_in_no_output(tmp_path: Path) -> None:
+    """A real picture outside the folder, named by an absolute path, by ../ or by a link out of
+    the folder, is never read; one inside the folder, beside them, is shown."""
+    folder, elsewhere = tmp_path / "plans", tmp_path / "elsewhere"
+    (folder / "photos").mkdir(parents=True)
+    elsewhere.mkdir()
+    secret = elsewhere / "secret.png"
+    secret.write_bytes(PNG + SECRET)
+    (folder / "photos" / "inside.png").write_bytes(PNG + INSIDE)
+    (folder / "photos" / "link.png").symlink_to(secret)
+    (folder / "photos" / "away").symlink_to(elsewhere, target_is_directory=True)
+    outside = {
+        "o1": str(secret),  # an absolute path
+        "o2": "../elsewhere/secret.png",
+        "o4": "photos/link.png",  # a link to a file outside
+        "": "photos/away/secret.png",  # a folder that is a link out
+    }
+    plan = example_with_look_backs()
+    latest = plan.checkins[-1]
+    latest.voices.insert(
+        0, Voice("Our room now.", "Sam", "o3", "yes", "photos/inside.png", "The room inside.")
+    )
+    for number, (stone, photo) in enumerate(outside.items()):
+        latest.voices.append(
+            Voice(f"Quote {number}.", "Sam", stone, "yes", photo, f"Outside photo {number}.")
+        )
+    path = folder / "plan.toml"
+    store.save(plan, path)
+    made = every_written_file(path)
+    for name in ("html", "story html"):  # the outputs that show pictures show the one inside
+        assert any(INSIDE in picture for picture in pictures_in(made[name])), name
+    for name, text in made.items():
+        assert SECRET.decode() not in text, name
+        assert not any(SECRET in picture for picture in pictures_in(text)), name
+        assert str(elsewhere) not in text and "secret.png" not in text, name
+    # Each quote and the words about its photo stay, only the picture is left out.
+    page = page_text(made["html"])
+    for number in range(len(outside)):
+        assert f"Quote {number}." in page and f"Photo: Outside photo {number}." in page
 
 
 def test_a_file_that_is_not_a_picture_is_left_out(tmp_path: Path) -> None:
