@@ -15,12 +15,13 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO, TypeVar
 
 from backmap import content
 from backmap.core import checks, flow, pathway
-from backmap.core.plan import KINDS, PARTS, Activity, Outcome, Person
+from backmap.core.plan import KINDS, PARTS, Activity, Outcome, Person, Plan
 from backmap.core.render import plain_text
 from backmap.core.store import PlanError
 from backmap.plain_answers import parse_kind, parse_numbers, person_line, split_person
@@ -32,6 +33,7 @@ from backmap.plain_lines import (
     LineAsker,
     StopAsked,
     capital,
+    plain_word,
 )
 from backmap.session.keeper import SUMMARY_WAIT, Keeper
 from backmap.session.plan_file import Session
@@ -52,12 +54,39 @@ class RestartPage(Exception):
 ANSWERED_PAGES: tuple[flow.Page, ...] = tuple(p for p in flow.PAGES if p.kind not in ("check", "finish"))
 
 
+@dataclass(frozen=True)
+class Question:
+    """One question change can ask again: its name, the answer now (None: not said), how to ask it."""
+
+    name: str
+    now: str | None
+    ask: Callable[[bool], object]  # True: asked again, so it says what it is about first
+
+    def line(self, number: int) -> str:
+        """How change lists it: its number, the question, and the answer it has now."""
+        if self.now is None:
+            return f"{number}. {self.name}"
+        if not plain_text(self.now).strip():
+            return plain_word("change_row_empty", number=number, question=self.name)
+        return plain_word("change_row", number=number, question=self.name, answer=plain_text(self.now))
+
+
+@dataclass(frozen=True)
+class Item:
+    """One thing on a step's list (or the step itself), with the questions about it."""
+
+    name: str
+    questions: list[Question]
+
+
 class PlainInterview(LineAsker):
     """One run of the plain interview over one session."""
 
     def __init__(self, keeper: Keeper, stdin: TextIO, stdout: TextIO) -> None:
         super().__init__(stdin, stdout)
         self.keeper = keeper
+        self.flow: flow.Flow = keeper.flow
+        self.opened_at = 0  # the step to start on
         self.dirty = False
         self.reloaded = False  # the plan was read again from its file (see PlainHooks)
 
@@ -65,6 +94,10 @@ class PlainInterview(LineAsker):
     def session(self) -> Session:
         assert self.keeper.session is not None, "the keeper opened a plan first"
         return self.keeper.session
+
+    @property
+    def plan(self) -> Plan:
+        return self.session.plan
 
     # ----- saving ----------------------------------------------------------------
 
@@ -148,13 +181,13 @@ class PlainInterview(LineAsker):
     # ----- the interview ---------------------------------------------------------
 
     def run(self, opened: bool) -> int:
-        """Walk the steps. back goes one step back; change goes to a step, then back to this one."""
+        """Walk the steps of the flow. back goes one question back; change answers one earlier
+        question again, then this one is asked again."""
         self.welcome(opened)
-        at = 0
-        come_back_to: int | None = None  # where the person typed change
-        while True:
+        index: int | None = self.opened_at
+        while index is not None:
             try:
-                return_code = self.page(flow.PAGES[at])
+                return_code = self.page(self.flow.pages[index])
             except PlanReloaded:
                 self.reloaded = False
                 self.say(self.word("reloaded"))
@@ -162,44 +195,119 @@ class PlainInterview(LineAsker):
             except RestartPage:
                 continue
             except GoBack:
-                if at == 0:
+                before = self.flow.previous_index(index, self.plan)
+                if before is None:
                     self.say(self.word("first_question"))
                 else:
-                    at -= 1
+                    index = before
                 continue
             except ChangeAsked:
-                chosen = self.choose_page()
-                if chosen is not None:
-                    come_back_to = at if come_back_to is None else come_back_to
-                    at = chosen
+                self.change_then_come_back()
                 continue
             if return_code is not None:
                 return return_code
-            if come_back_to is not None and come_back_to != at:
-                self.say("", self.word("back_where"))
-                at, come_back_to = come_back_to, None
-                continue
-            come_back_to = None
-            at += 1
+            index = self.flow.next_index(index, self.plan)
+        return EXIT_OK
 
-    def choose_page(self) -> int | None:
-        """The list of questions by number; the index of the one chosen, None to stay."""
-        self.say("", self.word("change_title"))
-        for number, page in enumerate(ANSWERED_PAGES, 1):
-            question = page.words["question"]
-            self.say(self.word("change_line", number=number, part=page.part_name, question=question))
-        self.say(self.word("change_choose"))
+    # ----- change: one earlier question, then back here ---------------------------------
+
+    def change_then_come_back(self) -> None:
+        """The person typed change: one earlier answer, then the question they were at again."""
+        if self.change_one():
+            self.say("", self.word("back_where"))
+
+    def change_one(self) -> bool:
+        """Choose a step, then the thing and the question in it, and ask that one again.
+
+        False when the person chose to stay (an empty line, or change again). back goes up one list.
+        """
+        steps = self.change_steps()
+        try:
+            return self.choose_then(
+                self.word("change_title"),
+                [line for line, _ in steps],
+                [self.step_chosen(i) for _, i in steps],
+            )
+        except (GoBack, ChangeAsked):
+            return False
+
+    def choose_then(self, title: str, lines: list[str], then: list[Callable[[], bool]]) -> bool:
+        """Numbered lines to choose one from (one alone is chosen at once), then what it leads to.
+
+        back in what follows comes back to this list; back here goes to the list before (GoBack).
+        """
+        while True:
+            if len(then) == 1:
+                return then[0]()
+            self.say("", title, *lines, self.word("change_choose"))
+            bad = self.word("change_which_bad", count=len(then))
+            number = self.ask_number(len(then), bad, empty=self.word("what_stay"))
+            if number is None:
+                return False
+            with contextlib.suppress(GoBack):
+                return then[number - 1]()
+
+    def step_chosen(self, index: int) -> Callable[[], bool]:
+        def choose_item() -> bool:
+            items = self.change_items(index)
+            lines = [f"{n}. {plain_text(item.name)}" for n, item in enumerate(items, 1)]
+            return self.choose_then(
+                self.word("change_which_item"), lines, [self.item_chosen(i) for i in items]
+            )
+
+        return choose_item
+
+    def item_chosen(self, item: Item) -> Callable[[], bool]:
+        def choose_question() -> bool:
+            lines = [question.line(n) for n, question in enumerate(item.questions, 1)]
+            return self.choose_then(
+                self.word("change_which_question"), lines, [self.ask_again(q) for q in item.questions]
+            )
+
+        return choose_question
+
+    def ask_again(self, question: Question) -> Callable[[], bool]:
+        def ask() -> bool:
+            question.ask(True)
+            return True
+
+        return ask
+
+    def change_steps(self) -> list[tuple[str, int]]:
+        """The steps change offers, as numbered lines, with the index of each one's first page."""
+        return [
+            (
+                self.word("change_line", number=number, part=page.part_name, question=page.words["question"]),
+                self.flow.pages.index(page),
+            )
+            for number, page in enumerate(ANSWERED_PAGES, 1)
+        ]
+
+    def change_items(self, index: int) -> list[Item]:
+        """What is on the step: its items (each with its questions), or the step as one question."""
+        page = self.flow.pages[index]
+        plan = self.plan
+        if page.kind == "text":
+            now = flow.get_text(plan, page.field)
+            return [Item("", [Question(page.words["question"], now, lambda again: self.page(page))])]
+        if page.kind == "people":
+            items = [self.person_item(page, i) for i in range(len(plan.people))]
+        elif page.kind == "outcomes":
+            items = [self.outcome_item(page, i) for i in range(len(plan.outcomes_in(page.plan_part)))]
+        else:
+            items = [self.activity_item(page, i) for i in range(len(plan.activities_in(page.plan_part)))]
+        # The step as it was: to add more (and all there is, when its list is empty).
+        whole = Question(page.words["question"], None, lambda again: self.whole_step(page))
+        return [*items, Item(self.word("change_add", item=page.words["item"]), [whole])]
+
+    def whole_step(self, page: flow.Page) -> None:
+        """A step asked from its start, as when it first came: back at its first question ends it."""
         while True:
             try:
-                answer = self.ask(self.word("change_prompt"), empty=self.word("what_stay"))
-            except (GoBack, ChangeAsked):
-                return None
-            if not answer:
-                return None
-            numbers = parse_numbers(answer, len(ANSWERED_PAGES))
-            if numbers is not None and len(numbers) == 1:
-                return flow.PAGES.index(ANSWERED_PAGES[numbers[0] - 1])
-            self.say(self.word("change_which_bad", count=len(ANSWERED_PAGES)))
+                self.page(page)
+                return
+            except RestartPage:
+                continue
 
     def in_turn(self, questions: list[Callable[[bool], object]]) -> None:
         """Ask each question; back goes to the one before (told it is asked ``again``).
@@ -218,6 +326,10 @@ class PlainInterview(LineAsker):
                     raise RestartPage from None
                 asked = max(asked, at)
                 at -= 1
+                continue
+            except ChangeAsked:
+                self.change_then_come_back()  # then this question again, saying what it is about
+                asked = max(asked, at + 1)
                 continue
             at += 1
             asked = max(asked, at)
@@ -292,16 +404,12 @@ class PlainInterview(LineAsker):
             self.say(self.word("list_now"))
             self.say(*(f"{number}. {plain_text(line)}" for number, line in enumerate(now, 1)))
             self.say(self.word("change_how"))
-            while True:
-                answer = self.ask(self.word("change_prompt"), empty=self.word("what_go_on"))
-                if not answer:
-                    return
-                numbers = parse_numbers(answer, len(now))
-                if numbers is not None and len(numbers) == 1:
-                    break
-                self.say(self.word("change_bad", count=len(now)))
+            bad = self.word("change_bad", count=len(now))
+            number = self.ask_number(len(now), bad, empty=self.word("what_go_on"))
+            if number is None:
+                return
             with contextlib.suppress(RestartPage):  # back from its first question: the list again
-                change(numbers[0] - 1)
+                change(number - 1)
 
     def new_words(self, about: str, how: str = "") -> str | None:
         """New words for an item, "" to keep them, or None when the person asked to remove it."""
@@ -336,12 +444,19 @@ class PlainInterview(LineAsker):
             self.say(self.word("answer_now", answer=plain_text(now)), self.word("keep"))
         return self.ask(empty=self.kept_or_skipped(now))
 
-    def read_list(self, page: flow.Page, start: int, add: Callable[[str], T]) -> list[T]:
-        """Lines until an empty one; each is added and saved before the next is read."""
+    def read_list(self, page: flow.Page, count: Callable[[], int], add: Callable[[str], T]) -> list[T]:
+        """Lines until an empty one; each is added and saved before the next is read.
+
+        ``count`` is how many the list holds now: change may add some or take some off meanwhile.
+        """
         added: list[T] = []
         while True:
-            prompt = self.word("item_prompt", item=capital(page.words["item"]), number=start + len(added))
-            answer = self.ask(prompt, empty=self.word("what_list_done"))
+            prompt = self.word("item_prompt", item=capital(page.words["item"]), number=count() + 1)
+            try:
+                answer = self.ask(prompt, empty=self.word("what_list_done"))
+            except ChangeAsked:
+                self.change_then_come_back()  # then the list goes on where it was
+                continue
             if not answer:
                 return added
             added.append(add(answer))
@@ -356,7 +471,14 @@ class PlainInterview(LineAsker):
         self.change_list(lambda: [person_line(p) for p in plan.people], change)
         self.list_intro(page, len(plan.people))
         self.say(self.word("people_how"), self.word("people_example"))
-        self.read_list(page, len(plan.people) + 1, self.add_person)
+        self.read_list(page, lambda: len(plan.people), self.add_person)
+
+    def person_item(self, page: flow.Page, index: int) -> Item:
+        """A person, for change: one question, their name and what they do."""
+        line = person_line(self.plan.people[index])
+        return Item(
+            line, [Question(page.words["question"], line, lambda again: self.change_person(page, index))]
+        )
 
     def change_person(self, page: flow.Page, index: int) -> None:
         plan = self.session.plan
@@ -394,7 +516,9 @@ class PlainInterview(LineAsker):
         plan = self.session.plan
         part = page.plan_part
         before = self.list_start(page, lambda: plan.outcomes_in(part), self.change_outcome)
-        new = self.read_list(page, len(before) + 1, lambda line: plan.add_outcome(part, line))
+        new = self.read_list(
+            page, lambda: len(plan.outcomes_in(part)), lambda line: plan.add_outcome(part, line)
+        )
         questions = [
             self.how_we_know_question(page, number, outcome)
             for number, outcome in enumerate(new, len(before) + 1)
@@ -413,19 +537,32 @@ class PlainInterview(LineAsker):
         return ask
 
     def change_outcome(self, page: flow.Page, index: int) -> None:
-        plan = self.session.plan
+        self.in_turn([question.ask for question in self.outcome_item(page, index).questions])
+
+    def outcome_item(self, page: flow.Page, index: int) -> Item:
+        """A stepping stone and its two questions: its words, and how we will know."""
+        plan = self.plan
         outcome = plan.outcomes_in(page.plan_part)[index]
+        about = self.about(page, index + 1, outcome.text)
 
         def words(again: bool) -> bool:
             return self.change_words(page, index, outcome, plan.remove_outcome, plan.edit_outcome)
 
         def how_we_know(again: bool) -> None:
+            if again:
+                self.say("", about)
             answer = self.keep_or_change(page.words["second_label"], outcome.how_we_know)
             if answer:
                 plan.edit_outcome(outcome.id, how_we_know=answer)
                 self.changed()
 
-        self.in_turn([words, how_we_know])
+        return Item(
+            outcome.text,
+            [
+                Question(self.word("change_stone_words"), outcome.text, words),
+                Question(self.word("change_how_we_know"), outcome.how_we_know, how_we_know),
+            ],
+        )
 
     def about(self, page: flow.Page, number: int, text: str) -> str:
         return self.word("about", item=page.words["item"], number=number, text=plain_text(text))
@@ -434,14 +571,16 @@ class PlainInterview(LineAsker):
         plan = self.session.plan
         part = page.plan_part
         before = self.list_start(page, lambda: plan.activities_in(part), self.change_activity)
-        new = self.read_list(page, len(before) + 1, lambda line: plan.add_activity(part, line))
+        new = self.read_list(
+            page, lambda: len(plan.activities_in(part)), lambda line: plan.add_activity(part, line)
+        )
         questions: list[Callable[[bool], object]] = []
         for number, activity in enumerate(new, len(before) + 1):
             about = self.about(page, number, activity.text)
-            questions += self.activity_questions(activity, about, new=True)
+            questions += [question.ask for question in self.activity_questions(activity, about, new=True)]
         self.in_turn(questions)
 
-    def activity_questions(self, activity: Activity, about: str, new: bool) -> list[Callable[[bool], object]]:
+    def activity_questions(self, activity: Activity, about: str, new: bool) -> list[Question]:
         """Kind, stepping stones, who and when. Asked again after back, an empty line keeps."""
 
         def kind(again: bool) -> None:
@@ -466,17 +605,33 @@ class PlainInterview(LineAsker):
 
             return ask
 
-        return [kind, links, field_question("who"), field_question("when")]
+        plan = self.plan
+        stones = {outcome.id: outcome.text for outcome in plan.outcomes}
+        links_now = "; ".join(stones[i] for i in activity.outcomes if i in stones)
+        return [
+            Question(content.activity_word("kind_question"), content.kind_name(activity.kind), kind),
+            Question(content.activity_word("links_question"), links_now, links),
+            Question(self.word("change_who"), activity.who, field_question("who")),
+            Question(self.word("change_when"), activity.when, field_question("when")),
+        ]
 
     def change_activity(self, page: flow.Page, index: int) -> None:
-        plan = self.session.plan
+        self.in_turn([question.ask for question in self.activity_item(page, index).questions])
+
+    def activity_item(self, page: flow.Page, index: int) -> Item:
+        """An activity and its questions: its words, kind, stepping stones, who and when."""
+        plan = self.plan
         activity = plan.activities_in(page.plan_part)[index]
 
         def words(again: bool) -> bool:
             return self.change_words(page, index, activity, plan.remove_activity, plan.edit_activity)
 
         about = self.about(page, index + 1, activity.text)
-        self.in_turn([words, *self.activity_questions(activity, about, new=False)])
+        questions = self.activity_questions(activity, about, new=False)
+        return Item(
+            activity.text,
+            [Question(content.activity_word("text_question"), activity.text, words), *questions],
+        )
 
     def ask_kind(self, activity_id: str, keep: bool = False) -> None:
         """With ``keep``, an empty line keeps the kind the activity has; else it means "other"."""
