@@ -115,12 +115,15 @@ class PlainInterview(LineAsker):
 
     def save(self) -> bool:
         # Through the keeper: a change made on disk by another program is asked about first.
-        if self.keeper.unsaved_read_only:
-            if not self.keeper.keep_in_copy():  # stopping: the answers go to a copy
-                self.say(self.keeper.message)
-                return False
-            self.dirty = False
-            return True
+        stopping_over_a_change = (
+            self.keeper.quitting and not self.keeper.read_only and self.session.changed_on_disk()
+        )
+        if self.keeper.unsaved_read_only or stopping_over_a_change:
+            # Stopping: the answers go to a copy, and nothing is written over.
+            kept = self.keeper.keep_in_copy()
+            self.say(self.keeper.message)
+            self.dirty = not kept
+            return kept
         result = self.keeper.save()
         if result is None:
             return False
@@ -140,6 +143,8 @@ class PlainInterview(LineAsker):
         """Save what is left before we stop. None means there was nothing to save."""
         if not self.dirty and self.on_disk():
             return True
+        if self.keeper.read_only and not self.keeper.unsaved_read_only:
+            return None  # open to read only, and nothing typed: nothing to keep
         if self.session.plan.is_empty() and not (self.session.path and self.session.path.exists()):
             return None
         return self.save()
@@ -176,6 +181,8 @@ class PlainInterview(LineAsker):
     def stop(self, first: str) -> int:
         """The input ended or the person stopped: save, say where, and leave quietly."""
         self.say(first)
+        # Nothing more is asked, not even about a plan changed on disk: the answers go to a copy.
+        self.keeper.quitting = True
         return self.end(self.where_saved)
 
     # ----- the interview ---------------------------------------------------------
@@ -753,10 +760,18 @@ def run_plain(
     else:
         keeper.new_plan()
     if hooks.opened_at is None:  # in use, and the person chose neither way on
-        return EXIT_STOPPED
+        return not_opened(hooks, Path(plan_arg or ""))
     interview = PlainInterview(keeper, stdin, stdout)
     hooks.interview = interview
     return run_to_the_end(interview, opened=plan_arg is not None)
+
+
+def not_opened(hooks: PlainHooks, path: Path) -> int:
+    """The person stopped at a question before the plan was open: say so, and that it is as it was."""
+    if not hooks.stopped:
+        return EXIT_STOPPED
+    hooks.lines.say(hooks.lines.word(hooks.stopped), hooks.lines.word("not_opened", path=path.absolute()))
+    return EXIT_OK
 
 
 def run_to_the_end(interview: PlainInterview, opened: bool) -> int:

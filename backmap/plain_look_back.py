@@ -21,7 +21,7 @@ from backmap.core.flow import Flow, Page
 from backmap.core.plan import SHARE_CHOICES, Checkin, Plan, Surprise, Voice
 from backmap.core.render import plain_text
 from backmap.core.store import PlanError
-from backmap.plain import EXIT_STOPPED, EXIT_UNREADABLE, Item, PlainInterview, Question, run_to_the_end
+from backmap.plain import EXIT_UNREADABLE, Item, PlainInterview, Question, not_opened, run_to_the_end
 from backmap.plain_answers import parse_numbers
 from backmap.plain_hooks import PlainHooks
 from backmap.session.keeper import Keeper
@@ -295,7 +295,7 @@ def run_plain_look_back(
         hooks.ask(title, look_back.ways_on_text(plan), ways, lambda way: chosen.__setitem__(0, way))
     way = chosen[0]
     if way is None:
-        return EXIT_STOPPED
+        return not_opened(hooks, path)
     days = {c.id: content.long_date(c.date) for c in plan.checkins}
     checkin_id = way.removeprefix("carry-on-") if way != "new" else ""
     carry_on = way.startswith("carry-on-")
@@ -312,7 +312,7 @@ def run_plain_look_back(
 
     keeper.open(path, steps, carry_on=carry_on, note=note)
     if hooks.opened_at is None:
-        return EXIT_STOPPED
+        return not_opened(hooks, path)
     if way == "new":
         keeper.changed()  # a new look-back is on disk from its first step
     interview = PlainLookBack(keeper, stdin, stdout)
