@@ -39,6 +39,7 @@ from backmap.session.keeper import SUMMARY_WAIT, Keeper
 from backmap.session.plan_file import Session
 
 T = TypeVar("T")
+Listed = TypeVar("Listed", Outcome, Activity)  # what a list step holds
 
 EXIT_OK = 0
 EXIT_NOT_SAVED = 1
@@ -344,18 +345,16 @@ class PlainInterview(LineAsker):
     def page(self, page: flow.Page) -> int | None:
         """Ask one step; the exit code when it is the last."""
         self.header(page)
-        if page.kind == "text":
-            self.text_page(page)
-        elif page.kind == "people":
-            self.people_page(page)
-        elif page.kind == "outcomes":
-            self.outcomes_page(page)
-        elif page.kind == "activities":
-            self.activities_page(page)
-        elif page.kind == "check":
-            self.check_page(page)
-        elif page.kind == "finish":
+        if page.kind == "finish":
             return self.finish_page(page)
+        asks: dict[str, Callable[[flow.Page], None]] = {
+            "text": self.text_page,
+            "people": self.people_page,
+            "outcomes": self.outcomes_page,
+            "activities": self.activities_page,
+            "check": self.check_page,
+        }
+        asks[page.kind](page)
         return None
 
     def welcome(self, opened: bool) -> None:
@@ -506,62 +505,63 @@ class PlainInterview(LineAsker):
         plan = self.session.plan
         return plan.people[plan.add_person(person.name, person.role)]
 
-    def list_start(
+    def list_page(
         self,
         page: flow.Page,
-        current: Callable[[], list[Outcome]] | Callable[[], list[Activity]],
-        change: Callable[[flow.Page, int], None],
-    ) -> list[Outcome] | list[Activity]:
-        """Change or remove what is on the list, then say how to add more; what was there."""
-        self.change_list(lambda: [item.text for item in current()], lambda index: change(page, index))
-        before = current()
-        self.list_intro(page, len(before))
+        current: Callable[[], list[Listed]],
+        add: Callable[[str], Listed],
+        item: Callable[[flow.Page, int], Item],
+        asked: Callable[[int, Listed], list[Callable[[bool], object]]],
+    ) -> None:
+        """A list of stepping stones or activities: change or remove what is on it, add new
+        ones, then the questions ``asked`` about each new one (by its number)."""
+
+        def change(index: int) -> None:
+            self.in_turn([question.ask for question in item(page, index).questions])
+
+        self.change_list(lambda: [thing.text for thing in current()], change)
+        before = len(current())
+        self.list_intro(page, before)
         self.say(self.word("list_after"))
-        return before
+        new = self.read_list(page, lambda: len(current()), add)
+        self.in_turn([ask for number, thing in enumerate(new, before + 1) for ask in asked(number, thing)])
 
     def outcomes_page(self, page: flow.Page) -> None:
-        plan = self.session.plan
+        plan = self.plan
         part = page.plan_part
-        before = self.list_start(page, lambda: plan.outcomes_in(part), self.change_outcome)
-        new = self.read_list(
-            page, lambda: len(plan.outcomes_in(part)), lambda line: plan.add_outcome(part, line)
-        )
-        questions = [
-            self.how_we_know_question(page, number, outcome)
-            for number, outcome in enumerate(new, len(before) + 1)
-        ]
-        self.in_turn(questions)
 
-    def how_we_know_question(self, page: flow.Page, number: int, outcome: Outcome) -> Callable[[bool], None]:
+        def asked(number: int, outcome: Outcome) -> list[Callable[[bool], object]]:
+            return [self.how_we_know_question(page, number, outcome, new=True)]
+
+        def add(line: str) -> Outcome:
+            return plan.add_outcome(part, line)
+
+        self.list_page(page, lambda: plan.outcomes_in(part), add, self.outcome_item, asked)
+
+    def how_we_know_question(
+        self, page: flow.Page, number: int, outcome: Outcome, new: bool
+    ) -> Callable[[bool], None]:
+        """How will you know: about a new stepping stone it comes first, so it says which one."""
+
         def ask(again: bool) -> None:
-            self.say("", self.about(page, number, outcome.text))
-            now = self.session.plan.outcome(outcome.id).how_we_know
+            if new or again:
+                self.say("", self.about(page, number, self.plan.outcome(outcome.id).text))
+            now = self.plan.outcome(outcome.id).how_we_know
             answer = self.keep_or_change(page.words["second_label"], now)
             if answer:
-                self.session.plan.edit_outcome(outcome.id, how_we_know=answer)
+                self.plan.edit_outcome(outcome.id, how_we_know=answer)
                 self.changed()
 
         return ask
-
-    def change_outcome(self, page: flow.Page, index: int) -> None:
-        self.in_turn([question.ask for question in self.outcome_item(page, index).questions])
 
     def outcome_item(self, page: flow.Page, index: int) -> Item:
         """A stepping stone and its two questions: its words, and how we will know."""
         plan = self.plan
         outcome = plan.outcomes_in(page.plan_part)[index]
-        about = self.about(page, index + 1, outcome.text)
+        how_we_know = self.how_we_know_question(page, index + 1, outcome, new=False)
 
         def words(again: bool) -> bool:
             return self.change_words(page, index, outcome, plan.remove_outcome, plan.edit_outcome)
-
-        def how_we_know(again: bool) -> None:
-            if again:
-                self.say("", about)
-            answer = self.keep_or_change(page.words["second_label"], outcome.how_we_know)
-            if answer:
-                plan.edit_outcome(outcome.id, how_we_know=answer)
-                self.changed()
 
         return Item(
             outcome.text,
@@ -575,17 +575,17 @@ class PlainInterview(LineAsker):
         return self.word("about", item=page.words["item"], number=number, text=plain_text(text))
 
     def activities_page(self, page: flow.Page) -> None:
-        plan = self.session.plan
+        plan = self.plan
         part = page.plan_part
-        before = self.list_start(page, lambda: plan.activities_in(part), self.change_activity)
-        new = self.read_list(
-            page, lambda: len(plan.activities_in(part)), lambda line: plan.add_activity(part, line)
-        )
-        questions: list[Callable[[bool], object]] = []
-        for number, activity in enumerate(new, len(before) + 1):
+
+        def asked(number: int, activity: Activity) -> list[Callable[[bool], object]]:
             about = self.about(page, number, activity.text)
-            questions += [question.ask for question in self.activity_questions(activity, about, new=True)]
-        self.in_turn(questions)
+            return [question.ask for question in self.activity_questions(activity, about, new=True)]
+
+        def add(line: str) -> Activity:
+            return plan.add_activity(part, line)
+
+        self.list_page(page, lambda: plan.activities_in(part), add, self.activity_item, asked)
 
     def activity_questions(self, activity: Activity, about: str, new: bool) -> list[Question]:
         """Kind, stepping stones, who and when. Asked again after back, an empty line keeps."""
@@ -621,9 +621,6 @@ class PlainInterview(LineAsker):
             Question(self.word("change_who"), activity.who, field_question("who")),
             Question(self.word("change_when"), activity.when, field_question("when")),
         ]
-
-    def change_activity(self, page: flow.Page, index: int) -> None:
-        self.in_turn([question.ask for question in self.activity_item(page, index).questions])
 
     def activity_item(self, page: flow.Page, index: int) -> Item:
         """An activity and its questions: its words, kind, stepping stones, who and when."""
@@ -717,19 +714,20 @@ class PlainInterview(LineAsker):
 
     def finish_page(self, page: flow.Page) -> int:
         def lines() -> list[str]:
-            path = self.session.path
-            summary = self.session.summary_path
-            assert path is not None and summary is not None
-            return [
-                content.word("finish", "where"),
-                f"{page.words['saved_plan']}: {path.absolute()}",
-                f"{page.words['saved_summary']}: {summary.absolute()}",
-                f"{page.words['saved_page']}: {self.session.page_path.absolute()}",
-                content.word("finish", "print"),
-                content.word("cli", "bye"),
-            ]
+            where, ways_to_print = content.word("finish", "where"), content.word("finish", "print")
+            return [where, *self.files(page), ways_to_print, content.word("cli", "bye")]
 
         return self.end(lines)
+
+    def files(self, page: flow.Page) -> list[str]:
+        """The three files with their full paths, as a finish page names them."""
+        path, summary = self.session.path, self.session.summary_path
+        assert path is not None and summary is not None
+        return [
+            f"{page.words['saved_plan']}: {path.absolute()}",
+            f"{page.words['saved_summary']}: {summary.absolute()}",
+            f"{page.words['saved_page']}: {self.session.page_path.absolute()}",
+        ]
 
 
 class PlanReloaded(Exception):
@@ -741,29 +739,47 @@ def run_plain(
 ) -> int:
     """Exit 0 at the end or end of input (or stop), 1 when the last save or a summary failed,
     2 for a plan we cannot read."""
-    if stdin is None:
-        stdin = sys.stdin
-        if hasattr(stdin, "reconfigure"):
-            # A stray byte in a pipe should become a mark in an answer, not a crash.
-            stdin.reconfigure(errors="replace")
-    stdout = sys.stdout if stdout is None else stdout
-    if plan_arg:
-        try:
-            Session.open(Path(plan_arg), folder)  # a plan we cannot read: say so, and stop
-        except PlanError as error:
-            print(str(error), file=sys.stderr)
-            return EXIT_UNREADABLE
+    stdin, stdout = streams(stdin, stdout)
+    if plan_arg and readable(Path(plan_arg), folder) is None:
+        return EXIT_UNREADABLE
     hooks = PlainHooks(stdin, stdout)
     keeper = Keeper(folder, hooks)
     if plan_arg:
         keeper.open(Path(plan_arg), flow.PLANNING, carry_on=False)  # takes the lock, as the app does
     else:
         keeper.new_plan()
+    return run_opened(PlainInterview, keeper, hooks, Path(plan_arg or ""), opened=plan_arg is not None)
+
+
+def streams(stdin: TextIO | None, stdout: TextIO | None) -> tuple[TextIO, TextIO]:
+    """The streams to talk over: standard input and output unless a test gives others."""
+    if stdin is None:
+        stdin = sys.stdin
+        if hasattr(stdin, "reconfigure"):
+            # A stray byte in a pipe should become a mark in an answer, not a crash.
+            stdin.reconfigure(errors="replace")
+    return stdin, sys.stdout if stdout is None else stdout
+
+
+def readable(path: Path, folder: Path) -> Plan | None:
+    """The plan at ``path``; None (said on standard error) when we cannot read it."""
+    try:
+        return Session.open(path, folder).plan
+    except PlanError as error:
+        print(str(error), file=sys.stderr)
+        return None
+
+
+def run_opened(
+    kind: type[PlainInterview], keeper: Keeper, hooks: PlainHooks, path: Path, opened: bool
+) -> int:
+    """Run the interview on the plan the keeper opened; say so when none was opened."""
     if hooks.opened_at is None:  # in use, and the person chose neither way on
-        return not_opened(hooks, Path(plan_arg or ""))
-    interview = PlainInterview(keeper, stdin, stdout)
+        return not_opened(hooks, path)
+    interview = kind(keeper, hooks.lines.stdin, hooks.lines.stdout)
+    interview.opened_at = hooks.opened_at
     hooks.interview = interview
-    return run_to_the_end(interview, opened=plan_arg is not None)
+    return run_to_the_end(interview, opened=opened)
 
 
 def not_opened(hooks: PlainHooks, path: Path) -> int:

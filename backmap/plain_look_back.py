@@ -9,7 +9,6 @@ This module must never import Textual: a test proves it.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -20,12 +19,19 @@ from backmap.core import going, look_back, progress, progress_words
 from backmap.core.flow import Flow, Page
 from backmap.core.plan import SHARE_CHOICES, Checkin, Plan, Surprise, Voice
 from backmap.core.render import plain_text
-from backmap.core.store import PlanError
-from backmap.plain import EXIT_UNREADABLE, Item, PlainInterview, Question, not_opened, run_to_the_end
+from backmap.plain import (
+    EXIT_UNREADABLE,
+    Item,
+    PlainInterview,
+    Question,
+    not_opened,
+    readable,
+    run_opened,
+    streams,
+)
 from backmap.plain_answers import parse_numbers
 from backmap.plain_hooks import PlainHooks
 from backmap.session.keeper import Keeper
-from backmap.session.plan_file import Session
 
 
 def _words(key: str, **values: object) -> str:
@@ -48,10 +54,6 @@ def choose(page: Page, answer: str) -> str | None:
 
 class PlainLookBack(PlainInterview):
     """One look-back, asked as lines."""
-
-    def __init__(self, keeper: Keeper, stdin: TextIO, stdout: TextIO) -> None:
-        super().__init__(keeper, stdin, stdout)
-        self.flow = keeper.flow  # the look-back's steps, made for this plan
 
     def checkin(self, page: Page) -> Checkin:
         return self.plan.checkin(page.checkin)
@@ -128,23 +130,23 @@ class PlainLookBack(PlainInterview):
             self.say(words.get("plain_hint", words["hint"]))
 
     def ask_page(self, page: Page) -> None:
-        if page.kind == "look_back_text":
-            self.text(page)
-        elif page.kind == "look_back_status":
-            self.status(page)
-        elif page.kind == "look_back_who":
-            self.who(page)
-        elif page.key == "look_back_voices":
-            self.voices(page)
-        elif page.key == "look_back_surprises":
-            self.surprises(page)
-        elif page.kind == "look_back_pathway":
-            self.say(
-                *(
-                    "  " * (indent // 2) + text
-                    for indent, text in progress_words.lines(self.plan, self.checkin(page))
-                )
-            )
+        # The entries pages share a kind: their key says which list they hold.
+        asks: dict[str, Callable[[Page], None]] = {
+            "look_back_text": self.text,
+            "look_back_status": self.status,
+            "look_back_who": self.who,
+            "look_back_voices": self.voices,
+            "look_back_surprises": self.surprises,
+            "look_back_pathway": self.pathway,
+        }
+        ask = asks.get(page.kind) or asks.get(page.key)
+        if ask is not None:
+            ask(page)
+
+    def pathway(self, page: Page) -> None:
+        """The pathway now, in words: each line indented as the drawing is."""
+        lines = progress_words.lines(self.plan, self.checkin(page))
+        self.say(*("  " * (indent // 2) + text for indent, text in lines))
 
     def text(self, page: Page) -> None:
         current = look_back.get_text(self.plan, page)
@@ -253,18 +255,8 @@ class PlainLookBack(PlainInterview):
             self.plan.touch()
             self.changed()
 
-        def lines() -> list[str]:
-            path, summary = self.session.path, self.session.summary_path
-            assert path is not None and summary is not None
-            return [
-                _words("finished", date=content.long_date(checkin.date)),
-                f"{page.words['saved_plan']}: {path.absolute()}",
-                f"{page.words['saved_summary']}: {summary.absolute()}",
-                f"{page.words['saved_page']}: {self.session.page_path.absolute()}",
-                content.word("cli", "bye"),
-            ]
-
-        return self.end(lines)
+        finished = _words("finished", date=content.long_date(checkin.date))
+        return self.end(lambda: [finished, *self.files(page), content.word("cli", "bye")])
 
 
 def said_aloud(page: Page, voice: Voice) -> str:
@@ -279,12 +271,9 @@ def run_plain_look_back(
     path: Path, folder: Path, stdin: TextIO | None = None, stdout: TextIO | None = None
 ) -> int:
     """Exit 0 at the end or end of input, 1 when the last save failed, 2 for a plan we cannot read."""
-    stdin = sys.stdin if stdin is None else stdin
-    stdout = sys.stdout if stdout is None else stdout
-    try:
-        plan = Session.open(path, folder).plan
-    except PlanError as error:
-        print(str(error), file=sys.stderr)
+    stdin, stdout = streams(stdin, stdout)
+    plan = readable(path, folder)
+    if plan is None:
         return EXIT_UNREADABLE
     hooks = PlainHooks(stdin, stdout)
     keeper = Keeper(folder, hooks)
@@ -311,11 +300,6 @@ def run_plain_look_back(
         return look_back.flow_for(opened, checkin.id)
 
     keeper.open(path, steps, carry_on=carry_on, note=note)
-    if hooks.opened_at is None:
-        return not_opened(hooks, path)
-    if way == "new":
+    if way == "new" and hooks.opened_at is not None:
         keeper.changed()  # a new look-back is on disk from its first step
-    interview = PlainLookBack(keeper, stdin, stdout)
-    interview.opened_at = hooks.opened_at
-    hooks.interview = interview
-    return run_to_the_end(interview, opened=True)
+    return run_opened(PlainLookBack, keeper, hooks, path, opened=True)
