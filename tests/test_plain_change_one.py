@@ -6,9 +6,6 @@ Everything is driven through a pipe, and checked by what is printed and what is 
 from __future__ import annotations
 
 import io
-import os
-import subprocess
-import sys
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -18,7 +15,7 @@ from backmap.core import flow, store
 from backmap.core.plan import Plan
 from backmap.plain import run_plain
 from backmap.plain_look_back import run_plain_look_back
-from tests.example_plans import example_copy
+from tests.example_plans import example_copy, lines, run_backmap
 
 ROOT = Path(__file__).resolve().parent.parent
 ACTIVITIES_PROJECT = 8  # "The project: What will you do for the project?" in change's list of steps
@@ -26,25 +23,6 @@ ACTIVITIES_PROJECT = 8  # "The project: What will you do for the project?" in ch
 
 def plain(key: str, **values: object) -> str:
     return content.word("plain", key, **values)
-
-
-def lines(*answers: str) -> str:
-    return "".join(answer + "\n" for answer in answers)
-
-
-def run_cli(*args: str, text: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    env.pop("BACKMAP_DIR", None)
-    return subprocess.run(
-        [sys.executable, "-m", "backmap", *args],
-        input=text,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-        env=env,
-        timeout=60,
-    )
 
 
 def run_here(text: str, folder: Path, plan_arg: str | None = None) -> tuple[int, str]:
@@ -79,8 +57,8 @@ def test_changing_one_activitys_who_mid_interview_changes_only_that_and_carries_
     changed_run = tmp_path / "changed"
     plain_run.mkdir()
     changed_run.mkdir()
-    without = run_cli("--plain", "--dir", str(plain_run), text=lines(*BEFORE_CHANGE, *AFTER_CHANGE))
-    result = run_cli(
+    without = run_backmap("--plain", "--dir", str(plain_run), text=lines(*BEFORE_CHANGE, *AFTER_CHANGE))
+    result = run_backmap(
         "--plain", "--dir", str(changed_run), text=lines(*BEFORE_CHANGE, *CHANGE_WHO, *AFTER_CHANGE)
     )
     assert without.returncode == 0 and result.returncode == 0, result.stderr

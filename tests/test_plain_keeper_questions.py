@@ -8,10 +8,7 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import socket
-import subprocess
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,7 +17,7 @@ import pytest
 from backmap import content
 from backmap.core import store
 from backmap.plain import run_plain
-from tests.example_plans import EXAMPLE, example_copy
+from tests.example_plans import EXAMPLE, EditedMidway, example_copy, lines, run_backmap
 from tests.look_back_plans import example_with_look_backs, write_with_photo
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,25 +25,6 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def plain(key: str, **values: object) -> str:
     return content.word("plain", key, **values)
-
-
-def lines(*answers: str) -> str:
-    return "".join(answer + "\n" for answer in answers)
-
-
-def run_cli(*args: str, text: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    env.pop("BACKMAP_DIR", None)
-    return subprocess.run(
-        [sys.executable, "-m", "backmap", *args],
-        input=text,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-        env=env,
-        timeout=60,
-    )
 
 
 def in_use(folder: Path) -> Path:
@@ -63,7 +41,7 @@ BAD = plain("choice_bad", count=2, help="help")
 
 def test_help_says_the_choices_again_and_words_not_understood_are_asked_again(tmp_path: Path) -> None:
     plan = in_use(tmp_path)
-    result = run_cli(
+    result = run_backmap(
         "--plain", str(plan), "--dir", str(tmp_path), text=lines("help", "read it", "back", "", "9", "1")
     )
     assert result.returncode == 0, result.stderr
@@ -87,7 +65,7 @@ def test_stop_or_the_end_of_input_at_the_in_use_question_stops_cleanly(
     plan = in_use(tmp_path)
     before = plan.read_bytes()
     text = lines("help", typed) if typed else "help\n"  # "": the input ends at the question
-    result = run_cli("--plain", str(plan), "--dir", str(tmp_path), text=text)
+    result = run_backmap("--plain", str(plan), "--dir", str(tmp_path), text=text)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     end = result.stdout.split(content.word("problems", "in_use"), 1)[1]
@@ -95,23 +73,6 @@ def test_stop_or_the_end_of_input_at_the_in_use_question_stops_cleanly(
     assert plan.read_bytes() == before
     assert json.loads((tmp_path / "day.toml.lock").read_text(encoding="utf-8"))["pid"] == 1  # theirs still
     assert sorted(p.name for p in tmp_path.iterdir()) == ["day.toml", "day.toml.lock"]
-
-
-class EditedMidway(io.StringIO):
-    """Answers from a pipe; another program changes the plan as the second answer is read."""
-
-    def __init__(self, text: str, plan: Path) -> None:
-        super().__init__(text)
-        self.plan = plan
-        self.reads = 0
-
-    def readline(self, size: int = -1) -> str:  # type: ignore[override]
-        self.reads += 1
-        if self.reads == 2:
-            other = store.load(self.plan)
-            other.title = "Changed in a text editor"
-            store.save(other, self.plan)
-        return super().readline(size)
 
 
 @pytest.mark.parametrize(("last", "said"), [("stop", "stopped"), (None, "ended")])
@@ -147,7 +108,7 @@ def test_stop_or_the_end_of_input_at_the_changed_on_disk_question_keeps_the_answ
 def test_the_look_back_question_knows_help_and_stop_too(tmp_path: Path) -> None:
     path = write_with_photo(example_with_look_backs(), tmp_path)
     before = path.read_bytes()
-    result = run_cli(
+    result = run_backmap(
         "look-back", str(path), "--plain", "--dir", str(tmp_path), text=lines("help", "new", "stop")
     )
     assert result.returncode == 0, result.stderr
@@ -163,7 +124,7 @@ def test_a_look_back_that_ends_at_a_keeper_question_never_prints_a_traceback(tmp
     path = example_copy(tmp_path)
     lock = {"pid": 1, "host": socket.gethostname(), "since": datetime.now(UTC).isoformat()}
     (tmp_path / f"{path.name}.lock").write_text(json.dumps(lock), encoding="utf-8")
-    result = run_cli("look-back", str(path), "--plain", "--dir", str(tmp_path), text="what\n")
+    result = run_backmap("look-back", str(path), "--plain", "--dir", str(tmp_path), text="what\n")
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     assert result.stdout.rstrip().splitlines()[-2:] == [
