@@ -462,6 +462,7 @@ class PlainInterview(LineAsker):
                 answer = self.ask(prompt, empty=self.word("what_list_done"))
             except ChangeAsked:
                 self.change_then_come_back()  # then the list goes on where it was
+                self.say(self.word("list_how", item=page.words["item"]))
                 continue
             if not answer:
                 return added

@@ -159,8 +159,8 @@ def test_change_while_a_list_is_typed_goes_on_with_the_list_numbered_right(tmp_p
     code, out = run_here(text, tmp_path)
     assert code == 0
     assert [p.name for p in store.load(tmp_path / "tea.toml").people] == ["Sam", "Jo", "Kim"]
-    after = out.split(plain("back_where"), 1)[1]
-    assert plain("item_prompt", item="Person", number=3) in after
+    after = out.split(plain("back_where"), 1)[1].split(plain("item_prompt", item="Person", number=3), 1)[0]
+    assert after.strip() == plain("list_how", item="person")  # how the list goes on, then person 3
 
 
 # ----- the look-back -------------------------------------------------------------------
