@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO, TypeVar
 
@@ -25,15 +24,14 @@ from backmap.core.plan import KINDS, PARTS, Activity, Outcome, Person, Plan
 from backmap.core.render import plain_text
 from backmap.core.store import PlanError
 from backmap.plain_answers import parse_kind, parse_numbers, person_line, split_person
+from backmap.plain_change import ChangeOne, Item, Question
 from backmap.plain_hooks import PlainHooks
 from backmap.plain_lines import (
     ChangeAsked,
     GoBack,
     InputEnded,
-    LineAsker,
     StopAsked,
     capital,
-    plain_word,
 )
 from backmap.session.keeper import SUMMARY_WAIT, Keeper
 from backmap.session.plan_file import Session
@@ -55,32 +53,7 @@ class RestartPage(Exception):
 ANSWERED_PAGES: tuple[flow.Page, ...] = tuple(p for p in flow.PAGES if p.kind not in ("check", "finish"))
 
 
-@dataclass(frozen=True)
-class Question:
-    """One question change can ask again: its name, the answer now (None: not said), how to ask it."""
-
-    name: str
-    now: str | None
-    ask: Callable[[bool], object]  # True: asked again, so it says what it is about first
-
-    def line(self, number: int) -> str:
-        """How change lists it: its number, the question, and the answer it has now."""
-        if self.now is None:
-            return f"{number}. {self.name}"
-        if not plain_text(self.now).strip():
-            return plain_word("change_row_empty", number=number, question=self.name)
-        return plain_word("change_row", number=number, question=self.name, answer=plain_text(self.now))
-
-
-@dataclass(frozen=True)
-class Item:
-    """One thing on a step's list (or the step itself), with the questions about it."""
-
-    name: str
-    questions: list[Question]
-
-
-class PlainInterview(LineAsker):
+class PlainInterview(ChangeOne):
     """One run of the plain interview over one session."""
 
     def __init__(self, keeper: Keeper, stdin: TextIO, stdout: TextIO) -> None:
@@ -217,69 +190,7 @@ class PlainInterview(LineAsker):
             index = self.flow.next_index(index, self.plan)
         return EXIT_OK
 
-    # ----- change: one earlier question, then back here ---------------------------------
-
-    def change_then_come_back(self) -> None:
-        """The person typed change: one earlier answer, then the question they were at again."""
-        if self.change_one():
-            self.say("", self.word("back_where"))
-
-    def change_one(self) -> bool:
-        """Choose a step, then the thing and the question in it, and ask that one again.
-
-        False when the person chose to stay (an empty line, or change again). back goes up one list.
-        """
-        steps = self.change_steps()
-        try:
-            return self.choose_then(
-                self.word("change_title"),
-                [line for line, _ in steps],
-                [self.step_chosen(i) for _, i in steps],
-            )
-        except (GoBack, ChangeAsked):
-            return False
-
-    def choose_then(self, title: str, lines: list[str], then: list[Callable[[], bool]]) -> bool:
-        """Numbered lines to choose one from (one alone is chosen at once), then what it leads to.
-
-        back in what follows comes back to this list; back here goes to the list before (GoBack).
-        """
-        while True:
-            if len(then) == 1:
-                return then[0]()
-            self.say("", title, *lines, self.word("change_choose"))
-            bad = self.word("change_which_bad", count=len(then))
-            number = self.ask_number(len(then), bad, empty=self.word("what_stay"))
-            if number is None:
-                return False
-            with contextlib.suppress(GoBack):
-                return then[number - 1]()
-
-    def step_chosen(self, index: int) -> Callable[[], bool]:
-        def choose_item() -> bool:
-            items = self.change_items(index)
-            lines = [f"{n}. {plain_text(item.name)}" for n, item in enumerate(items, 1)]
-            return self.choose_then(
-                self.word("change_which_item"), lines, [self.item_chosen(i) for i in items]
-            )
-
-        return choose_item
-
-    def item_chosen(self, item: Item) -> Callable[[], bool]:
-        def choose_question() -> bool:
-            lines = [question.line(n) for n, question in enumerate(item.questions, 1)]
-            return self.choose_then(
-                self.word("change_which_question"), lines, [self.ask_again(q) for q in item.questions]
-            )
-
-        return choose_question
-
-    def ask_again(self, question: Question) -> Callable[[], bool]:
-        def ask() -> bool:
-            question.ask(True)
-            return True
-
-        return ask
+    # ----- change: what there is to choose, on the planning steps ----------------------
 
     def change_steps(self) -> list[tuple[str, int]]:
         """The steps change offers, as numbered lines, with the index of each one's first page."""

@@ -21,15 +21,14 @@ from backmap.core.plan import SHARE_CHOICES, Checkin, Plan, Surprise, Voice
 from backmap.core.render import plain_text
 from backmap.plain import (
     EXIT_UNREADABLE,
-    Item,
     PlainInterview,
-    Question,
     not_opened,
     readable,
     run_opened,
     streams,
 )
 from backmap.plain_answers import parse_numbers
+from backmap.plain_change import Item, Question
 from backmap.plain_hooks import PlainHooks
 from backmap.session.keeper import Keeper
 
