@@ -20,16 +20,16 @@ from typing import TextIO, TypeVar
 
 from backmap import content
 from backmap.core import checks, flow, pathway
-from backmap.core.plan import KINDS, PARTS, Activity, Outcome, Person
+from backmap.core.plan import KINDS, PARTS, Activity, Outcome, Person, Plan
 from backmap.core.render import plain_text
 from backmap.core.store import PlanError
 from backmap.plain_answers import parse_kind, parse_numbers, person_line, split_person
+from backmap.plain_change import ChangeOne, Item, Question
 from backmap.plain_hooks import PlainHooks
 from backmap.plain_lines import (
     ChangeAsked,
     GoBack,
     InputEnded,
-    LineAsker,
     StopAsked,
     capital,
 )
@@ -37,6 +37,7 @@ from backmap.session.keeper import SUMMARY_WAIT, Keeper
 from backmap.session.plan_file import Session
 
 T = TypeVar("T")
+Listed = TypeVar("Listed", Outcome, Activity)  # what a list step holds
 
 EXIT_OK = 0
 EXIT_NOT_SAVED = 1
@@ -52,12 +53,14 @@ class RestartPage(Exception):
 ANSWERED_PAGES: tuple[flow.Page, ...] = tuple(p for p in flow.PAGES if p.kind not in ("check", "finish"))
 
 
-class PlainInterview(LineAsker):
+class PlainInterview(ChangeOne):
     """One run of the plain interview over one session."""
 
     def __init__(self, keeper: Keeper, stdin: TextIO, stdout: TextIO) -> None:
         super().__init__(stdin, stdout)
         self.keeper = keeper
+        self.flow: flow.Flow = keeper.flow
+        self.opened_at = 0  # the step to start on
         self.dirty = False
         self.reloaded = False  # the plan was read again from its file (see PlainHooks)
 
@@ -65,6 +68,10 @@ class PlainInterview(LineAsker):
     def session(self) -> Session:
         assert self.keeper.session is not None, "the keeper opened a plan first"
         return self.keeper.session
+
+    @property
+    def plan(self) -> Plan:
+        return self.session.plan
 
     # ----- saving ----------------------------------------------------------------
 
@@ -82,12 +89,15 @@ class PlainInterview(LineAsker):
 
     def save(self) -> bool:
         # Through the keeper: a change made on disk by another program is asked about first.
-        if self.keeper.unsaved_read_only:
-            if not self.keeper.keep_in_copy():  # stopping: the answers go to a copy
-                self.say(self.keeper.message)
-                return False
-            self.dirty = False
-            return True
+        stopping_over_a_change = (
+            self.keeper.quitting and not self.keeper.read_only and self.session.changed_on_disk()
+        )
+        if self.keeper.unsaved_read_only or stopping_over_a_change:
+            # Stopping: the answers go to a copy, and nothing is written over.
+            kept = self.keeper.keep_in_copy()
+            self.say(self.keeper.message)
+            self.dirty = not kept
+            return kept
         result = self.keeper.save()
         if result is None:
             return False
@@ -107,6 +117,8 @@ class PlainInterview(LineAsker):
         """Save what is left before we stop. None means there was nothing to save."""
         if not self.dirty and self.on_disk():
             return True
+        if self.keeper.read_only and not self.keeper.unsaved_read_only:
+            return None  # open to read only, and nothing typed: nothing to keep
         if self.session.plan.is_empty() and not (self.session.path and self.session.path.exists()):
             return None
         return self.save()
@@ -143,18 +155,20 @@ class PlainInterview(LineAsker):
     def stop(self, first: str) -> int:
         """The input ended or the person stopped: save, say where, and leave quietly."""
         self.say(first)
+        # Nothing more is asked, not even about a plan changed on disk: the answers go to a copy.
+        self.keeper.quitting = True
         return self.end(self.where_saved)
 
     # ----- the interview ---------------------------------------------------------
 
     def run(self, opened: bool) -> int:
-        """Walk the steps. back goes one step back; change goes to a step, then back to this one."""
+        """Walk the steps of the flow. back goes one question back; change answers one earlier
+        question again, then this one is asked again."""
         self.welcome(opened)
-        at = 0
-        come_back_to: int | None = None  # where the person typed change
-        while True:
+        index: int | None = self.opened_at
+        while index is not None:
             try:
-                return_code = self.page(flow.PAGES[at])
+                return_code = self.page(self.flow.pages[index])
             except PlanReloaded:
                 self.reloaded = False
                 self.say(self.word("reloaded"))
@@ -162,44 +176,57 @@ class PlainInterview(LineAsker):
             except RestartPage:
                 continue
             except GoBack:
-                if at == 0:
+                before = self.flow.previous_index(index, self.plan)
+                if before is None:
                     self.say(self.word("first_question"))
                 else:
-                    at -= 1
+                    index = before
                 continue
             except ChangeAsked:
-                chosen = self.choose_page()
-                if chosen is not None:
-                    come_back_to = at if come_back_to is None else come_back_to
-                    at = chosen
+                self.change_then_come_back()
                 continue
             if return_code is not None:
                 return return_code
-            if come_back_to is not None and come_back_to != at:
-                self.say("", self.word("back_where"))
-                at, come_back_to = come_back_to, None
-                continue
-            come_back_to = None
-            at += 1
+            index = self.flow.next_index(index, self.plan)
+        return EXIT_OK
 
-    def choose_page(self) -> int | None:
-        """The list of questions by number; the index of the one chosen, None to stay."""
-        self.say("", self.word("change_title"))
-        for number, page in enumerate(ANSWERED_PAGES, 1):
-            question = page.words["question"]
-            self.say(self.word("change_line", number=number, part=page.part_name, question=question))
-        self.say(self.word("change_choose"))
+    # ----- change: what there is to choose, on the planning steps ----------------------
+
+    def change_steps(self) -> list[tuple[str, int]]:
+        """The steps change offers, as numbered lines, with the index of each one's first page."""
+        return [
+            (
+                self.word("change_line", number=number, part=page.part_name, question=page.words["question"]),
+                self.flow.pages.index(page),
+            )
+            for number, page in enumerate(ANSWERED_PAGES, 1)
+        ]
+
+    def change_items(self, index: int) -> list[Item]:
+        """What is on the step: its items (each with its questions), or the step as one question."""
+        page = self.flow.pages[index]
+        plan = self.plan
+        if page.kind == "text":
+            now = flow.get_text(plan, page.field)
+            return [Item("", [Question(page.words["question"], now, lambda again: self.page(page))])]
+        if page.kind == "people":
+            items = [self.person_item(page, i) for i in range(len(plan.people))]
+        elif page.kind == "outcomes":
+            items = [self.outcome_item(page, i) for i in range(len(plan.outcomes_in(page.plan_part)))]
+        else:
+            items = [self.activity_item(page, i) for i in range(len(plan.activities_in(page.plan_part)))]
+        # The step as it was: to add more (and all there is, when its list is empty).
+        whole = Question(page.words["question"], None, lambda again: self.whole_step(page))
+        return [*items, Item(self.word("change_add", item=page.words["item"]), [whole])]
+
+    def whole_step(self, page: flow.Page) -> None:
+        """A step asked from its start, as when it first came: back at its first question ends it."""
         while True:
             try:
-                answer = self.ask(self.word("change_prompt"), empty=self.word("what_stay"))
-            except (GoBack, ChangeAsked):
-                return None
-            if not answer:
-                return None
-            numbers = parse_numbers(answer, len(ANSWERED_PAGES))
-            if numbers is not None and len(numbers) == 1:
-                return flow.PAGES.index(ANSWERED_PAGES[numbers[0] - 1])
-            self.say(self.word("change_which_bad", count=len(ANSWERED_PAGES)))
+                self.page(page)
+                return
+            except RestartPage:
+                continue
 
     def in_turn(self, questions: list[Callable[[bool], object]]) -> None:
         """Ask each question; back goes to the one before (told it is asked ``again``).
@@ -219,24 +246,26 @@ class PlainInterview(LineAsker):
                 asked = max(asked, at)
                 at -= 1
                 continue
+            except ChangeAsked:
+                self.change_then_come_back()  # then this question again, saying what it is about
+                asked = max(asked, at + 1)
+                continue
             at += 1
             asked = max(asked, at)
 
     def page(self, page: flow.Page) -> int | None:
         """Ask one step; the exit code when it is the last."""
         self.header(page)
-        if page.kind == "text":
-            self.text_page(page)
-        elif page.kind == "people":
-            self.people_page(page)
-        elif page.kind == "outcomes":
-            self.outcomes_page(page)
-        elif page.kind == "activities":
-            self.activities_page(page)
-        elif page.kind == "check":
-            self.check_page(page)
-        elif page.kind == "finish":
+        if page.kind == "finish":
             return self.finish_page(page)
+        asks: dict[str, Callable[[flow.Page], None]] = {
+            "text": self.text_page,
+            "people": self.people_page,
+            "outcomes": self.outcomes_page,
+            "activities": self.activities_page,
+            "check": self.check_page,
+        }
+        asks[page.kind](page)
         return None
 
     def welcome(self, opened: bool) -> None:
@@ -292,16 +321,12 @@ class PlainInterview(LineAsker):
             self.say(self.word("list_now"))
             self.say(*(f"{number}. {plain_text(line)}" for number, line in enumerate(now, 1)))
             self.say(self.word("change_how"))
-            while True:
-                answer = self.ask(self.word("change_prompt"), empty=self.word("what_go_on"))
-                if not answer:
-                    return
-                numbers = parse_numbers(answer, len(now))
-                if numbers is not None and len(numbers) == 1:
-                    break
-                self.say(self.word("change_bad", count=len(now)))
+            bad = self.word("change_bad", count=len(now))
+            number = self.ask_number(len(now), bad, empty=self.word("what_go_on"))
+            if number is None:
+                return
             with contextlib.suppress(RestartPage):  # back from its first question: the list again
-                change(numbers[0] - 1)
+                change(number - 1)
 
     def new_words(self, about: str, how: str = "") -> str | None:
         """New words for an item, "" to keep them, or None when the person asked to remove it."""
@@ -336,12 +361,20 @@ class PlainInterview(LineAsker):
             self.say(self.word("answer_now", answer=plain_text(now)), self.word("keep"))
         return self.ask(empty=self.kept_or_skipped(now))
 
-    def read_list(self, page: flow.Page, start: int, add: Callable[[str], T]) -> list[T]:
-        """Lines until an empty one; each is added and saved before the next is read."""
+    def read_list(self, page: flow.Page, count: Callable[[], int], add: Callable[[str], T]) -> list[T]:
+        """Lines until an empty one; each is added and saved before the next is read.
+
+        ``count`` is how many the list holds now: change may add some or take some off meanwhile.
+        """
         added: list[T] = []
         while True:
-            prompt = self.word("item_prompt", item=capital(page.words["item"]), number=start + len(added))
-            answer = self.ask(prompt, empty=self.word("what_list_done"))
+            prompt = self.word("item_prompt", item=capital(page.words["item"]), number=count() + 1)
+            try:
+                answer = self.ask(prompt, empty=self.word("what_list_done"))
+            except ChangeAsked:
+                self.change_then_come_back()  # then the list goes on where it was
+                self.say(self.word("list_how", item=page.words["item"]))
+                continue
             if not answer:
                 return added
             added.append(add(answer))
@@ -356,7 +389,14 @@ class PlainInterview(LineAsker):
         self.change_list(lambda: [person_line(p) for p in plan.people], change)
         self.list_intro(page, len(plan.people))
         self.say(self.word("people_how"), self.word("people_example"))
-        self.read_list(page, len(plan.people) + 1, self.add_person)
+        self.read_list(page, lambda: len(plan.people), self.add_person)
+
+    def person_item(self, page: flow.Page, index: int) -> Item:
+        """A person, for change: one question, their name and what they do."""
+        line = person_line(self.plan.people[index])
+        return Item(
+            line, [Question(page.words["question"], line, lambda again: self.change_person(page, index))]
+        )
 
     def change_person(self, page: flow.Page, index: int) -> None:
         plan = self.session.plan
@@ -377,71 +417,89 @@ class PlainInterview(LineAsker):
         plan = self.session.plan
         return plan.people[plan.add_person(person.name, person.role)]
 
-    def list_start(
+    def list_page(
         self,
         page: flow.Page,
-        current: Callable[[], list[Outcome]] | Callable[[], list[Activity]],
-        change: Callable[[flow.Page, int], None],
-    ) -> list[Outcome] | list[Activity]:
-        """Change or remove what is on the list, then say how to add more; what was there."""
-        self.change_list(lambda: [item.text for item in current()], lambda index: change(page, index))
-        before = current()
-        self.list_intro(page, len(before))
+        current: Callable[[], list[Listed]],
+        add: Callable[[str], Listed],
+        item: Callable[[flow.Page, int], Item],
+        asked: Callable[[int, Listed], list[Callable[[bool], object]]],
+    ) -> None:
+        """A list of stepping stones or activities: change or remove what is on it, add new
+        ones, then the questions ``asked`` about each new one (by its number)."""
+
+        def change(index: int) -> None:
+            self.in_turn([question.ask for question in item(page, index).questions])
+
+        self.change_list(lambda: [thing.text for thing in current()], change)
+        before = len(current())
+        self.list_intro(page, before)
         self.say(self.word("list_after"))
-        return before
+        new = self.read_list(page, lambda: len(current()), add)
+        self.in_turn([ask for number, thing in enumerate(new, before + 1) for ask in asked(number, thing)])
 
     def outcomes_page(self, page: flow.Page) -> None:
-        plan = self.session.plan
+        plan = self.plan
         part = page.plan_part
-        before = self.list_start(page, lambda: plan.outcomes_in(part), self.change_outcome)
-        new = self.read_list(page, len(before) + 1, lambda line: plan.add_outcome(part, line))
-        questions = [
-            self.how_we_know_question(page, number, outcome)
-            for number, outcome in enumerate(new, len(before) + 1)
-        ]
-        self.in_turn(questions)
 
-    def how_we_know_question(self, page: flow.Page, number: int, outcome: Outcome) -> Callable[[bool], None]:
+        def asked(number: int, outcome: Outcome) -> list[Callable[[bool], object]]:
+            return [self.how_we_know_question(page, number, outcome, new=True)]
+
+        def add(line: str) -> Outcome:
+            return plan.add_outcome(part, line)
+
+        self.list_page(page, lambda: plan.outcomes_in(part), add, self.outcome_item, asked)
+
+    def how_we_know_question(
+        self, page: flow.Page, number: int, outcome: Outcome, new: bool
+    ) -> Callable[[bool], None]:
+        """How will you know: about a new stepping stone it comes first, so it says which one."""
+
         def ask(again: bool) -> None:
-            self.say("", self.about(page, number, outcome.text))
-            now = self.session.plan.outcome(outcome.id).how_we_know
+            if new or again:
+                self.say("", self.about(page, number, self.plan.outcome(outcome.id).text))
+            now = self.plan.outcome(outcome.id).how_we_know
             answer = self.keep_or_change(page.words["second_label"], now)
             if answer:
-                self.session.plan.edit_outcome(outcome.id, how_we_know=answer)
+                self.plan.edit_outcome(outcome.id, how_we_know=answer)
                 self.changed()
 
         return ask
 
-    def change_outcome(self, page: flow.Page, index: int) -> None:
-        plan = self.session.plan
+    def outcome_item(self, page: flow.Page, index: int) -> Item:
+        """A stepping stone and its two questions: its words, and how we will know."""
+        plan = self.plan
         outcome = plan.outcomes_in(page.plan_part)[index]
+        how_we_know = self.how_we_know_question(page, index + 1, outcome, new=False)
 
         def words(again: bool) -> bool:
             return self.change_words(page, index, outcome, plan.remove_outcome, plan.edit_outcome)
 
-        def how_we_know(again: bool) -> None:
-            answer = self.keep_or_change(page.words["second_label"], outcome.how_we_know)
-            if answer:
-                plan.edit_outcome(outcome.id, how_we_know=answer)
-                self.changed()
-
-        self.in_turn([words, how_we_know])
+        return Item(
+            outcome.text,
+            [
+                Question(self.word("change_stone_words"), outcome.text, words),
+                Question(self.word("change_how_we_know"), outcome.how_we_know, how_we_know),
+            ],
+        )
 
     def about(self, page: flow.Page, number: int, text: str) -> str:
         return self.word("about", item=page.words["item"], number=number, text=plain_text(text))
 
     def activities_page(self, page: flow.Page) -> None:
-        plan = self.session.plan
+        plan = self.plan
         part = page.plan_part
-        before = self.list_start(page, lambda: plan.activities_in(part), self.change_activity)
-        new = self.read_list(page, len(before) + 1, lambda line: plan.add_activity(part, line))
-        questions: list[Callable[[bool], object]] = []
-        for number, activity in enumerate(new, len(before) + 1):
-            about = self.about(page, number, activity.text)
-            questions += self.activity_questions(activity, about, new=True)
-        self.in_turn(questions)
 
-    def activity_questions(self, activity: Activity, about: str, new: bool) -> list[Callable[[bool], object]]:
+        def asked(number: int, activity: Activity) -> list[Callable[[bool], object]]:
+            about = self.about(page, number, activity.text)
+            return [question.ask for question in self.activity_questions(activity, about, new=True)]
+
+        def add(line: str) -> Activity:
+            return plan.add_activity(part, line)
+
+        self.list_page(page, lambda: plan.activities_in(part), add, self.activity_item, asked)
+
+    def activity_questions(self, activity: Activity, about: str, new: bool) -> list[Question]:
         """Kind, stepping stones, who and when. Asked again after back, an empty line keeps."""
 
         def kind(again: bool) -> None:
@@ -466,17 +524,30 @@ class PlainInterview(LineAsker):
 
             return ask
 
-        return [kind, links, field_question("who"), field_question("when")]
+        plan = self.plan
+        stones = {outcome.id: outcome.text for outcome in plan.outcomes}
+        links_now = "; ".join(stones[i] for i in activity.outcomes if i in stones)
+        return [
+            Question(content.activity_word("kind_question"), content.kind_name(activity.kind), kind),
+            Question(content.activity_word("links_question"), links_now, links),
+            Question(self.word("change_who"), activity.who, field_question("who")),
+            Question(self.word("change_when"), activity.when, field_question("when")),
+        ]
 
-    def change_activity(self, page: flow.Page, index: int) -> None:
-        plan = self.session.plan
+    def activity_item(self, page: flow.Page, index: int) -> Item:
+        """An activity and its questions: its words, kind, stepping stones, who and when."""
+        plan = self.plan
         activity = plan.activities_in(page.plan_part)[index]
 
         def words(again: bool) -> bool:
             return self.change_words(page, index, activity, plan.remove_activity, plan.edit_activity)
 
         about = self.about(page, index + 1, activity.text)
-        self.in_turn([words, *self.activity_questions(activity, about, new=False)])
+        questions = self.activity_questions(activity, about, new=False)
+        return Item(
+            activity.text,
+            [Question(content.activity_word("text_question"), activity.text, words), *questions],
+        )
 
     def ask_kind(self, activity_id: str, keep: bool = False) -> None:
         """With ``keep``, an empty line keeps the kind the activity has; else it means "other"."""
@@ -555,19 +626,20 @@ class PlainInterview(LineAsker):
 
     def finish_page(self, page: flow.Page) -> int:
         def lines() -> list[str]:
-            path = self.session.path
-            summary = self.session.summary_path
-            assert path is not None and summary is not None
-            return [
-                content.word("finish", "where"),
-                f"{page.words['saved_plan']}: {path.absolute()}",
-                f"{page.words['saved_summary']}: {summary.absolute()}",
-                f"{page.words['saved_page']}: {self.session.page_path.absolute()}",
-                content.word("finish", "print"),
-                content.word("cli", "bye"),
-            ]
+            where, ways_to_print = content.word("finish", "where"), content.word("finish", "print")
+            return [where, *self.files(page), ways_to_print, content.word("cli", "bye")]
 
         return self.end(lines)
+
+    def files(self, page: flow.Page) -> list[str]:
+        """The three files with their full paths, as a finish page names them."""
+        path, summary = self.session.path, self.session.summary_path
+        assert path is not None and summary is not None
+        return [
+            f"{page.words['saved_plan']}: {path.absolute()}",
+            f"{page.words['saved_summary']}: {summary.absolute()}",
+            f"{page.words['saved_page']}: {self.session.page_path.absolute()}",
+        ]
 
 
 class PlanReloaded(Exception):
@@ -579,29 +651,55 @@ def run_plain(
 ) -> int:
     """Exit 0 at the end or end of input (or stop), 1 when the last save or a summary failed,
     2 for a plan we cannot read."""
-    if stdin is None:
-        stdin = sys.stdin
-        if hasattr(stdin, "reconfigure"):
-            # A stray byte in a pipe should become a mark in an answer, not a crash.
-            stdin.reconfigure(errors="replace")
-    stdout = sys.stdout if stdout is None else stdout
-    if plan_arg:
-        try:
-            Session.open(Path(plan_arg), folder)  # a plan we cannot read: say so, and stop
-        except PlanError as error:
-            print(str(error), file=sys.stderr)
-            return EXIT_UNREADABLE
+    stdin, stdout = streams(stdin, stdout)
+    if plan_arg and readable(Path(plan_arg), folder) is None:
+        return EXIT_UNREADABLE
     hooks = PlainHooks(stdin, stdout)
     keeper = Keeper(folder, hooks)
     if plan_arg:
         keeper.open(Path(plan_arg), flow.PLANNING, carry_on=False)  # takes the lock, as the app does
     else:
         keeper.new_plan()
+    return run_opened(PlainInterview, keeper, hooks, Path(plan_arg or ""), opened=plan_arg is not None)
+
+
+def streams(stdin: TextIO | None, stdout: TextIO | None) -> tuple[TextIO, TextIO]:
+    """The streams to talk over: standard input and output unless a test gives others."""
+    if stdin is None:
+        stdin = sys.stdin
+        if hasattr(stdin, "reconfigure"):
+            # A stray byte in a pipe should become a mark in an answer, not a crash.
+            stdin.reconfigure(errors="replace")
+    return stdin, sys.stdout if stdout is None else stdout
+
+
+def readable(path: Path, folder: Path) -> Plan | None:
+    """The plan at ``path``; None (said on standard error) when we cannot read it."""
+    try:
+        return Session.open(path, folder).plan
+    except PlanError as error:
+        print(str(error), file=sys.stderr)
+        return None
+
+
+def run_opened(
+    kind: type[PlainInterview], keeper: Keeper, hooks: PlainHooks, path: Path, opened: bool
+) -> int:
+    """Run the interview on the plan the keeper opened; say so when none was opened."""
     if hooks.opened_at is None:  # in use, and the person chose neither way on
-        return EXIT_STOPPED
-    interview = PlainInterview(keeper, stdin, stdout)
+        return not_opened(hooks, path)
+    interview = kind(keeper, hooks.lines.stdin, hooks.lines.stdout)
+    interview.opened_at = hooks.opened_at
     hooks.interview = interview
-    return run_to_the_end(interview, opened=plan_arg is not None)
+    return run_to_the_end(interview, opened=opened)
+
+
+def not_opened(hooks: PlainHooks, path: Path) -> int:
+    """The person stopped at a question before the plan was open: say so, and that it is as it was."""
+    if not hooks.stopped:
+        return EXIT_STOPPED
+    hooks.lines.say(hooks.lines.word(hooks.stopped), hooks.lines.word("not_opened", path=path.absolute()))
+    return EXIT_OK
 
 
 def run_to_the_end(interview: PlainInterview, opened: bool) -> int:

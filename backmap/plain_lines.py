@@ -14,6 +14,7 @@ from typing import TextIO
 
 from backmap import content
 from backmap.core.render import plain_text
+from backmap.plain_answers import parse_numbers
 
 # The commands every question knows, by their key in the [plain] words ("command_back" ...).
 COMMANDS: tuple[str, ...] = ("help", "back", "change", "skip", "stop")
@@ -143,6 +144,17 @@ class LineAsker:
         after an empty line or skip, so answers piped from a file never move on in silence.
         """
         return self.ask_reply(prompt, empty).text
+
+    def ask_number(self, count: int, bad: str, empty: str, prompt: str = "") -> int | None:
+        """One number from 1 to ``count``, asked until it is one (``bad`` says so); None for an empty line."""
+        while True:
+            answer = self.ask(prompt or self.word("change_prompt"), empty=empty)
+            if not answer:
+                return None
+            numbers = parse_numbers(answer, count)
+            if numbers is not None and len(numbers) == 1:
+                return numbers[0]
+            self.say(bad)
 
     def ask_reply(self, prompt: str = "", empty: str = "", also: tuple[str, ...] = ()) -> Reply:
         """As ``ask``, for a question that knows more command words (``also``, like remove).

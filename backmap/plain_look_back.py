@@ -9,7 +9,7 @@ This module must never import Textual: a test proves it.
 
 from __future__ import annotations
 
-import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TextIO
@@ -19,13 +19,18 @@ from backmap.core import going, look_back, progress, progress_words
 from backmap.core.flow import Flow, Page
 from backmap.core.plan import SHARE_CHOICES, Checkin, Plan, Surprise, Voice
 from backmap.core.render import plain_text
-from backmap.core.store import PlanError
-from backmap.plain import EXIT_OK, EXIT_STOPPED, EXIT_UNREADABLE, PlainInterview, PlanReloaded, run_to_the_end
+from backmap.plain import (
+    EXIT_UNREADABLE,
+    PlainInterview,
+    not_opened,
+    readable,
+    run_opened,
+    streams,
+)
 from backmap.plain_answers import parse_numbers
+from backmap.plain_change import Item, Question
 from backmap.plain_hooks import PlainHooks
-from backmap.plain_lines import ChangeAsked, GoBack
 from backmap.session.keeper import Keeper
-from backmap.session.plan_file import Session
 
 
 def _words(key: str, **values: object) -> str:
@@ -49,15 +54,6 @@ def choose(page: Page, answer: str) -> str | None:
 class PlainLookBack(PlainInterview):
     """One look-back, asked as lines."""
 
-    def __init__(self, keeper: Keeper, stdin: TextIO, stdout: TextIO) -> None:
-        super().__init__(keeper, stdin, stdout)
-        self.flow: Flow = keeper.flow
-        self.opened_at = 0  # the step to start on: where the look-back stopped
-
-    @property
-    def plan(self) -> Plan:
-        return self.session.plan
-
     def checkin(self, page: Page) -> Checkin:
         return self.plan.checkin(page.checkin)
 
@@ -72,71 +68,56 @@ class PlainLookBack(PlainInterview):
             self.say(_words("not_shown"))
         return answer
 
-    def run(self, opened: bool) -> int:
-        """Walk the steps. back goes one question back; change goes to a step, then back here."""
+    def welcome(self, opened: bool) -> None:
         self.say(content.word("look_back", "title"), _words("intro"), self.word("intro"), *self.help_lines())
         self.say(self.word("working_on", path=self.session.path.absolute() if self.session.path else ""))
         if self.keeper.message:
             self.say(self.keeper.message)
-        index: int | None = self.opened_at
-        come_back_to: int | None = None  # where the person typed change
-        while index is not None:
-            page = self.flow.pages[index]
-            try:
-                if page.kind == "look_back_finish":
-                    return self.finish(page)
-                self.header(page)
-                self.ask_page(page)
-            except PlanReloaded:
-                self.reloaded = False
-                self.say(self.word("reloaded"))
-                continue
-            except GoBack:
-                before = self.flow.previous_index(index, self.plan)
-                if before is None:
-                    self.say(self.word("first_question"))
-                else:
-                    index = before
-                continue
-            except ChangeAsked:
-                chosen = self.choose_step()
-                if chosen is not None:
-                    come_back_to = index if come_back_to is None else come_back_to
-                    index = chosen
-                continue
-            after = self.flow.next_index(index, self.plan)
-            leaving = after is None or self.flow.pages[after].step != page.step
-            if come_back_to is not None and come_back_to != index and leaving:
-                # The step chosen is done (all its questions): back to where change was typed.
-                self.say("", self.word("back_where"))
-                index, come_back_to = come_back_to, None
-                continue
-            if come_back_to is not None and come_back_to == after:
-                come_back_to = None
-            index = after
-        return EXIT_OK
 
-    def choose_step(self) -> int | None:
-        """The steps by number; the first question of the one chosen, None to stay."""
-        firsts = {}
+    def page(self, page: Page) -> int | None:
+        """Ask one question; the exit code when it is the last."""
+        if page.kind == "look_back_finish":
+            return self.finish(page)
+        self.header(page)
+        self.ask_page(page)
+        return None
+
+    def change_steps(self) -> list[tuple[str, int]]:
+        """The steps by number, with the index of each one's first question (finish is not one)."""
+        firsts: dict[int, int] = {}
         for index, page in enumerate(self.flow.pages):
             firsts.setdefault(page.step, index)
-        steps = [(step, index) for step, index in firsts.items() if step < self.flow.total_steps]
-        self.say("", self.word("change_title"))
-        for number, (_, index) in enumerate(steps, 1):
-            self.say(f"{number}. {self.flow.pages[index].part_name}")
-        self.say(self.word("change_choose"))
-        while True:
-            try:
-                answer = self.ask(self.word("change_prompt"), empty=self.word("what_stay"))
-            except (GoBack, ChangeAsked):
-                return None
-            if not answer:
-                return None
-            numbers = parse_numbers(answer, len(steps))
-            if numbers is not None and len(numbers) == 1:
-                return steps[numbers[0] - 1][1]
-            self.say(self.word("change_which_bad", count=len(steps)))
+        steps = [index for step, index in firsts.items() if step < self.flow.total_steps]
+        return [(f"{n}. {self.flow.pages[index].part_name}", index) for n, index in enumerate(steps, 1)]
+
+    def change_items(self, index: int) -> list[Item]:
+        """The questions asked in the step: one item, or one for each activity or stepping stone."""
+        step = self.flow.pages[index].step
+        pages: dict[str, list[Page]] = {}  # by the activity or stepping stone they ask about
+        for page in self.flow.pages:
+            if page.step == step and (self.flow.asks is None or self.flow.asks(self.plan, page)):
+                pages.setdefault(page.item, []).append(page)
+        return [
+            Item(
+                look_back.subject(self.plan, asked[0]),
+                [Question(page.words["question"], self.now(page), self.asker(page)) for page in asked],
+            )
+            for asked in pages.values()
+        ]
+
+    def asker(self, page: Page) -> Callable[[bool], object]:
+        return lambda again: self.page(page)
+
+    def now(self, page: Page) -> str | None:
+        """The answer a question has now, as change lists it; None where it is not one line."""
+        if page.kind == "look_back_text":
+            return look_back.get_text(self.plan, page)
+        if page.kind == "look_back_status":
+            chosen = look_back.get_choice(self.plan, page)
+            return next((words for value, words in look_back.choices(page) if value == chosen), "")
+        if page.kind == "look_back_who":
+            return ", ".join(self.checkin(page).who)
+        return None
 
     def header(self, page: Page) -> None:
         words = page.words
@@ -148,23 +129,23 @@ class PlainLookBack(PlainInterview):
             self.say(words.get("plain_hint", words["hint"]))
 
     def ask_page(self, page: Page) -> None:
-        if page.kind == "look_back_text":
-            self.text(page)
-        elif page.kind == "look_back_status":
-            self.status(page)
-        elif page.kind == "look_back_who":
-            self.who(page)
-        elif page.key == "look_back_voices":
-            self.voices(page)
-        elif page.key == "look_back_surprises":
-            self.surprises(page)
-        elif page.kind == "look_back_pathway":
-            self.say(
-                *(
-                    "  " * (indent // 2) + text
-                    for indent, text in progress_words.lines(self.plan, self.checkin(page))
-                )
-            )
+        # The entries pages share a kind: their key says which list they hold.
+        asks: dict[str, Callable[[Page], None]] = {
+            "look_back_text": self.text,
+            "look_back_status": self.status,
+            "look_back_who": self.who,
+            "look_back_voices": self.voices,
+            "look_back_surprises": self.surprises,
+            "look_back_pathway": self.pathway,
+        }
+        ask = asks.get(page.kind) or asks.get(page.key)
+        if ask is not None:
+            ask(page)
+
+    def pathway(self, page: Page) -> None:
+        """The pathway now, in words: each line indented as the drawing is."""
+        lines = progress_words.lines(self.plan, self.checkin(page))
+        self.say(*("  " * (indent // 2) + text for indent, text in lines))
 
     def text(self, page: Page) -> None:
         current = look_back.get_text(self.plan, page)
@@ -273,18 +254,8 @@ class PlainLookBack(PlainInterview):
             self.plan.touch()
             self.changed()
 
-        def lines() -> list[str]:
-            path, summary = self.session.path, self.session.summary_path
-            assert path is not None and summary is not None
-            return [
-                _words("finished", date=content.long_date(checkin.date)),
-                f"{page.words['saved_plan']}: {path.absolute()}",
-                f"{page.words['saved_summary']}: {summary.absolute()}",
-                f"{page.words['saved_page']}: {self.session.page_path.absolute()}",
-                content.word("cli", "bye"),
-            ]
-
-        return self.end(lines)
+        finished = _words("finished", date=content.long_date(checkin.date))
+        return self.end(lambda: [finished, *self.files(page), content.word("cli", "bye")])
 
 
 def said_aloud(page: Page, voice: Voice) -> str:
@@ -299,12 +270,9 @@ def run_plain_look_back(
     path: Path, folder: Path, stdin: TextIO | None = None, stdout: TextIO | None = None
 ) -> int:
     """Exit 0 at the end or end of input, 1 when the last save failed, 2 for a plan we cannot read."""
-    stdin = sys.stdin if stdin is None else stdin
-    stdout = sys.stdout if stdout is None else stdout
-    try:
-        plan = Session.open(path, folder).plan
-    except PlanError as error:
-        print(str(error), file=sys.stderr)
+    stdin, stdout = streams(stdin, stdout)
+    plan = readable(path, folder)
+    if plan is None:
         return EXIT_UNREADABLE
     hooks = PlainHooks(stdin, stdout)
     keeper = Keeper(folder, hooks)
@@ -315,7 +283,7 @@ def run_plain_look_back(
         hooks.ask(title, look_back.ways_on_text(plan), ways, lambda way: chosen.__setitem__(0, way))
     way = chosen[0]
     if way is None:
-        return EXIT_STOPPED
+        return not_opened(hooks, path)
     days = {c.id: content.long_date(c.date) for c in plan.checkins}
     checkin_id = way.removeprefix("carry-on-") if way != "new" else ""
     carry_on = way.startswith("carry-on-")
@@ -331,11 +299,6 @@ def run_plain_look_back(
         return look_back.flow_for(opened, checkin.id)
 
     keeper.open(path, steps, carry_on=carry_on, note=note)
-    if hooks.opened_at is None:
-        return EXIT_STOPPED
-    if way == "new":
+    if way == "new" and hooks.opened_at is not None:
         keeper.changed()  # a new look-back is on disk from its first step
-    interview = PlainLookBack(keeper, stdin, stdout)
-    interview.opened_at = hooks.opened_at
-    hooks.interview = interview
-    return run_to_the_end(interview, opened=True)
+    return run_opened(PlainLookBack, keeper, hooks, path, opened=True)

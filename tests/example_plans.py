@@ -1,9 +1,15 @@
-"""The plans tests share: the guide's worked example, and a plan far bigger than people make."""
+"""The plans tests share: the guide's worked example, and a plan far bigger than people make;
+and how a test sends answers to plain mode through a pipe."""
 
 from __future__ import annotations
 
+import io
+import os
+import subprocess
+import sys
 from pathlib import Path
 
+from backmap.core import store
 from backmap.core.plan import Plan
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,3 +37,44 @@ def example_copy(folder: Path, name: str = "plan.toml") -> Path:
     path = folder / name
     path.write_bytes(EXAMPLE.read_bytes())
     return path
+
+
+# ----- plain mode through a pipe ---------------------------------------------------------
+
+
+def lines(*answers: str) -> str:
+    """Answers as a pipe sends them: one a line."""
+    return "".join(answer + "\n" for answer in answers)
+
+
+def run_backmap(*args: str, text: str) -> subprocess.CompletedProcess[str]:
+    """`python -m backmap ARGS` with ``text`` on its standard input, from a pipe."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    env.pop("BACKMAP_DIR", None)
+    return subprocess.run(
+        [sys.executable, "-m", "backmap", *args],
+        input=text,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+    )
+
+
+class EditedMidway(io.StringIO):
+    """Answers from a pipe; another program changes the plan's name as the second line is read."""
+
+    def __init__(self, text: str, plan: Path) -> None:
+        super().__init__(text)
+        self.plan = plan
+        self.reads = 0
+
+    def readline(self, size: int = -1) -> str:  # type: ignore[override]
+        self.reads += 1
+        if self.reads == 2:
+            other = store.load(self.plan)
+            other.title = "Changed in a text editor"
+            store.save(other, self.plan)
+        return super().readline(size)

@@ -7,7 +7,6 @@ as the worked example, survives the input ending anywhere, and never draws.
 from __future__ import annotations
 
 import io
-import os
 import re
 import shutil
 import subprocess
@@ -23,7 +22,7 @@ from backmap.core.plan import KINDS, PARTS, Activity, Plan
 from backmap.core.render import plain_text
 from backmap.plain import parse_kind, parse_numbers, run_plain, split_person
 from backmap.session.plan_file import SaveResult, Session
-from tests.example_plans import EXAMPLE
+from tests.example_plans import EXAMPLE, EditedMidway, lines, run_backmap
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -33,18 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def run_cli(*args: str, text: str) -> subprocess.CompletedProcess[str]:
     """`python -m backmap --plain ...` with its standard input from a pipe."""
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    env.pop("BACKMAP_DIR", None)
-    return subprocess.run(
-        [sys.executable, "-m", "backmap", "--plain", *args],
-        input=text,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-        env=env,
-        timeout=60,
-    )
+    return run_backmap("--plain", *args, text=text)
 
 
 def run_here(text: str, folder: Path, plan_arg: str | None = None) -> tuple[int, str]:
@@ -52,10 +40,6 @@ def run_here(text: str, folder: Path, plan_arg: str | None = None) -> tuple[int,
     out = io.StringIO()
     code = run_plain(plan_arg, folder, stdin=io.StringIO(text), stdout=out)
     return code, out.getvalue()
-
-
-def lines(*answers: str) -> str:
-    return "".join(answer + "\n" for answer in answers)
 
 
 def kind_answer(kind: str, index: int) -> str:
@@ -551,23 +535,6 @@ def test_plain_mode_never_writes_over_a_plan_another_backmap_has_open(tmp_path: 
     copy = tmp_path / "day-copy.toml"
     assert store.load(copy).title == "A new name from plain mode" and str(copy.absolute()) in out
     assert code == 0
-
-
-class EditedMidway(io.StringIO):
-    """Answers from a pipe; another program changes the plan after the first answer is read."""
-
-    def __init__(self, text: str, plan: Path) -> None:
-        super().__init__(text)
-        self.plan = plan
-        self.reads = 0
-
-    def readline(self, size: int = -1) -> str:  # type: ignore[override]
-        self.reads += 1
-        if self.reads == 2:
-            other = store.load(self.plan)
-            other.title = "Changed in a text editor"
-            store.save(other, self.plan)
-        return super().readline(size)
 
 
 def test_plain_mode_asks_before_writing_over_a_plan_changed_on_disk(tmp_path: Path) -> None:

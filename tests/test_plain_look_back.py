@@ -192,8 +192,8 @@ def test_an_earlier_look_back_is_changed_only_when_chosen(tmp_path: Path) -> Non
 def test_back_change_and_stop_steer_a_look_back(tmp_path: Path) -> None:
     path = example_copy(tmp_path)
     # The date, who; a1 done; back to a1's status (from its times); not yet instead; then
-    # change to step 1 (who): Sam only; back where we were; then stop.
-    code, said = run(path, ["2027-03-01", "1 2", "d", "back", "n", "change", "1", "", "1", "stop"])
+    # change to step 1, its question 2 (who): Sam only; back where we were; then stop.
+    code, said = run(path, ["2027-03-01", "1 2", "d", "back", "n", "change", "1", "2", "1", "stop"])
     assert code == 0
     assert "You can type these words at any question:" in said
     assert "1. Who and when" in said and "Now we go back to where you were." in said
