@@ -220,7 +220,7 @@ class PlainLookBack(PlainInterview):
             voice.share = SHARE_CHOICES[picked[0] - 1] if picked and len(picked) == 1 else ""
             if not voice.share:
                 self.say(_words("share_unset"))
-            stones = self.plan.outcomes_in("project") + self.plan.outcomes_in("coproduction")
+            stones = self.plan.outcomes_in_order()
             if stones:
                 self.say(page.words["stone_question"])
                 self.say(*(f"{n}. {plain_text(o.text or '-')}" for n, o in enumerate(stones, 1)))

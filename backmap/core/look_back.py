@@ -49,13 +49,13 @@ def flow_for(plan: Plan, checkin_id: str) -> Flow:
 
     add("look_back_when", 1, "look_back_text", "when", field="date")
     add("look_back_who", 1, "look_back_who", "when")
-    activities = plan.activities_in("project") + plan.activities_in("coproduction")
+    activities = plan.activities_in_order()
     for number, activity in enumerate(activities, 1):
         more = {"item": activity.id, "number": number, "count": len(activities)}
         add("look_back_activity", 2, "look_back_status", "did", field="status", **more)
         add("look_back_times", 2, "look_back_text", "did", field="times", **more)
         add("look_back_came", 2, "look_back_text", "did", field="came", **more)
-    stones = plan.outcomes_in("project") + plan.outcomes_in("coproduction")
+    stones = plan.outcomes_in_order()
     for number, stone in enumerate(stones, 1):
         more = {"item": stone.id, "number": number, "count": len(stones)}
         add("look_back_stone", 3, "look_back_status", "changed", field="status", **more)

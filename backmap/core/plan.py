@@ -413,6 +413,14 @@ class Plan(_Record):
     def activities_in(self, part: str) -> list[Activity]:
         return [a for a in self.activities if a.part == part]
 
+    def outcomes_in_order(self) -> list[Outcome]:
+        """The project's stepping stones, then co-production's: the order and numbers people see."""
+        return [o for part in PARTS for o in self.outcomes_in(part)]
+
+    def activities_in_order(self) -> list[Activity]:
+        """The project's activities, then co-production's, as the look-back asks about them."""
+        return [a for part in PARTS for a in self.activities_in(part)]
+
     def helpers_by_outcome(self) -> dict[str, list[Activity]]:
         """Every outcome id mapped to the activities that help it, in one pass."""
         index: dict[str, list[Activity]] = {o.id: [] for o in self.outcomes}
