@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from summary_support import HOSTILE, hostile_plan, plain_plan
+from summary_support import HOSTILE, hostile_plan, page_words, plain_plan
 
 from backmap import content
 from backmap.core import progress, store, story
@@ -53,26 +53,7 @@ HEADINGS = (
 
 def html_words(page: str) -> str:
     """The words of a page as a browser shows them: tags gone, entities read, spaces as one."""
-
-    class Words(HTMLParser):
-        def __init__(self) -> None:
-            super().__init__(convert_charrefs=True)
-            self.parts: list[str] = []
-            self.skip = 0
-
-        def handle_starttag(self, tag: str, attrs: Any) -> None:
-            self.skip += tag in ("style", "title")
-
-        def handle_endtag(self, tag: str) -> None:
-            self.skip -= tag in ("style", "title")
-
-        def handle_data(self, data: str) -> None:
-            if not self.skip:
-                self.parts.append(data)
-
-    reader = Words()
-    reader.feed(page)
-    return " ".join(" ".join(reader.parts).split())
+    return page_words(page, hidden=("style", "title"))
 
 
 def md_words(text: str) -> str:

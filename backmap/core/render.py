@@ -413,11 +413,14 @@ def photo_uri(plan_path: Path | None, photo: str) -> str:
     return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
 
 
-def how_it_is_going(plan: Plan, plan_path: Path | None = None, photos: bool = False) -> dict[str, Any] | None:
-    """The newest finished look-back and each stepping stone's history, for the team's own copies.
+def how_it_is_going(
+    plan: Plan, plan_path: Path | None = None, photos: bool = False, audience: str = going.TEAM
+) -> dict[str, Any] | None:
+    """The newest finished look-back and each stepping stone's history, for an output's audience.
 
-    None when the plan has no finished look-back: then the summary has no such part. Only
-    quotes the team may see ("yes" and "team") are here; "no" quotes never leave the plan.
+    None when the plan has no finished look-back: then the output has no such part. Only
+    quotes the audience may see are here (``going.may_show``): the team's copies get "yes" and
+    "team", a public one (the poster, the Word copy) only "yes"; "no" quotes never leave the plan.
     With ``photos``, a quote's photo comes as a data: address when it is safe to show.
     """
     latest = going.latest(plan)
@@ -465,7 +468,7 @@ def how_it_is_going(plan: Plan, plan_path: Path | None = None, photos: bool = Fa
             {"key": part, "name": content.part_name(part), "activities": activities, "outcomes": outcomes}
         )
     voices = []
-    for voice in going.shown_voices(latest, going.TEAM):
+    for voice in going.shown_voices(latest, audience):
         about = stones.get(voice.outcome)
         voices.append(
             {
@@ -577,6 +580,8 @@ def poster(plan: Plan) -> str:
     """The pathway of both parts on one landscape page, or one page a part for a big plan."""
     data = context(plan)
     data["poster"] = poster_layout(data)
+    # The poster hangs on a wall: public, so only "yes" quotes. Its own page, after the pathway.
+    data["going"] = how_it_is_going(plan, audience=going.PUBLIC)
     return environment().get_template("poster.html.j2").render(data)
 
 
