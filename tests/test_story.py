@@ -123,7 +123,22 @@ def test_what_we_did_says_how_many_times_and_who_came(example: tuple[Plan, Path]
     assert "[~] Started." in page
     # a5 was stopped: it did not happen, so it is counted, not listed.
     assert plan.activity("a5").text not in page
-    assert "1 of our activities has not happened yet." in page
+
+
+def test_stopped_activities_are_their_own_group_not_ones_that_have_not_happened_yet(
+    example: tuple[Plan, Path],
+) -> None:
+    plan, path = example
+    # The example's newest look-back: a1 to a3 done, a4 started, a5 stopped.
+    for shown in (html_words(story.html(plan, path)), md_words(story.markdown(plan, path))):
+        assert "We stopped 1 of our activities." in shown
+        assert "not happened yet" not in shown
+    plan.activity_check(plan.checkins[-1], "a3", status="not-yet")
+    plan.activity_check(plan.checkins[-1], "a4", status="stopped")
+    for shown in (html_words(story.html(plan, path)), md_words(story.markdown(plan, path))):
+        assert "1 of our activities has not happened yet." in shown
+        assert "We stopped 2 of our activities." in shown
+    assert "We stopped 2 of our activities." in story.spoken(plan, path)
 
 
 def test_the_story_says_its_dates_its_look_backs_people_and_help(example: tuple[Plan, Path]) -> None:

@@ -103,6 +103,7 @@ def printed_lines(story: Story) -> float:
 # Which stepping stones a story shows first when it cannot show them all.
 _STONE_ORDER = ("happened", "on-the-way", "changed-plan", "not-yet", "")
 _HAPPENED = ("done", "started")
+_STOPPED = "stopped"  # did not happen, and will not: never counted as "not happened yet"
 
 
 def paths(plan_path: str | os.PathLike[str]) -> tuple[Path, Path]:
@@ -332,9 +333,12 @@ def _did(plan: Plan, finished: list[Checkin], found: going.Progress, story: Stor
     if left:
         section.after.append(_count("did.more", left))
         story.left_out = True
-    not_yet = len(plan.activities) - len(happened)
+    stopped = sum(1 for a in plan.activities if latest.get(a.id) == _STOPPED)
+    not_yet = len(plan.activities) - len(happened) - stopped
     if not_yet and happened:
         section.after.append(_count("did.not_yet", not_yet))
+    if stopped:
+        section.after.append(_count("did.stopped", stopped))
     return section
 
 
