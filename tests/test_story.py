@@ -7,6 +7,7 @@ the sound file in tests/test_story_audio.py.
 
 from __future__ import annotations
 
+import base64
 import re
 import stat
 import subprocess
@@ -21,9 +22,10 @@ from markdown_it.token import Token
 from summary_support import HOSTILE, hostile_plan, page_words, plain_plan
 
 from backmap import content
-from backmap.core import progress, store, story
+from backmap.core import going, progress, store, story
 from backmap.core.plan import Plan, Voice
 from backmap.session.plan_file import Session
+from backmap.session.summaries import write_summaries
 from tests.look_back_plans import (
     NO_QUOTE,
     PHOTO,
@@ -383,6 +385,43 @@ def test_every_save_writes_the_story_once_there_is_a_finished_look_back(tmp_path
     session.plan.checkins[1].finished = True
     assert session.save().ok
     assert "We made it from 2 look-backs." in md_words(md_path.read_text(encoding="utf-8"))
+
+
+def test_a_save_reads_each_photo_once_for_the_page_and_the_story(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = example_with_look_backs()
+    plan.checkins[-1].voices.append(Voice("We painted it together.", "Sam", "o3", "yes", PHOTO, PHOTO_WORDS))
+    path = write_with_photo(plan, tmp_path)
+    real = base64.b64encode
+    encoded: list[bytes] = []
+
+    def counted(data: bytes) -> bytes:
+        encoded.append(data)
+        return real(data)
+
+    monkeypatch.setattr(base64, "b64encode", counted)
+    page, told = store.summary_path(path, ".html"), story.paths(path)[0]
+    for turn, picture in enumerate((PNG, PNG + b"another picture"), start=1):
+        (tmp_path / PHOTO).write_bytes(picture)  # the next save reads the photo again
+        write_summaries(store.load(path), path)
+        assert len(encoded) == turn  # once a save, though the page and the story both show it
+        shown = f"data:image/png;base64,{real(picture).decode()}"
+        assert shown in page.read_text(encoding="utf-8") and shown in told.read_text(encoding="utf-8")
+
+
+def test_a_story_made_to_fit_works_out_progress_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    made: list[going.Progress] = []
+
+    class Counted(going.Progress):
+        def __init__(self, *args: Any, **values: Any) -> None:
+            made.append(self)
+            super().__init__(*args, **values)
+
+    monkeypatch.setattr(going, "Progress", Counted)
+    built = story.build(big_looked_back_plan())
+    assert built.left_out  # made smaller: more than one try
+    assert len(made) == 1
 
 
 def test_paths_are_beside_the_plan() -> None:
