@@ -240,8 +240,7 @@ def cmd_story(args: argparse.Namespace | SimpleNamespace) -> int:
     if not story.has_story(plan):
         return _error(_story_words("no_look_back"))
     plan_path = Path(args.plan)
-    html_path, md_path = story.paths(plan_path)
-    targets: list[tuple[Path, str]] = [(html_path, "html"), (md_path, "md")]
+    targets = story.targets(plan_path)
     if args.output:
         chosen = Path(args.output)
         kind = "html" if chosen.name.lower().endswith((".html", ".htm")) else "md"
@@ -252,14 +251,16 @@ def cmd_story(args: argparse.Namespace | SimpleNamespace) -> int:
         if _is_plan_file(target, plan_path):
             refused = content.word("cli", "not_over_plan", path=target)
             return _error(f"{refused}\n{_story_words('wrong_ending')}")
-    built = story.build(plan, plan_path)  # once, for every file
-    for target, kind in targets:
-        try:
-            text = story.html_of(built) if kind == "html" else story.markdown_of(built)
-            store.write_text_atomic(target, text)
-        except OSError as error:
-            return _cannot_write(target, error)
+    written: list[Path] = []
+
+    def wrote(target: Path) -> None:
+        written.append(target)
         print(content.word("cli", "wrote", path=target.absolute()))  # easy to find again
+
+    try:
+        built = story.write(plan, plan_path, targets, wrote=wrote)
+    except OSError as error:
+        return _cannot_write(targets[len(written)][0], error)  # the first file not written whole
     if args.audio:
         from backmap.session import story_audio
 

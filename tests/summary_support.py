@@ -264,3 +264,29 @@ def big_plan() -> Plan:
     plan.activities = activities
     plan.last_ids = {"o": len(outcomes), "a": len(activities)}
     return plan
+
+
+def page_words(page: str, hidden: tuple[str, ...] = ("style", "title", "svg")) -> str:
+    """The words of an HTML page as a browser shows them, on one line: tags gone, entities read,
+    and nothing inside the ``hidden`` tags (the style sheet; pictures' own words by default)."""
+    from html.parser import HTMLParser
+
+    class Words(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.found: list[str] = []
+            self.skip = 0
+
+        def handle_starttag(self, tag: str, attrs: object) -> None:
+            self.skip += tag in hidden
+
+        def handle_endtag(self, tag: str) -> None:
+            self.skip -= tag in hidden
+
+        def handle_data(self, data: str) -> None:
+            if not self.skip:
+                self.found.append(data)
+
+    reader = Words()
+    reader.feed(page)
+    return " ".join(" ".join(reader.found).split())

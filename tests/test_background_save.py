@@ -41,12 +41,12 @@ class HeldRender:
         self.timed_out = False
         real = render.html
 
-        def held(plan: Plan, plan_path: Path | None = None) -> str:
+        def held(plan: Plan, plan_path: Path | None = None, photos: render.Photos | None = None) -> str:
             self.plans.append(plan)
             self.started.set()
             if not self.release.wait(WAIT):
                 self.timed_out = True
-            return real(plan, plan_path)
+            return real(plan, plan_path, photos)
 
         monkeypatch.setattr(render, "html", held)
 

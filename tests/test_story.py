@@ -7,6 +7,7 @@ the sound file in tests/test_story_audio.py.
 
 from __future__ import annotations
 
+import base64
 import re
 import stat
 import subprocess
@@ -18,12 +19,13 @@ from typing import Any
 import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from summary_support import HOSTILE, hostile_plan, plain_plan
+from summary_support import HOSTILE, hostile_plan, page_words, plain_plan
 
 from backmap import content
-from backmap.core import progress, store, story
+from backmap.core import going, progress, store, story
 from backmap.core.plan import Plan, Voice
 from backmap.session.plan_file import Session
+from backmap.session.summaries import write_summaries
 from tests.look_back_plans import (
     NO_QUOTE,
     PHOTO,
@@ -53,26 +55,7 @@ HEADINGS = (
 
 def html_words(page: str) -> str:
     """The words of a page as a browser shows them: tags gone, entities read, spaces as one."""
-
-    class Words(HTMLParser):
-        def __init__(self) -> None:
-            super().__init__(convert_charrefs=True)
-            self.parts: list[str] = []
-            self.skip = 0
-
-        def handle_starttag(self, tag: str, attrs: Any) -> None:
-            self.skip += tag in ("style", "title")
-
-        def handle_endtag(self, tag: str) -> None:
-            self.skip -= tag in ("style", "title")
-
-        def handle_data(self, data: str) -> None:
-            if not self.skip:
-                self.parts.append(data)
-
-    reader = Words()
-    reader.feed(page)
-    return " ".join(" ".join(reader.parts).split())
+    return page_words(page, hidden=("style", "title"))
 
 
 def md_words(text: str) -> str:
@@ -142,7 +125,22 @@ def test_what_we_did_says_how_many_times_and_who_came(example: tuple[Plan, Path]
     assert "[~] Started." in page
     # a5 was stopped: it did not happen, so it is counted, not listed.
     assert plan.activity("a5").text not in page
-    assert "1 of our activities has not happened yet." in page
+
+
+def test_stopped_activities_are_their_own_group_not_ones_that_have_not_happened_yet(
+    example: tuple[Plan, Path],
+) -> None:
+    plan, path = example
+    # The example's newest look-back: a1 to a3 done, a4 started, a5 stopped.
+    for shown in (html_words(story.html(plan, path)), md_words(story.markdown(plan, path))):
+        assert "We stopped 1 of our activities." in shown
+        assert "not happened yet" not in shown
+    plan.activity_check(plan.checkins[-1], "a3", status="not-yet")
+    plan.activity_check(plan.checkins[-1], "a4", status="stopped")
+    for shown in (html_words(story.html(plan, path)), md_words(story.markdown(plan, path))):
+        assert "1 of our activities has not happened yet." in shown
+        assert "We stopped 2 of our activities." in shown
+    assert "We stopped 2 of our activities." in story.spoken(plan, path)
 
 
 def test_the_story_says_its_dates_its_look_backs_people_and_help(example: tuple[Plan, Path]) -> None:
@@ -387,6 +385,43 @@ def test_every_save_writes_the_story_once_there_is_a_finished_look_back(tmp_path
     session.plan.checkins[1].finished = True
     assert session.save().ok
     assert "We made it from 2 look-backs." in md_words(md_path.read_text(encoding="utf-8"))
+
+
+def test_a_save_reads_each_photo_once_for_the_page_and_the_story(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = example_with_look_backs()
+    plan.checkins[-1].voices.append(Voice("We painted it together.", "Sam", "o3", "yes", PHOTO, PHOTO_WORDS))
+    path = write_with_photo(plan, tmp_path)
+    real = base64.b64encode
+    encoded: list[bytes] = []
+
+    def counted(data: bytes) -> bytes:
+        encoded.append(data)
+        return real(data)
+
+    monkeypatch.setattr(base64, "b64encode", counted)
+    page, told = store.summary_path(path, ".html"), story.paths(path)[0]
+    for turn, picture in enumerate((PNG, PNG + b"another picture"), start=1):
+        (tmp_path / PHOTO).write_bytes(picture)  # the next save reads the photo again
+        write_summaries(store.load(path), path)
+        assert len(encoded) == turn  # once a save, though the page and the story both show it
+        shown = f"data:image/png;base64,{real(picture).decode()}"
+        assert shown in page.read_text(encoding="utf-8") and shown in told.read_text(encoding="utf-8")
+
+
+def test_a_story_made_to_fit_works_out_progress_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    made: list[going.Progress] = []
+
+    class Counted(going.Progress):
+        def __init__(self, *args: Any, **values: Any) -> None:
+            made.append(self)
+            super().__init__(*args, **values)
+
+    monkeypatch.setattr(going, "Progress", Counted)
+    built = story.build(big_looked_back_plan())
+    assert built.left_out  # made smaller: more than one try
+    assert len(made) == 1
 
 
 def test_paths_are_beside_the_plan() -> None:

@@ -81,3 +81,34 @@ def test_a_clear_message_when_espeak_is_not_installed(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr
     assert not (tmp_path / "plan-story.wav").exists()
     assert (tmp_path / "plan-story.html").exists()  # the story itself is still written
+
+
+def test_the_sound_file_has_the_voice_and_speed_of_read_aloud(tmp_path: Path) -> None:
+    """A stand-in espeak-ng keeps what it was asked: the story's voice is the app's."""
+    path = write_with_photo(example_with_look_backs(), tmp_path)
+    programs = tmp_path / "programs"
+    programs.mkdir()
+    asked = tmp_path / "asked.txt"
+    fake = programs / "espeak-ng"
+    fake.write_text(
+        "#!/bin/sh\n"
+        f'printf "%s\\n" "$@" > "{asked}"\n'
+        'while [ "$1" != "-w" ]; do shift; done\n'
+        'printf "RIFF" > "$2"\n',
+        encoding="utf-8",
+    )
+    fake.chmod(0o755)
+    env = {**os.environ, "PATH": f"{programs}{os.pathsep}{os.environ['PATH']}"}
+    env.pop("BACKMAP_SPEAKER", None)
+    done = backmap("story", str(path), "--audio", cwd=tmp_path, env=env)
+    assert done.returncode == 0, done.stderr
+    read_aloud = subprocess.run(
+        [sys.executable, "-c", "from backmap.session.speech import Speaker; print(Speaker.find_command())"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    ).stdout
+    voice = asked.read_text(encoding="utf-8").splitlines()[:4]
+    assert voice == ["-v", "en-gb", "-s", "140"]
+    assert str([str(fake), *voice]) in read_aloud  # the app's read aloud starts the same way

@@ -29,6 +29,19 @@ def finished_by_date(plan: Plan, also: Checkin | None = None) -> list[Checkin]:
     return sorted(chosen, key=lambda c: c.date)
 
 
+def _up_to(ordered: list[Checkin], last: Checkin | None) -> list[Checkin]:
+    """The look-backs until ``last`` and it too; all of them when it is None or not among them."""
+    for number, checkin in enumerate(ordered):
+        if checkin is last:
+            return ordered[: number + 1]
+    return ordered
+
+
+def as_at(plan: Plan, checkin: Checkin) -> Progress:
+    """The pathway as a look-back saw it: its own answers (finished or not) and the ones before it."""
+    return Progress(plan, also=checkin, up_to=checkin)
+
+
 def latest(plan: Plan) -> Checkin | None:
     """The newest finished look-back, or None when the plan has none."""
     done = finished_by_date(plan)
@@ -57,16 +70,17 @@ class Progress:
     Same answers as ``Plan.latest_status`` and ``Plan.outcome_history``, but made in one
     pass over the look-backs: asking the plan item by item is quadratic for a big plan.
     ``also`` counts a look-back still being made as if it were finished (its last step
-    shows the pathway with its own answers).
+    shows the pathway with its own answers). ``up_to`` stops at a look-back: the pathway as it
+    was then, so changing an earlier look-back shows its own answers, not those of later ones.
     """
 
-    def __init__(self, plan: Plan, also: Checkin | None = None) -> None:
+    def __init__(self, plan: Plan, also: Checkin | None = None, up_to: Checkin | None = None) -> None:
         known = {"activity": {a.id for a in plan.activities}, "outcome": {o.id for o in plan.outcomes}}
         self.latest: dict[tuple[str, str], str] = {}
         self.history: dict[str, list[tuple[date, str]]] = {}
         self.looked_back = False
         self.newest: Checkin | None = None
-        for checkin in finished_by_date(plan, also):
+        for checkin in _up_to(finished_by_date(plan, also), up_to):
             self.looked_back = True
             self.newest = checkin
             said = [("activity", e.activity, e.status) for e in checkin.activities]

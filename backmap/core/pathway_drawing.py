@@ -241,7 +241,7 @@ class _Shown:
     """How far each item has come, in words, when the drawing shows progress; else nothing."""
 
     def __init__(self, plan: Plan, first_and_now: bool, look_back: Checkin | None = None) -> None:
-        found = Progress(plan, look_back)
+        found = Progress(plan, look_back, up_to=look_back)  # as at that look-back, like its words
         self.on = found.looked_back
         self.found = found
         self.first_and_now = first_and_now
@@ -566,7 +566,8 @@ def draw(
     says how far it has come at the newest one. ``first_and_now``: a stepping stone that two
     look-backs or more gave a status says where it was first and where it is now (the
     look-back's last step asks for this). ``look_back``: one still being made, counted as if
-    it were finished (that last step shows its own answers). A plan with no finished look-back
+    it were finished (that last step shows its own answers); later look-backs are left out, so
+    an earlier one being changed is drawn as it was then. A plan with no finished look-back
     is drawn the same either way.
 
     The cycle collector rests meanwhile: a big plan makes a list per row and a string

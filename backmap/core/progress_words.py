@@ -11,7 +11,7 @@ from backmap.core.plan import PARTS, Checkin, Plan
 def lines(plan: Plan, checkin: Checkin) -> list[tuple[int, str]]:
     """(indent, words) for each line: a part, its stepping stones, then its activities."""
     words = content.page("look_back_pathway")
-    found = going.Progress(plan, also=checkin)  # the look-back being made counts: it is "now"
+    found = going.as_at(plan, checkin)  # this look-back is "now", even an earlier one being changed
     shown: list[tuple[int, str]] = []
     for part in PARTS:
         stones = plan.outcomes_in(part)

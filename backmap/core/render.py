@@ -413,12 +413,35 @@ def photo_uri(plan_path: Path | None, photo: str) -> str:
     return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
 
 
-def how_it_is_going(plan: Plan, plan_path: Path | None = None, photos: bool = False) -> dict[str, Any] | None:
-    """The newest finished look-back and each stepping stone's history, for the team's own copies.
+class Photos:
+    """The photos of one save, each read and encoded once (``photo_uri``) for all its files.
 
-    None when the plan has no finished look-back: then the summary has no such part. Only
-    quotes the team may see ("yes" and "team") are here; "no" quotes never leave the plan.
-    With ``photos``, a quote's photo comes as a data: address when it is safe to show.
+    The printable page and the story of a save show the same photos: one of these, made for
+    the save and passed to both, reads each file once. Made again for every save, so a photo
+    changed on disk is read again next time.
+    """
+
+    def __init__(self, plan_path: Path | None) -> None:
+        self.plan_path = plan_path
+        self._uris: dict[str, str] = {}
+
+    def uri(self, photo: str) -> str:
+        """The photo as a data: address, or "" (see ``photo_uri``)."""
+        if photo not in self._uris:
+            self._uris[photo] = photo_uri(self.plan_path, photo)
+        return self._uris[photo]
+
+
+def how_it_is_going(
+    plan: Plan, photos: Photos | None = None, audience: str = going.TEAM
+) -> dict[str, Any] | None:
+    """The newest finished look-back and each stepping stone's history, for an output's audience.
+
+    None when the plan has no finished look-back: then the output has no such part. Only
+    quotes the audience may see are here (``going.may_show``): the team's copies get "yes" and
+    "team", a public one (the poster, the Word copy) only "yes"; "no" quotes never leave the plan.
+    With ``photos`` (the plan's photos), a quote's photo comes as a data: address when it is
+    safe to show.
     """
     latest = going.latest(plan)
     if latest is None:
@@ -465,7 +488,7 @@ def how_it_is_going(plan: Plan, plan_path: Path | None = None, photos: bool = Fa
             {"key": part, "name": content.part_name(part), "activities": activities, "outcomes": outcomes}
         )
     voices = []
-    for voice in going.shown_voices(latest, going.TEAM):
+    for voice in going.shown_voices(latest, audience):
         about = stones.get(voice.outcome)
         voices.append(
             {
@@ -475,7 +498,7 @@ def how_it_is_going(plan: Plan, plan_path: Path | None = None, photos: bool = Fa
                 "share": progress.share_word(voice.share),
                 "photo": bool(voice.photo),
                 "photo_words": voice.photo_words,
-                "photo_uri": photo_uri(plan_path, voice.photo) if photos else "",
+                "photo_uri": photos.uri(voice.photo) if photos is not None else "",
             }
         )
     return {
@@ -577,15 +600,18 @@ def poster(plan: Plan) -> str:
     """The pathway of both parts on one landscape page, or one page a part for a big plan."""
     data = context(plan)
     data["poster"] = poster_layout(data)
+    # The poster hangs on a wall: public, so only "yes" quotes. Its own page, after the pathway.
+    data["going"] = how_it_is_going(plan, audience=going.PUBLIC)
     return environment().get_template("poster.html.j2").render(data)
 
 
 @paused_gc
-def html(plan: Plan, plan_path: Path | None = None) -> str:
+def html(plan: Plan, plan_path: Path | None = None, photos: Photos | None = None) -> str:
     """The easy-read summary as one self-contained HTML file to keep and print.
 
     With the plan's path, a quote's photo from the plan's folder is put in the page itself.
+    ``photos``: the save's photos, already read for another of its files (the story).
     """
     data = context(plan)
-    data["going"] = how_it_is_going(plan, plan_path, photos=True)
+    data["going"] = how_it_is_going(plan, photos or Photos(plan_path))
     return environment().get_template("summary.html.j2").render(data)

@@ -11,14 +11,18 @@ says where the full record is. No Textual here.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from backmap import content
 from backmap.core import going, progress, store
 from backmap.core.plan import Checkin, Plan
 from backmap.core.safe_text import cut, plain
+
+if TYPE_CHECKING:  # render (and Jinja with it) is imported only when a story is made
+    from backmap.core.render import Photos
 
 # What fits on 5 printed A4 pages at 16pt, with the pictures (checked in the browser tests).
 MAX_ACTIVITIES = 8
@@ -103,6 +107,7 @@ def printed_lines(story: Story) -> float:
 # Which stepping stones a story shows first when it cannot show them all.
 _STONE_ORDER = ("happened", "on-the-way", "changed-plan", "not-yet", "")
 _HAPPENED = ("done", "started")
+_STOPPED = "stopped"  # did not happen, and will not: never counted as "not happened yet"
 
 
 def paths(plan_path: str | os.PathLike[str]) -> tuple[Path, Path]:
@@ -201,27 +206,27 @@ def has_story(plan: Plan) -> bool:
     return any(c.finished for c in plan.checkins)
 
 
-def build(plan: Plan, plan_path: str | os.PathLike[str] | None = None) -> Story:
+def build(plan: Plan, plan_path: str | os.PathLike[str] | None = None, photos: Photos | None = None) -> Story:
     """The story's content, chosen to fit its printed pages: the most of each kind that fits.
 
-    Photos are read only through store.photo_file, beside the plan, and only once.
+    Photos are read only through store.photo_file, beside the plan, and only once: ``photos``
+    is the save's reader when the printable page has read them already. The progress is
+    worked out once too, for every try at making the story fit.
     """
-    photos: dict[tuple[str, str], Photo | None] = {}
+    from backmap.core import render
+
+    photos = photos or render.Photos(Path(plan_path) if plan_path is not None else None)
+    found = going.Progress(plan)
     limits = Limits()
     while True:
-        story = _build(plan, plan_path, limits, photos)
+        story = _build(plan, limits, photos, found)
         smaller = limits.smaller()
         if printed_lines(story) <= PAGES * PAGE_LINES or smaller is None:
             return story
         limits = smaller
 
 
-def _build(
-    plan: Plan,
-    plan_path: str | os.PathLike[str] | None,
-    limits: Limits,
-    photos: dict[tuple[str, str], Photo | None],
-) -> Story:
+def _build(plan: Plan, limits: Limits, photos: Photos, found: going.Progress) -> Story:
     finished = sorted(plan.finished_checkins(), key=lambda c: c.date)
     newest_first = list(reversed(finished))
     story = Story(
@@ -234,12 +239,11 @@ def _build(
         left_out=limits != Limits(),  # words were cut short to fit
     )
     stone_names = {o.id: text(o.text, 80) for o in plan.outcomes}
-    found = going.Progress(plan)
     sections = [
         _wanted(plan, limits),
         _did(plan, finished, found, story, limits),
         _changed(plan, newest_first, found, story, limits),
-        _said(plan_path, newest_first, stone_names, story, limits, photos),
+        _said(newest_first, stone_names, story, limits, photos),
         _surprises(newest_first, story, limits),
         _learned(newest_first, limits),
         _next(plan, newest_first, limits),
@@ -247,7 +251,7 @@ def _build(
     ]
     sections.append(_hard_words(sections))
     story.sections = sections
-    record = full_record_line(story, plan_path)
+    record = full_record_line(story, photos.plan_path)
     if record is not None:
         sections[-2].after.insert(0, record)  # in "Who made this", and said at the top too
         story.about.append(record)
@@ -332,9 +336,12 @@ def _did(plan: Plan, finished: list[Checkin], found: going.Progress, story: Stor
     if left:
         section.after.append(_count("did.more", left))
         story.left_out = True
-    not_yet = len(plan.activities) - len(happened)
+    stopped = sum(1 for a in plan.activities if latest.get(a.id) == _STOPPED)
+    not_yet = len(plan.activities) - len(happened) - stopped
     if not_yet and happened:
         section.after.append(_count("did.not_yet", not_yet))
+    if stopped:
+        section.after.append(_count("did.stopped", stopped))
     return section
 
 
@@ -379,12 +386,11 @@ def _changed(
 
 
 def _said(
-    plan_path: str | os.PathLike[str] | None,
     newest_first: list[Checkin],
     stone_names: dict[str, str],
     story: Story,
     limits: Limits,
-    photos: dict[tuple[str, str], Photo | None],
+    photos: Photos,
 ) -> Section:
     """Only quotes whose share choice is "yes": never "team", "no" or one nobody chose."""
     section = _section("said", "one-to-one")
@@ -403,10 +409,7 @@ def _said(
         lines = [say("said.quote", text=text(voice.text, limits.quote))]
         if stone_names.get(voice.outcome):
             lines.append(say("said.about", stone=stone_names[voice.outcome]))
-        key = (voice.photo, voice.photo_words)
-        if key not in photos:
-            photos[key] = _photo(plan_path, voice.photo, voice.photo_words)
-        photo = photos[key]
+        photo = _photo(photos, voice.photo, voice.photo_words)
         if photo is not None:
             lines.append(say("said.photo", words=photo.words))
         section.points.append(Point("one-to-one", "", name, lines, photo))
@@ -417,13 +420,9 @@ def _said(
     return section
 
 
-def _photo(plan_path: str | os.PathLike[str] | None, photo: str, photo_words: str) -> Photo | None:
-    """The photo as a data: address (the summary's reader, ``render.photo_uri``), or None."""
-    from pathlib import Path
-
-    from backmap.core import render
-
-    uri = render.photo_uri(Path(plan_path) if plan_path is not None else None, photo)
+def _photo(photos: Photos, photo: str, photo_words: str) -> Photo | None:
+    """The photo as a data: address (the summary's reader, ``render.Photos``), or None."""
+    uri = photos.uri(photo)
     if not uri:
         return None
     return Photo(uri, text(photo_words, 200) or words("no_words"))
@@ -604,10 +603,25 @@ def spoken_of(story: Story) -> str:
     return "\n".join(plain(x) for x in lines if plain(x))
 
 
-def write(plan: Plan, plan_path: Path) -> tuple[Path, Path]:
-    """Write both story files beside the plan (private, like the summaries). May raise OSError."""
+def targets(plan_path: str | os.PathLike[str]) -> list[tuple[Path, str]]:
+    """Both story files beside the plan, each with its kind: [(NAME-story.html, "html"), (..., "md")]."""
     html_path, md_path = paths(plan_path)
-    story = build(plan, plan_path)  # once, for both files
-    store.write_text_atomic(html_path, html_of(story))
-    store.write_text_atomic(md_path, markdown_of(story))
-    return html_path, md_path
+    return [(html_path, "html"), (md_path, "md")]
+
+
+def write(
+    plan: Plan,
+    plan_path: Path,
+    to: list[tuple[Path, str]] | None = None,
+    photos: Photos | None = None,
+    wrote: Callable[[Path], object] | None = None,
+) -> Story:
+    """Write the story, built once, to each (file, "html" or "md") of ``to``: both files beside
+    the plan when not given (private, like the summaries). ``wrote`` hears of each file once it
+    is whole. Returns the story (to be read aloud too). May raise OSError."""
+    story = build(plan, plan_path, photos)  # once, for every file
+    for target, kind in to or targets(plan_path):
+        store.write_text_atomic(target, html_of(story) if kind == "html" else markdown_of(story))
+        if wrote is not None:
+            wrote(target)
+    return story

@@ -11,12 +11,16 @@ import io
 import math
 import struct
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from backmap.core import render
+from backmap.core import going, render
 from backmap.core.plan import Plan
+
+# The Word copy is shared and edited outside the team's own files, so it counts as public:
+# only "yes" quotes, as on the poster (docs/plan-format.md, "Who may see a quote").
+WORD_COPY_AUDIENCE = going.PUBLIC
 
 Inside = Callable[[float, float], bool]  # is the point (x, y) in 0..1 inked?
 
@@ -170,6 +174,10 @@ def document(plan: Plan) -> bytes:
             leads = _names(row["leads_to"])
             say(f"{leads}." if leads else "It does not lead to a stepping stone yet.", "It leads to:")
 
+    found = render.how_it_is_going(plan, audience=WORD_COPY_AUDIENCE)
+    if found is not None:
+        _how_it_is_going(doc, found, picture, say)
+
     if plan.assumptions:
         doc.add_heading("Things we are counting on", 1)
         for assumption in plan.assumptions:
@@ -197,6 +205,79 @@ def document(plan: Plan) -> bytes:
     stream = io.BytesIO()
     doc.save(stream)
     return stream.getvalue()
+
+
+def _how_it_is_going(
+    doc: Any, found: dict[str, Any], picture: Callable[[str], None], say: Callable[..., None]
+) -> None:
+    """ "How it is going": the facts and words of the summary's part, in the same order."""
+    text = render.plain_text
+    said, status = found["words"], found["progress"]
+
+    def point(words: str) -> None:
+        doc.add_paragraph(words, style="List Bullet")
+
+    def items(key: str) -> Iterator[Any]:
+        """Each activity or stepping stone ("activities", "outcomes") under its part's heading."""
+        for part in found["parts"]:
+            if part[key]:
+                doc.add_heading(part["name"], 3)
+            for row in part[key]:
+                say(text(row["item"].text) or "No words yet.")
+                yield row
+
+    doc.add_heading(said["title"], 1)
+    picture("notes")
+    say(said["intro"])
+    point(said["when"].format(date=found["date"]))
+    if found["who"]:
+        point(said["who"].format(names=found["who"]))
+    doc.add_heading(said["activities"], 2)
+    picture("activity")
+    for row in items("activities"):
+        point(f"{status['activity_title']} {row['label']}")
+        if row["times"] is not None:
+            times = row["times"]
+            point(said["times_one"] if times == 1 else said["times_many"].format(count=times))
+        if text(row["came"]):
+            point(f"{said['came']} {text(row['came'])}")
+    doc.add_heading(said["stones"], 2)
+    picture("stone")
+    for row in items("outcomes"):
+        point(f"{status['stone_title']} {row['label']}")
+        if row["person_says"]:
+            point(f"{said['person_says']} {row['person_says']}")
+        if text(row["how_we_know"]):
+            point(f"{said['how_we_know']} {text(row['how_we_know'])}")
+    if found["voices"]:
+        doc.add_heading(said["voices"], 2)
+        picture("people")
+        for voice in found["voices"]:
+            say(f'"{text(voice["text"]) or "No words yet."}"')
+            if text(voice["said_by"]):
+                point(f"{said['said_by']} {text(voice['said_by'])}")
+            if text(voice["about"]):
+                point(f"{said['about']} {text(voice['about'])}")
+            point(f"{said['share']} {voice['share']}")
+            if voice["photo"]:
+                point(f"{said['photo']} {text(voice['photo_words']) or said['photo_no_words']}")
+    if found["surprises"]:
+        doc.add_heading(said["surprises"], 2)
+        for surprise in found["surprises"]:
+            point(text(surprise))
+    if not found["reflection"].is_empty():
+        doc.add_heading(said["reflection"], 2)
+        for key in ("hard", "learned", "next"):
+            answer = text(getattr(found["reflection"], key))
+            if answer:
+                point(f"{said[key]} {answer}")
+    doc.add_heading(said["history"], 2)
+    say(said["history_intro"])
+    for row in items("outcomes"):
+        for step in row["history"]:
+            point(f"{step['date']}: {step['label']}")
+        if not row["history"]:
+            point(said["history_none"])
 
 
 def _names(refs: list[render.Ref]) -> str:

@@ -11,6 +11,10 @@ import shlex
 import shutil
 import subprocess
 
+# The one voice of backmap, for read aloud and the story's sound file: British English,
+# 140 words a minute (slower than espeak-ng's 175, for easy listening).
+VOICE = ("-v", "en-gb", "-s", "140")
+
 
 class Speaker:
     def __init__(self, command: list[str] | None = None) -> None:
@@ -26,7 +30,7 @@ class Speaker:
         if override:
             return shlex.split(override)
         found = shutil.which("espeak-ng")
-        return [found, "-v", "en-gb", "-s", "140"] if found else None
+        return [found, *VOICE] if found else None
 
     @property
     def speaking(self) -> bool:

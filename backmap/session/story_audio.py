@@ -14,8 +14,8 @@ import tempfile
 from pathlib import Path
 
 from backmap import content
+from backmap.session.speech import VOICE  # the app's read-aloud voice, the same in the sound file
 
-VOICE = ("-v", "en-gb", "-s", "140")  # as speech.Speaker: words a minute, British English
 # A safety net for a stuck espeak-ng; a long story takes a few seconds.
 HANG = 300
 

@@ -39,10 +39,11 @@ def write_summaries(plan: Plan, plan_path: Path) -> None:
     has a finished look-back. May raise OSError."""
     from backmap.core import render, story
 
+    photos = render.Photos(plan_path)  # this save's photos: read and encoded once, for both pages
     store.write_text_atomic(store.summary_path(plan_path), render.markdown(plan))
-    store.write_text_atomic(store.summary_path(plan_path, ".html"), render.html(plan, plan_path))
+    store.write_text_atomic(store.summary_path(plan_path, ".html"), render.html(plan, plan_path, photos))
     if story.has_story(plan):
-        story.write(plan, plan_path)
+        story.write(plan, plan_path, photos=photos)
 
 
 # Seconds: summaries that took less than this last time are written at once, on the

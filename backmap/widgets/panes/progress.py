@@ -2,7 +2,8 @@
 
 First in words, item by item (what read aloud says), then the drawing from the check step
 with the same words and symbols, and "first time / now" once there is an earlier look-back.
-The look-back being made counts, though it is not finished yet.
+The look-back being made counts, though it is not finished yet; when it is an earlier one
+being changed, the pathway is shown as it was then (``going.as_at``), not as at the latest.
 """
 
 from __future__ import annotations
