@@ -437,12 +437,16 @@ A4_LANDSCAPE = (842, 595)
 
 @pytest.fixture(scope="module")
 def posters(plans: dict[str, Plan]) -> dict[str, Path]:
-    """The poster of the worked example (fits one page) and of the big plan (one page a part)."""
+    """The poster of the worked example (fits one page), of the big plan (one page a part), and of
+    the example looked back at (a status in each stepping stone's box: one page a part)."""
     ARTIFACTS.mkdir(exist_ok=True)
     files = {}
-    for name in ("example", "big"):
+    for name, plan in (
+        *((name, plans[name]) for name in ("example", "big")),
+        ("looked", example_with_look_backs()),
+    ):
         files[name] = ARTIFACTS / f"poster-{name}.html"
-        files[name].write_text(render.poster(plans[name]), encoding="utf-8")
+        files[name].write_text(render.poster(plan), encoding="utf-8")
     return files
 
 
@@ -451,10 +455,11 @@ def printed_posters(posters: dict[str, Path]) -> dict[str, Path]:
     return {name: print_to_pdf(file) for name, file in posters.items()}
 
 
-@pytest.mark.parametrize(("name", "most"), [("example", 1), ("big", 2)])
+@pytest.mark.parametrize(("name", "most"), [("example", 1), ("big", 2), ("looked", 2)])
 def test_the_poster_prints_on_one_landscape_page_or_one_a_part(
     name: str, most: int, printed_posters: dict[str, Path], plans: dict[str, Plan]
 ) -> None:
+    plans = {**plans, "looked": example_with_look_backs()}
     info = pdf_info(printed_posters[name])
     assert int(info["Pages"]) <= most, (name, info["Pages"])
     width, height = (float(n) for n in re.findall(r"[\d.]+", info["Page size"])[:2])

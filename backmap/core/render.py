@@ -564,6 +564,7 @@ def _poster_part(part: dict[str, Any], limit: int) -> int:
     for row in part["outcomes"]:
         text = plain_text(row["item"].text) or "No words yet."
         words = len(row["name"]) + 2 + len(cut(text, limit) if limit else text)
+        words += len(row.get("status", "")) + 2 if row.get("status") else 0
         stone = _lines(words, POSTER_STONE - 58) * POSTER_LINE + 16
         chips = _poster_chips([ref.name for ref in row["led_by"]] or ["Needs an activity"])
         height += max(stone, chips, 44) + 8
@@ -583,11 +584,12 @@ def poster_layout(data: dict[str, Any]) -> dict[str, Any]:
     """
     title = plain_text(data["plan"].title) or "Our plan"
     head = _lines(len(title) + 13, POSTER_WIDTH, 19) * 38 + POSTER_LINE + 12
+    head += POSTER_LINE + 4 if data.get("looked_back") else 0
     parts = data["parts"]
     if head + sum(_poster_part(part, 0) for part in parts) <= POSTER_HEIGHT:
         return {"apart": False, "cut": {part["key"]: 0 for part in parts}}
     # Each page has the part's heading, then two lines: why it is apart and the key to the boxes.
-    room = POSTER_HEIGHT - 2 * POSTER_LINE - 8
+    room = POSTER_HEIGHT - 2 * POSTER_LINE - 8 - (POSTER_LINE if data.get("looked_back") else 0)
     cuts = {}
     for part in parts:
         fits = [cut for cut in POSTER_CUTS if _poster_part(part, cut) <= room]
@@ -599,9 +601,16 @@ def poster_layout(data: dict[str, Any]) -> dict[str, Any]:
 def poster(plan: Plan) -> str:
     """The pathway of both parts on one landscape page, or one page a part for a big plan."""
     data = context(plan)
+    data["looked_back"] = ""
+    latest = going.latest(plan)
+    if latest is not None:
+        # A poster stays one page: how far each stone has come goes in its box, no quotes at all.
+        found = going.Progress(plan)
+        for part in data["parts"]:
+            for row in part["outcomes"]:
+                row["status"] = progress.label("outcome", found.status("outcome", row["item"].id))
+        data["looked_back"] = content.word("going", "poster_note", date=long_date(latest.date))
     data["poster"] = poster_layout(data)
-    # The poster hangs on a wall: public, so only "yes" quotes. Its own page, after the pathway.
-    data["going"] = how_it_is_going(plan, audience=going.PUBLIC)
     return environment().get_template("poster.html.j2").render(data)
 
 
