@@ -33,6 +33,7 @@ from backmap.widgets.panes.pane import Pane
 from backmap.widgets.panes.progress import ProgressPane
 from backmap.widgets.panes.question import QuestionPane
 from backmap.widgets.panes.who import WhoPane
+from backmap.widgets.read_aloud_button import ReadAloudButton
 from backmap.widgets.status import StatusLine, StepHeader
 
 PANE_KINDS = (
@@ -101,7 +102,7 @@ class InterviewScreen(Screen[None]):
             with Horizontal(id="tools"):
                 yield FocusButton(words("buttons", "example"), id="example-button", classes="tool")
                 yield FocusButton(words("buttons", "glossary"), id="glossary-button", classes="tool")
-                yield FocusButton(words("buttons", "read_aloud"), id="read-button", classes="tool")
+                yield ReadAloudButton(classes="tool")
             yield Static("", id="example", markup=False)
             yield Static("", id="tip", markup=False)
             with ContentSwitcher(id="panes"):
@@ -267,10 +268,6 @@ class InterviewScreen(Screen[None]):
     @on(FocusButton.Pressed, "#glossary-button")
     async def open_glossary(self) -> None:
         await self.run_action("app.glossary")
-
-    @on(FocusButton.Pressed, "#read-button")
-    async def read_aloud(self) -> None:
-        await self.run_action("app.read_aloud")
 
     def spoken_text(self) -> str:
         """What read aloud says on this step (one rule for every step: read_aloud.interview_words)."""
