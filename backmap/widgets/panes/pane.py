@@ -38,6 +38,14 @@ class Pane(Vertical):
     def next_label(self) -> str:
         return content.word("buttons", "next")
 
+    def spoken_answer(self) -> str:
+        """The answer on screen, for read aloud: a pane with none says nothing."""
+        return ""
+
+    def spoken(self, words: dict[str, str]) -> list[str]:
+        """What read aloud says of this step between its hint and its tip: the answer, then the example."""
+        return [self.spoken_answer(), words["example"]]
+
     def point_at(self, key: str | None) -> None:
         """Start on the row with this key: only a pane with rows has any."""
 
