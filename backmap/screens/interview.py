@@ -164,11 +164,23 @@ class InterviewScreen(Screen[None]):
         pane.show(page)
         self.set_class(page.pane == "check" and bool(self.query_one(CheckPane).findings), "-gaps")
         self.query_one(ContentSwitcher).current = pane.id
+        self.give_room()
         pane.point_at(point_at)
         self.query_one("#body", VerticalScroll).scroll_home(animate=False, immediate=True)
         self.set_focus(None)
         pane.focus_first()
         self.post_message(self.StepShown())
+
+    @on(Pane.RoomChanged)
+    def give_room(self) -> None:
+        """The pane shown, and the switcher that holds it, are at least as tall as the pane needs;
+        the switcher shows other panes too, so it is set here, for the pane on show now."""
+        pane = self.pane
+        least = pane.least_height() if pane.display else None
+        for box in (pane, self.query_one(ContentSwitcher)):
+            now = box.styles.inline.min_height  # set here, not the stylesheet's
+            if (now.value if now is not None else None) != least:
+                box.styles.min_height = least
 
     def on_resize(self, event: events.Resize) -> None:
         # 24 rows is not a "short" window elsewhere, but on the check step it would leave the drawing 6.

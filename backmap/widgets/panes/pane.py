@@ -22,6 +22,9 @@ class Pane(Vertical):
     class GoNext(Message):
         """The person finished this step from inside the pane (Enter in an answer box)."""
 
+    class RoomChanged(Message):
+        """The rows the pane needs at least (``least_height``) have changed."""
+
     def __init__(self, keeper: Keeper, id: str) -> None:
         super().__init__(id=id)
         self.keeper = keeper
@@ -45,6 +48,10 @@ class Pane(Vertical):
     def spoken(self, words: dict[str, str]) -> list[str]:
         """What read aloud says of this step between its hint and its tip: the answer, then the example."""
         return [self.spoken_answer(), words["example"]]
+
+    def least_height(self) -> int | None:
+        """Rows the pane needs at least, as laid out now; None: what the stylesheet says is enough."""
+        return None
 
     def point_at(self, key: str | None) -> None:
         """Start on the row with this key: only a pane with rows has any."""
