@@ -39,7 +39,6 @@ class EntryScreen(ItemScreen):
 
     def __init__(self, keeper: Keeper, page: Page, key: str | None, start_at: str = "") -> None:
         super().__init__(keeper, page, key, entry_fields(page), start_at=start_at)
-        self.kind_picked = True  # no kind here: nothing is held back from a quick Enter
 
     @property
     def checkin(self) -> Checkin:

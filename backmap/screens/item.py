@@ -161,9 +161,6 @@ class ItemScreen(ButtonDialog[str | None]):
         self.at = next((i for i, f in enumerate(fields) if f.name == start_at), 0)
         # The first answer typed on the list step itself: the item is made, the box asks the rest.
         self.first = first
-        # A new activity has no kind until the person picks one: nothing is ticked,
-        # so a quick Enter cannot file it under a kind nobody chose.
-        self.kind_picked = key is not None and (page.kind != "activities" or self.value("kind") != "")
         self.typed = False  # the person has changed the words in the box of this question
         # Set once the dialog closes: Enter pressed twice quickly must close this dialog
         # once, not the step under it too.
@@ -288,7 +285,9 @@ class ItemScreen(ButtonDialog[str | None]):
 
     def choice_rows(self, field: Field) -> list[Choice]:
         if field.name == "kind":
-            current = self.value("kind") if self.kind_picked else None
+            # An activity has no kind ("") until the person picks one: then no row is ticked,
+            # so a quick Enter cannot file it under a kind nobody chose.
+            current = self.value("kind")
             return [
                 Choice(k, numbered(n, content.kind_name(k)), checked=k == current)
                 for n, k in enumerate(KINDS, start=1)
@@ -311,7 +310,6 @@ class ItemScreen(ButtonDialog[str | None]):
             if field.widget == "radio":
                 chosen = next((c.key for c in rows if c.checked), None)
                 if chosen is not None:  # none ticked: the kind stays unchosen, and the check says so
-                    self.kind_picked = self.kind_picked or field.name == "kind"
                     self.store(field.name, chosen)
             else:
                 order = {o.id: i for i, o in enumerate(self.keeper.plan.outcomes)}
