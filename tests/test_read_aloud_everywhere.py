@@ -118,6 +118,11 @@ async def test_the_pathway_is_read_item_by_item(tmp_path: Path) -> None:
         heard = await ears.heard(pilot)
         for item in [*app.plan.outcomes, *app.plan.activities]:
             assert item.text in heard, item.text
+        await pilot.press("ctrl+o")  # stop; the button reads the same again
+        assert await ears.stopped(pilot)
+        app.screen.query_one("#read-button").focus()
+        await pilot.press("enter")
+        assert await ears.heard(pilot, count=2) == heard
         await pilot.press("escape")  # closing the pathway stops the reading
         assert await ears.stopped(pilot)
 
