@@ -237,6 +237,10 @@ class BackmapApp(TypeAhead):
         self.action_save_and_quit()
 
     def on_resize(self) -> None:
+        # Textual's own handler, which runs after this one, is what sets the new size.
+        self.call_later(self.fit_window)
+
+    def fit_window(self) -> None:
         # A short window drops the spaces between things, so the question stays in sight.
         self.set_class(self.size.height < 24, "-short")
         # A narrow window puts the footer's keys on two lines, so none is cut off at the edge.

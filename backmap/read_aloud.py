@@ -49,26 +49,12 @@ def pathway_words(plan: Plan) -> str:
 
 
 def interview_words(screen: InterviewScreen) -> str:
-    """A step: the question, the line under it, the person's own answer, the example, the tip.
-
-    The check step reads its real gaps, never its example of one.
-    """
+    """A step: the question, the line under it, what its pane reads (its answer, the example), the tip."""
     text = screen.texts()
-    pane = screen.pane
-    parts = [text["question"], text["subject"], text["hint"]]  # subject: what a look-back step asks about
-    own = getattr(pane, "spoken_answer", None)
-    if callable(own):
-        parts.append(own())
-    else:
-        from backmap.widgets.answer import AnswerBox
-
-        answer = pane.query_one(AnswerBox).answer if pane.query(AnswerBox) else ""
-        if answer:
-            parts += [content.word("speech", "your_answer"), answer]
-    if screen.page.pane != "check":
-        parts.append(text["example"])
-    parts.append(text["tip"])
-    return sentences(parts)
+    # subject: what a look-back step asks about
+    return sentences(
+        [text["question"], text["subject"], text["hint"], *screen.pane.spoken(text), text["tip"]]
+    )
 
 
 def spoken(screen: object) -> str:

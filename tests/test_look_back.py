@@ -12,6 +12,7 @@ from backmap import content
 from backmap.app import BackmapApp
 from backmap.core.plan import Voice
 from backmap.session.speech import Speaker
+from backmap.widgets.answer import AnswerBox
 from tests.example_plans import example_copy
 from tests.look_back_plans import NO_QUOTE, TEAM_QUOTE, example_with_look_backs, write_with_photo
 from tests.pilot_helpers import SIZE, make_app, screen_text, settle, type_text
@@ -419,3 +420,40 @@ async def test_a_look_back_not_finished_is_offered_first_beside_the_earlier_ones
         await keys.press("enter")
         assert "We carry on with the look-back of 1 September 2027." in keys.flat()
     assert len(tomllib.loads(path.read_text(encoding="utf-8"))["checkins"]) == 3
+
+
+async def test_who_said_it_offers_the_plans_people_and_still_takes_typed_names(tmp_path: Path) -> None:
+    """As "Who will do it?" does: Down and Up put a name in the box, typing still works."""
+    plan = example_with_look_backs()
+    second = plan.checkins[1]
+    second.finished = False
+    second.who.append("Ali")  # typed at this look-back, not one of the plan's people
+    path = write_with_photo(plan, tmp_path)
+    app = BackmapApp(folder=tmp_path, plan_path=path, speaker=Recorder(), look_back=True)
+    async with app.run_test(size=SIZE) as pilot:
+        keys = Keys(pilot)
+        await keys.press("enter")  # carry on with the look-back not finished (offered first)
+        interview = app.interview()
+        assert interview is not None
+        interview.go_to(interview.flow.index_of("look_back_voices"))
+        await settle(pilot)
+        app.screen.query_one("#entry-add").focus()
+        await keys.press("enter")
+        await keys.answer("The new room is bright.", "enter")
+        assert "Who said it?" in keys.screen()
+        assert "press Down to choose one: Sam, Priya, Ali." in keys.flat()
+        box = app.screen.query_one("#item-answer", AnswerBox)
+        await keys.press("down")
+        assert box.text == "Sam"
+        await keys.press("down", "down")
+        assert box.text == "Ali"
+        await keys.press("up", "enter")
+        assert "Who may see it?" in keys.screen()
+        assert app.plan.checkins[1].voices[-1].said_by == "Priya"
+        await keys.press("ctrl+r")  # back to "Who said it?": a typed name is kept as typed
+        assert box.text == "Priya"
+        await keys.answer(" and Jo", "enter")
+        assert "Who may see it?" in keys.screen()
+    saved = tomllib.loads(path.read_text(encoding="utf-8"))
+    said = saved["checkins"][1]["voices"][-1]
+    assert (said["text"], said["said_by"]) == ("The new room is bright.", "Priya and Jo")

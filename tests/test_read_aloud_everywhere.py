@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 
 from backmap import content
@@ -22,7 +23,7 @@ from backmap.screens.learn import LearnScreen
 from backmap.session.speech import Speaker
 from backmap.widgets.answer import AnswerBox
 from tests.example_plans import EXAMPLE
-from tests.pilot_helpers import SIZE, go_to, settle
+from tests.pilot_helpers import SIZE, go_to, screen_text, settle
 
 FAKE = Path(__file__).parent / "fake_speaker.py"
 
@@ -117,6 +118,11 @@ async def test_the_pathway_is_read_item_by_item(tmp_path: Path) -> None:
         heard = await ears.heard(pilot)
         for item in [*app.plan.outcomes, *app.plan.activities]:
             assert item.text in heard, item.text
+        await pilot.press("ctrl+o")  # stop; the button reads the same again
+        assert await ears.stopped(pilot)
+        app.screen.query_one("#read-button").focus()
+        await pilot.press("enter")
+        assert await ears.heard(pilot, count=2) == heard
         await pilot.press("escape")  # closing the pathway stops the reading
         assert await ears.stopped(pilot)
 
@@ -153,3 +159,31 @@ async def test_a_learn_page_is_read_and_stops_when_the_page_changes(tmp_path: Pa
         app.screen.query_one("#next").focus()
         await pilot.press("enter")  # the next page: the last one is no longer read
         assert await ears.stopped(pilot)
+
+
+@pytest.mark.parametrize("size", [SIZE, (60, 20)])
+@pytest.mark.parametrize("key", ["ctrl+l", "f1"])
+async def test_the_word_list_and_the_help_have_a_read_aloud_button_in_sight(
+    tmp_path: Path, key: str, size: tuple[int, int]
+) -> None:
+    """Issue 17: "a button where there is room". Enter on it reads what Ctrl+O reads."""
+    async with reading_app(tmp_path, size) as (app, pilot, ears):
+        go_to(app, flow.index_of("title"))
+        await settle(pilot)
+        await pilot.press(key)
+        await settle(pilot)
+        dialog = app.screen.query_one("#dialog")
+        assert app.screen.region.contains_region(dialog.region)
+        for button in ("#close", "#read-button"):  # both whole, none pushed below the edge
+            assert dialog.region.contains_region(app.screen.query_one(button).region), button
+        seen = screen_text(app)
+        assert content.word("buttons", "read_aloud") in seen
+        assert app.screen.title_text in seen
+        await pilot.press("ctrl+o")
+        by_key = await ears.heard(pilot)
+        await pilot.press("ctrl+o")  # the same key stops it
+        assert await ears.stopped(pilot)
+        app.screen.query_one("#read-button").focus()
+        await pilot.press("enter")
+        assert await ears.heard(pilot, count=2) == by_key
+        assert ears.speaker.speaking

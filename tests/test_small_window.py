@@ -11,6 +11,7 @@ from backmap import content
 from backmap.core import flow
 from backmap.screens.welcome import WelcomeScreen
 from backmap.widgets.choices import MarkedList
+from backmap.widgets.key_footer import KeyFooter
 from tests.example_plans import EXAMPLE
 from tests.pilot_helpers import SIZE, go_to, make_app, screen_text, settle, status_shown
 
@@ -82,3 +83,23 @@ async def test_save_and_quit_is_in_sight_on_the_welcome_at_60x20(tmp_path: Path)
         quit_button = screen.query_one("#quit")
         assert screen.region.contains_region(quit_button.region)
         assert content.word("buttons", "quit") in screen_text(app)
+
+
+async def test_the_footer_follows_the_window_when_it_is_made_smaller_and_bigger_again(tmp_path: Path) -> None:
+    """Three keys to a line at 60 columns, all on one line at 80, however often the window changes."""
+    keys = [("Ctrl+N", "next"), ("Ctrl+R", "back"), ("Ctrl+G", "goto"), ("Ctrl+Q", "quit"), ("F1", "help")]
+    app = make_app(tmp_path, day_centre(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        go_to(app, flow.index_of("people"))
+        for size in (SIZE, SMALL, SIZE, SMALL):
+            await pilot.resize_terminal(*size)
+            await settle(pilot)
+            footer = app.screen.query_one(KeyFooter)
+            rows = sorted({key.region.y for key in footer.children})
+            assert len(rows) == (1 if size == SIZE else 2), (size, rows)
+            assert footer.outer_size.height == len(rows)
+            assert all(key.region.right <= size[0] for key in footer.children)  # none cut at the edge
+            shown = " ".join(screen_text(app).split())
+            for key, name in keys:
+                assert f"{key} {content.word('keys', name)}" in shown, (size, key)
+            assert app.screen.query_one("#nav").region.bottom <= footer.region.y  # nothing under it

@@ -20,6 +20,7 @@ from backmap.core.flow import Flow
 from backmap.core.safe_text import shown
 from backmap.widgets.buttons import FocusButton
 from backmap.widgets.choices import Choice, MarkedList
+from backmap.widgets.read_aloud_button import ReadAloudButton
 
 ResultT = TypeVar("ResultT")
 
@@ -80,7 +81,7 @@ class ConfirmScreen(ButtonDialog[bool]):
 
 
 class TextDialog(ButtonDialog[None]):
-    """A title, some lines to read (scrolls when long), and a Close button."""
+    """A title, some lines to read (scrolls when long), a Close and a Read aloud button."""
 
     BINDINGS = [Binding("escape", "close", words("keys", "close"), key_display="Esc")]
 
@@ -97,6 +98,7 @@ class TextDialog(ButtonDialog[None]):
                     yield Static(line, classes="dialog-line", markup=False)
             with Horizontal(id="dialog-buttons"):
                 yield FocusButton(words("buttons", "close"), id="close")
+                yield ReadAloudButton()
 
     def on_mount(self) -> None:
         # The text first: Up, Down and Page keys scroll it. Tab reaches Close.

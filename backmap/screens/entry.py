@@ -26,7 +26,7 @@ def entry_fields(page: Page) -> list[Field]:
         return [Field("text", "text", text["text_question"], required=True)]
     return [
         Field("text", "text", text["text_question"], required=True),
-        Field("said_by", "text", text["said_by_question"]),
+        Field("said_by", "text", text["said_by_question"], offers_names=True),
         Field("share", "radio", text["share_question"], text["share_hint"]),
         Field("outcome", "radio", text["stone_question"]),
         Field("photo", "text", text["photo_question"], text["photo_hint"]),
@@ -39,7 +39,6 @@ class EntryScreen(ItemScreen):
 
     def __init__(self, keeper: Keeper, page: Page, key: str | None, start_at: str = "") -> None:
         super().__init__(keeper, page, key, entry_fields(page), start_at=start_at)
-        self.kind_picked = True  # no kind here: nothing is held back from a quick Enter
 
     @property
     def checkin(self) -> Checkin:
@@ -47,6 +46,11 @@ class EntryScreen(ItemScreen):
 
     def entries(self) -> list[Voice] | list[Surprise]:
         return self.checkin.surprises if self.page.key == "look_back_surprises" else self.checkin.voices
+
+    def names_given_before(self) -> list[str]:
+        """Who was here at this look-back, then who said the other things on its list."""
+        others = [v.said_by for n, v in enumerate(self.checkin.voices) if str(n) != self.key]
+        return [*self.checkin.who, *others]
 
     def value(self, name: str) -> object:
         if self.key is None:

@@ -33,6 +33,7 @@ from backmap.widgets.panes.pane import Pane
 from backmap.widgets.panes.progress import ProgressPane
 from backmap.widgets.panes.question import QuestionPane
 from backmap.widgets.panes.who import WhoPane
+from backmap.widgets.read_aloud_button import ReadAloudButton
 from backmap.widgets.status import StatusLine, StepHeader
 
 PANE_KINDS = (
@@ -101,7 +102,7 @@ class InterviewScreen(Screen[None]):
             with Horizontal(id="tools"):
                 yield FocusButton(words("buttons", "example"), id="example-button", classes="tool")
                 yield FocusButton(words("buttons", "glossary"), id="glossary-button", classes="tool")
-                yield FocusButton(words("buttons", "read_aloud"), id="read-button", classes="tool")
+                yield ReadAloudButton(classes="tool")
             yield Static("", id="example", markup=False)
             yield Static("", id="tip", markup=False)
             with ContentSwitcher(id="panes"):
@@ -163,11 +164,23 @@ class InterviewScreen(Screen[None]):
         pane.show(page)
         self.set_class(page.pane == "check" and bool(self.query_one(CheckPane).findings), "-gaps")
         self.query_one(ContentSwitcher).current = pane.id
+        self.give_room()
         pane.point_at(point_at)
         self.query_one("#body", VerticalScroll).scroll_home(animate=False, immediate=True)
         self.set_focus(None)
         pane.focus_first()
         self.post_message(self.StepShown())
+
+    @on(Pane.RoomChanged)
+    def give_room(self) -> None:
+        """The pane shown, and the switcher that holds it, are at least as tall as the pane needs;
+        the switcher shows other panes too, so it is set here, for the pane on show now."""
+        pane = self.pane
+        least = pane.least_height() if pane.display else None
+        for box in (pane, self.query_one(ContentSwitcher)):
+            now = box.styles.inline.min_height  # set here, not the stylesheet's
+            if (now.value if now is not None else None) != least:
+                box.styles.min_height = least
 
     def on_resize(self, event: events.Resize) -> None:
         # 24 rows is not a "short" window elsewhere, but on the check step it would leave the drawing 6.
@@ -267,10 +280,6 @@ class InterviewScreen(Screen[None]):
     @on(FocusButton.Pressed, "#glossary-button")
     async def open_glossary(self) -> None:
         await self.run_action("app.glossary")
-
-    @on(FocusButton.Pressed, "#read-button")
-    async def read_aloud(self) -> None:
-        await self.run_action("app.read_aloud")
 
     def spoken_text(self) -> str:
         """What read aloud says on this step (one rule for every step: read_aloud.interview_words)."""

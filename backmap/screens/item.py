@@ -37,6 +37,7 @@ class Field:
     question: str
     hint: str = ""
     required: bool = False
+    offers_names: bool = False  # Down and Up in its box offer names: the plan's people first
 
 
 def item_fields(page: flow.Page, changing: bool = False) -> list[Field]:
@@ -64,7 +65,7 @@ def item_fields(page: flow.Page, changing: bool = False) -> list[Field]:
         Field("text", "text", act("text_question"), act("text_hint"), required=True),
         Field("kind", "radio", act("kind_question"), act("kind_hint")),
         Field("outcomes", "check", act("links_question"), act("links_hint")),
-        Field("who", "text", act("who_question")),
+        Field("who", "text", act("who_question"), offers_names=True),
         Field("when", "text", act("when_question")),
     ]
 
@@ -75,7 +76,7 @@ def numbered(number: int, text: str) -> str:
 
 
 MAX_NUMBER = 9  # rows past 9 have no number key: they are reached with the arrow keys
-MAX_OFFERED = 4  # names the "Who will do it?" hint shows; Down reaches them all
+MAX_OFFERED = 4  # names a box's hint shows ("Who will do it?", "Who said it?"); Down reaches them all
 
 
 def link_rows(plan: Plan, part: str, linked: list[str]) -> list[Choice]:
@@ -121,7 +122,7 @@ class ItemScreen(ButtonDialog[str | None]):
         Binding("ctrl+o", "app.read_aloud", content.word("keys", "read"), key_display="Ctrl+O", show=False),
         Binding("f1", "app.help", content.word("keys", "help"), key_display="F1", show=False),
         Binding("escape", "close", content.word("buttons", "close"), key_display="Esc"),
-        # In "Who will do it?" Down and Up offer the plan's people; elsewhere they do what they did.
+        # In a box for a name Down and Up offer the plan's people; elsewhere they do what they did.
         Binding("down", "offer(1)", show=False, priority=True),
         Binding("up", "offer(-1)", show=False, priority=True),
     ]
@@ -160,9 +161,6 @@ class ItemScreen(ButtonDialog[str | None]):
         self.at = next((i for i, f in enumerate(fields) if f.name == start_at), 0)
         # The first answer typed on the list step itself: the item is made, the box asks the rest.
         self.first = first
-        # A new activity has no kind until the person picks one: nothing is ticked,
-        # so a quick Enter cannot file it under a kind nobody chose.
-        self.kind_picked = key is not None and (page.kind != "activities" or self.value("kind") != "")
         self.typed = False  # the person has changed the words in the box of this question
         # Set once the dialog closes: Enter pressed twice quickly must close this dialog
         # once, not the step under it too.
@@ -237,7 +235,7 @@ class ItemScreen(ButtonDialog[str | None]):
         self.query_one("#item-question", Static).update(field.question)
         hint = self.query_one("#item-hint", Static)
         hint_text = field.hint
-        if field.name == "who" and self.offered_names():
+        if field.offers_names and self.offered_names():
             hint_text = content.activity_word("who_offer").format(
                 names=", ".join(self.offered_names()[:MAX_OFFERED])
             )
@@ -287,7 +285,9 @@ class ItemScreen(ButtonDialog[str | None]):
 
     def choice_rows(self, field: Field) -> list[Choice]:
         if field.name == "kind":
-            current = self.value("kind") if self.kind_picked else None
+            # An activity has no kind ("") until the person picks one: then no row is ticked,
+            # so a quick Enter cannot file it under a kind nobody chose.
+            current = self.value("kind")
             return [
                 Choice(k, numbered(n, content.kind_name(k)), checked=k == current)
                 for n, k in enumerate(KINDS, start=1)
@@ -310,7 +310,6 @@ class ItemScreen(ButtonDialog[str | None]):
             if field.widget == "radio":
                 chosen = next((c.key for c in rows if c.checked), None)
                 if chosen is not None:  # none ticked: the kind stays unchosen, and the check says so
-                    self.kind_picked = self.kind_picked or field.name == "kind"
                     self.store(field.name, chosen)
             else:
                 order = {o.id: i for i, o in enumerate(self.keeper.plan.outcomes)}
@@ -338,15 +337,18 @@ class ItemScreen(ButtonDialog[str | None]):
         self.show_field()
 
     def offered_names(self) -> list[str]:
-        """Who "Who will do it?" offers: the plan's people, then who was named for other activities."""
-        plan = self.keeper.plan
-        names = [p.name for p in plan.people] + [a.who for a in plan.activities if a.id != self.key]
+        """The names a box for a name offers: the plan's people, then names given before, once each."""
+        names = [p.name for p in self.keeper.plan.people] + self.names_given_before()
         return list(dict.fromkeys(n for n in (" ".join(name.split()) for name in names) if n))
+
+    def names_given_before(self) -> list[str]:
+        """Who was named for the other activities ("Who will do it?")."""
+        return [a.who for a in self.keeper.plan.activities if a.id != self.key]
 
     def _offering(self) -> bool:
         field = self.fields[self.at]
         box = self.query_one("#item-answer", AnswerBox)
-        return field.name == "who" and self.focused is box and bool(self.offered_names())
+        return field.offers_names and self.focused is box and bool(self.offered_names())
 
     def action_offer(self, step: int) -> None:
         """Down or Up puts the next or the one before of the offered names in the box; typing still works."""

@@ -13,6 +13,7 @@ from backmap import content
 from backmap.content import word as words
 from backmap.widgets.buttons import FocusButton
 from backmap.widgets.key_footer import KeyFooter
+from backmap.widgets.read_aloud_button import ReadAloudButton
 
 
 class LearnScreen(Screen):
@@ -31,7 +32,7 @@ class LearnScreen(Screen):
         with Horizontal(id="nav"):
             yield FocusButton(words("buttons", "back"), id="back")
             yield FocusButton(words("buttons", "close"), id="close")
-            yield FocusButton(words("buttons", "read_aloud"), id="read-button")
+            yield ReadAloudButton()
             yield FocusButton(words("buttons", "next"), id="next", variant="primary")
         yield KeyFooter()
 
@@ -43,10 +44,6 @@ class LearnScreen(Screen):
         """Read aloud on a Learn page reads its title and its words."""
         page = self.pages[self.at]
         return " ".join([page["title"], *page["text"]])
-
-    @on(FocusButton.Pressed, "#read-button")
-    async def read_aloud(self) -> None:
-        await self.run_action("app.read_aloud")
 
     def show_page(self) -> None:
         reader = getattr(self.app, "read_aloud", None)

@@ -14,6 +14,7 @@ from backmap.core import pathway_drawing
 from backmap.core.plan import Plan
 from backmap.widgets.buttons import FocusButton
 from backmap.widgets.pathway_view import PathwayView
+from backmap.widgets.read_aloud_button import ReadAloudButton
 
 
 class PathwayScreen(ModalScreen[None]):
@@ -31,7 +32,7 @@ class PathwayScreen(ModalScreen[None]):
             yield PathwayView(self.plan, id="pathway-view")
             with Horizontal(id="dialog-buttons"):
                 yield FocusButton(words("buttons", "close"), id="close")
-                yield FocusButton(words("buttons", "read_aloud"), id="read-button")
+                yield ReadAloudButton()
 
     def on_mount(self) -> None:
         self.query_one(PathwayView).focus()
@@ -41,10 +42,6 @@ class PathwayScreen(ModalScreen[None]):
         from backmap.read_aloud import pathway_words, sentences
 
         return sentences([pathway_drawing.words()["title"], pathway_words(self.plan)])
-
-    @on(FocusButton.Pressed, "#read-button")
-    async def read_aloud(self) -> None:
-        await self.run_action("app.read_aloud")
 
     @on(FocusButton.Pressed, "#close")
     def action_close(self) -> None:

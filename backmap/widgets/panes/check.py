@@ -60,6 +60,10 @@ class CheckPane(Pane):
         """Read aloud: the real gaps, one by one (the hint has said how many)."""
         return " ".join(finding.message for finding in self.findings)
 
+    def spoken(self, words: dict[str, str]) -> list[str]:
+        """The real gaps, never the step's example of one (it is not a gap in this plan)."""
+        return [self.spoken_answer()]
+
     def focus_first(self) -> None:
         """Start where Up and Down do what the words say: on the gaps, or else on the drawing
         (its words say "Use the up and down keys")."""

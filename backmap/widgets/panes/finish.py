@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from textual.app import ComposeResult
-from textual.widget import Widget
 from textual.widgets import Static
 
 from backmap.content import word as words
@@ -64,28 +63,17 @@ class FinishPane(Pane):
         self.query_one("#files", Static).update(self.files_text(page))
         self.query_one("#preview", Static).update(preview(render.markdown(self.keeper.plan)))
         self.query_one("#preview-box", MoreScroll).scroll_home(animate=False, immediate=True)
-        self.call_after_refresh(self.keep_room_for_the_box)
+        self.call_after_refresh(self.post_message, self.RoomChanged())  # once the file names are laid out
 
     def on_resize(self) -> None:
-        self.call_after_refresh(self.keep_room_for_the_box)
+        # The file names wrap anew at a new width.
+        self.call_after_refresh(self.post_message, self.RoomChanged())
 
-    def keep_room_for_the_box(self) -> None:
-        """The box takes the room left under the file names, but never less than SMALLEST_BOX:
-        the pane is as tall as both, so the page scrolls to the box instead of cutting it off."""
-        if not self.display:
-            return
+    def least_height(self) -> int | None:
+        """The file names, with the space above them, and the box at no less than SMALLEST_BOX:
+        the box takes the room left, and in a small window the page scrolls to it."""
         files = self.query_one("#files", Static)
-        needed = files.outer_size.height + SMALLEST_BOX
-        for box in (self, self.parent):  # the pane, and the switcher that shows it
-            if isinstance(box, Widget) and (
-                box.styles.min_height is None or box.styles.min_height.value != needed
-            ):
-                box.styles.min_height = needed
-
-    def on_hide(self) -> None:
-        # The switcher shows other steps' panes too: they keep their own smallest height.
-        if isinstance(self.parent, Widget):
-            self.parent.styles.min_height = None
+        return files.region.bottom - self.region.y + SMALLEST_BOX
 
     def files_text(self, page: Page) -> str:
         session = self.keeper.session

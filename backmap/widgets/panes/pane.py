@@ -22,6 +22,9 @@ class Pane(Vertical):
     class GoNext(Message):
         """The person finished this step from inside the pane (Enter in an answer box)."""
 
+    class RoomChanged(Message):
+        """The rows the pane needs at least (``least_height``) have changed."""
+
     def __init__(self, keeper: Keeper, id: str) -> None:
         super().__init__(id=id)
         self.keeper = keeper
@@ -37,6 +40,18 @@ class Pane(Vertical):
 
     def next_label(self) -> str:
         return content.word("buttons", "next")
+
+    def spoken_answer(self) -> str:
+        """The answer on screen, for read aloud: a pane with none says nothing."""
+        return ""
+
+    def spoken(self, words: dict[str, str]) -> list[str]:
+        """What read aloud says of this step between its hint and its tip: the answer, then the example."""
+        return [self.spoken_answer(), words["example"]]
+
+    def least_height(self) -> int | None:
+        """Rows the pane needs at least, as laid out now; None: what the stylesheet says is enough."""
+        return None
 
     def point_at(self, key: str | None) -> None:
         """Start on the row with this key: only a pane with rows has any."""

@@ -6,6 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Label, Static
 
+from backmap import content
 from backmap.core import flow, look_back
 from backmap.core.flow import Page
 from backmap.core.plan import Plan
@@ -35,6 +36,11 @@ class QuestionPane(Pane):
             box.load_text(stored if draft is None else draft)
         if draft is not None:
             self.keeper.typing(page.answer_key, box.answer)
+
+    def spoken_answer(self) -> str:
+        """The person's own words in the box, if any."""
+        answer = self.query_one("#answer", AnswerBox).answer
+        return f"{content.word('speech', 'your_answer')} {answer}" if answer else ""
 
     def say_problem(self, text: str) -> None:
         problem = self.query_one("#answer-problem", Static)
