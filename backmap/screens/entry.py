@@ -83,7 +83,7 @@ class EntryScreen(ItemScreen):
                 for n, s in enumerate(SHARE_CHOICES, 1)
             ]
         plan = self.keeper.plan
-        stones = plan.outcomes_in("project") + plan.outcomes_in("coproduction")
+        stones = plan.outcomes_in_order()
         rows = [Choice("", numbered(1, self.page.words["stone_none"]), checked=not current)]
         return rows + [
             Choice(o.id, numbered(n, o.text or "-"), checked=o.id == current) for n, o in enumerate(stones, 2)

@@ -20,7 +20,7 @@ from textual.widgets import Static
 from backmap import content
 from backmap.content import word as words
 from backmap.core import flow
-from backmap.core.plan import KINDS, PARTS, Plan
+from backmap.core.plan import KINDS, Plan
 from backmap.screens.dialogs import ButtonDialog, ConfirmScreen
 from backmap.widgets.answer import AnswerBox
 from backmap.widgets.buttons import FocusButton
@@ -87,7 +87,7 @@ def link_rows(plan: Plan, part: str, linked: list[str]) -> list[Choice]:
     day-centre example the co-production group helps write the project's plan).
     """
     chosen = set(linked)
-    ordered = [o for p in PARTS for o in plan.outcomes if o.part == p]
+    ordered = plan.outcomes_in_order()
     rows = []
     for number, outcome in enumerate(ordered, start=1):
         detail = ""
