@@ -11,9 +11,13 @@ from pathlib import Path
 import pytest
 
 from backmap import content
+from backmap.app import BackmapApp
 from backmap.core import flow, store
+from backmap.core.plan import Voice
+from backmap.session.speech import Speaker
 from backmap.widgets.choices import MarkedList
 from tests.example_plans import EXAMPLE
+from tests.look_back_plans import example_with_look_backs, write_with_photo
 from tests.pilot_helpers import SIZE, go_to, make_app, screen_text, settle
 
 
@@ -84,3 +88,27 @@ async def test_a_short_list_says_nothing_about_more(tmp_path: Path) -> None:
         seen = screen_text(app)
         assert content.word("app", "more_below") not in seen
         assert content.word("app", "more_above") not in seen
+
+
+async def test_a_long_list_of_quotes_keeps_its_buttons_in_sight(tmp_path: Path) -> None:
+    """What people said, with more quotes than fit at 80x24: Add, Change and Remove stay in sight."""
+    plan = example_with_look_backs()
+    last = plan.checkins[-1]
+    last.finished = False
+    last.voices += [Voice(f"Another thing someone said, number {n}.", "Sam", "", "yes") for n in range(4)]
+    path = write_with_photo(plan, tmp_path)
+    app = BackmapApp(folder=tmp_path, plan_path=path, speaker=Speaker(command=[]), look_back=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # carry on with the look-back not finished
+        await settle(pilot)
+        interview = app.interview()
+        assert interview is not None
+        interview.go_to(interview.flow.index_of("look_back_voices"))
+        await settle(pilot)
+        screen = app.screen
+        body = screen.query_one("#body")
+        assert body.max_scroll_y == 0  # nothing of the step is below the edge
+        assert body.region.contains_region(screen.query_one("#entries", MarkedList).region)
+        assert body.region.contains_region(screen.query_one("#entry-buttons").region)
+        assert content.word("app", "more_below") in screen_text(app)

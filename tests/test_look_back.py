@@ -69,7 +69,8 @@ async def add_quote(keys: Keys, text: str, by: str, share: str, stone: str) -> N
     await keys.press(share)
     assert "1. No stepping stone" in keys.screen()
     await keys.press(stone)
-    await keys.press("enter", "enter")  # no photo, no words for it
+    await keys.press("enter")  # no photo: what it shows is not asked, and the box closes
+    assert "What did people say?" in keys.screen()
 
 
 async def first_look_back(keys: Keys) -> None:
@@ -175,11 +176,12 @@ async def test_two_look_backs_by_keys_hold_exactly_what_was_chosen(tmp_path: Pat
     assert second["id"] == "c2" and second["date"] == date(2027, 6, 1) and second["finished"] is True
     assert second.get("who", []) == []
     assert [o["status"] for o in second["outcomes"]] == ["happened", "on-the-way", "happened", "happened"]
-    # 39 answers (a date, who, 8 about activities, 12 about stepping stones, 2 quotes of 6
-    # questions, a surprise, 3 about what we learned) and 12 keys to move: in from the welcome
-    # screen, Add three times, on from two lists, past the pathway, Finish, and out. 57 keys
-    # measured; each status and share was 1 key, each typed answer 1 (Enter), each skipped one 1.
-    assert first_count <= 57, first_count
+    # 37 answers (a date, who, 8 about activities, 12 about stepping stones, 2 quotes of 5
+    # questions (no photo, so what it shows is not asked), a surprise, 3 about what we learned)
+    # and 12 keys to move: in from the welcome screen, Add three times, on from two lists, past
+    # the pathway, Finish, and out. 55 keys measured (57 when a quote without a photo still
+    # asked what the photo shows); each status and share 1 key, each typed or skipped answer 1.
+    assert first_count <= 55, first_count
 
 
 # ----- earlier look-backs change only when someone chooses to --------------------------------
@@ -457,3 +459,36 @@ async def test_who_said_it_offers_the_plans_people_and_still_takes_typed_names(t
     saved = tomllib.loads(path.read_text(encoding="utf-8"))
     said = saved["checkins"][1]["voices"][-1]
     assert (said["text"], said["said_by"]) == ("The new room is bright.", "Priya and Jo")
+
+
+async def test_what_a_photo_shows_is_asked_only_when_there_is_a_photo(tmp_path: Path) -> None:
+    plan = example_with_look_backs()
+    plan.checkins[1].finished = False
+    path = write_with_photo(plan, tmp_path)
+    app = BackmapApp(folder=tmp_path, plan_path=path, speaker=Recorder(), look_back=True)
+    async with app.run_test(size=SIZE) as pilot:
+        keys = Keys(pilot)
+        await keys.press("enter")  # carry on with the look-back not finished (offered first)
+        interview = app.interview()
+        assert interview is not None
+        interview.go_to(interview.flow.index_of("look_back_voices"))
+        await settle(pilot)
+        app.screen.query_one("#entry-add").focus()
+        await add_quote(keys, "No photo with this one.", "Sam", "1", "1")
+        assert "What does the photo show?" not in keys.screen()
+        app.screen.query_one("#entry-add").focus()
+        await keys.press("enter")
+        await keys.answer("This one has a photo.", "enter")
+        await keys.answer("Sam", "enter")
+        await keys.press("1", "1")
+        assert "Is there a photo?" in keys.screen()
+        await keys.answer("room.png", "enter")
+        assert "What does the photo show?" in keys.screen()
+        await keys.press("ctrl+r")  # back from it goes to the photo's name
+        assert "Is there a photo?" in keys.screen()
+        await keys.press("enter")
+        await keys.answer("The room with its new colours.", "enter")
+        assert "What did people say?" in keys.screen()
+    voices = tomllib.loads(path.read_text(encoding="utf-8"))["checkins"][1]["voices"]
+    assert (voices[-2]["text"], voices[-2].get("photo", "")) == ("No photo with this one.", "")
+    assert (voices[-1]["photo"], voices[-1]["photo_words"]) == ("room.png", "The room with its new colours.")

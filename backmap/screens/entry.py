@@ -96,6 +96,10 @@ class EntryScreen(ItemScreen):
             self.say_photo(str(self.value("photo")))
         return kept
 
+    def asks(self, field: Field) -> bool:
+        """What a photo shows is asked only when there is a photo."""
+        return field.name != "photo_words" or bool(str(self.value("photo")).strip())
+
     def say_photo(self, photo: str) -> None:
         """A photo not in the plan's folder is kept by name, and the person is told."""
         from backmap.core.store import photo_file

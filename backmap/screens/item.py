@@ -322,18 +322,23 @@ class ItemScreen(ButtonDialog[str | None]):
     def action_next(self) -> None:
         if self.closing or not self.keep():
             return
-        if self.at == len(self.fields) - 1:
+        later = [i for i in range(self.at + 1, len(self.fields)) if self.asks(self.fields[i])]
+        if not later:
             self.closing = True
             self.dismiss(self.key)
             return
-        self.at += 1
+        self.at = later[0]
         self.show_field()
+
+    def asks(self, field: Field) -> bool:
+        """Whether this question is asked, given the answers kept so far."""
+        return True
 
     @on(FocusButton.Pressed, "#item-back")
     def action_back(self) -> None:
         if self.closing or self.at == 0 or not self.keep():
             return
-        self.at -= 1
+        self.at = max(i for i in range(self.at) if i == 0 or self.asks(self.fields[i]))
         self.show_field()
 
     def offered_names(self) -> list[str]:
