@@ -75,15 +75,11 @@ class FocusButton(Button):
 
 
 class KeyFooter(Footer):
-    """As backmap's footer: three columns in a narrow window, made again when the size changes."""
+    """As backmap's footer: its columns are left to the style sheet (three in a narrow window)."""
 
     def compose(self) -> ComposeResult:
         yield from super().compose()
-        if self.app.has_class("-narrow"):
-            self.styles.grid_size_columns = 3
-
-    def on_resize(self) -> None:
-        self.refresh(recompose=True)
+        self.styles.grid_size_columns = None
 
 
 class StatusLine(Static):
