@@ -383,52 +383,71 @@ _PHOTO_KINDS = (
 )
 
 
-def photo_uri(plan_path: Path | None, photo: str) -> str:
-    """A photo as a data: address, only when it is a picture file inside the plan's folder; else "".
+def photo_data(plan_path: Path | None, photo: str) -> tuple[str, bytes] | None:
+    """A photo's kind ("image/png") and bytes, only when it is a picture file inside the plan's
+    folder and not over the limit; else None.
 
     ``store.photo_file`` decides what is inside the folder (no "..", no absolute path, no link
     out of it); nothing else is ever opened.
     """
-    import base64
-
     from backmap.core.store import photo_file
 
     if plan_path is None or not photo:
-        return ""
+        return None
     found = photo_file(plan_path, photo)
     if found is None:
-        return ""
+        return None
     try:
         with found.open("rb") as stream:
             data = stream.read(PHOTO_LIMIT + 1)  # never more than the limit read, however big
     except OSError:
-        return ""
+        return None
     if len(data) > PHOTO_LIMIT:
-        return ""
+        return None
     kind = next((kind for start, kind in _PHOTO_KINDS if data.startswith(start)), "")
     if not kind and data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         kind = "image/webp"
-    if not kind:
-        return ""
+    return (kind, data) if kind else None
+
+
+def photo_uri(plan_path: Path | None, photo: str) -> str:
+    """A photo as a data: address, only when ``photo_data`` gives it; else ""."""
+    found = photo_data(plan_path, photo)
+    return _data_uri(found) if found is not None else ""
+
+
+def _data_uri(found: tuple[str, bytes]) -> str:
+    import base64
+
+    kind, data = found
     return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
 
 
 class Photos:
-    """The photos of one save, each read and encoded once (``photo_uri``) for all its files.
+    """The photos of one save, each read once (``photo_data``) for all its files.
 
     The printable page and the story of a save show the same photos: one of these, made for
-    the save and passed to both, reads each file once. Made again for every save, so a photo
-    changed on disk is read again next time.
+    the save and passed to both, reads each file once. The Word copy reads its photos through
+    one too, so it shows exactly the photos the page may show. Made again for every save, so
+    a photo changed on disk is read again next time.
     """
 
     def __init__(self, plan_path: Path | None) -> None:
         self.plan_path = plan_path
+        self._found: dict[str, tuple[str, bytes] | None] = {}
         self._uris: dict[str, str] = {}
+
+    def data(self, photo: str) -> tuple[str, bytes] | None:
+        """The photo's kind and bytes, or None (see ``photo_data``)."""
+        if photo not in self._found:
+            self._found[photo] = photo_data(self.plan_path, photo)
+        return self._found[photo]
 
     def uri(self, photo: str) -> str:
         """The photo as a data: address, or "" (see ``photo_uri``)."""
         if photo not in self._uris:
-            self._uris[photo] = photo_uri(self.plan_path, photo)
+            found = self.data(photo)
+            self._uris[photo] = _data_uri(found) if found is not None else ""
         return self._uris[photo]
 
 
