@@ -206,7 +206,7 @@ def cmd_render(args: argparse.Namespace | SimpleNamespace) -> int:
         if chosen == "docx":
             from backmap.core import word_copy
 
-            word_copy.write(plan, target)
+            word_copy.write(plan, target, Path(args.plan))
         else:
             if chosen == "html":  # the plan's path, so a quote's photo from its folder can be shown
                 text = render.html(plan, Path(args.plan))

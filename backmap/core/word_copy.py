@@ -2,7 +2,8 @@
 
 Same sections and words as the printable page: real headings, 16pt text, a small picture
 beside each main point (drawn here as PNG, because Word cannot show our SVG), and the
-links between activities and stepping stones written in words.
+links between activities and stepping stones written in words. A quote's photo goes in as the
+printable page shows it (only from the plan's folder), with its words as the alt text.
 """
 
 from __future__ import annotations
@@ -83,8 +84,12 @@ def png(name: str, size: int = 96) -> bytes:
     )
 
 
-def document(plan: Plan) -> bytes:
-    """The Word document, as the bytes of a .docx file."""
+def document(plan: Plan, plan_path: Path | None = None, photos: render.Photos | None = None) -> bytes:
+    """The Word document, as the bytes of a .docx file.
+
+    With the plan's path, the photo of a quote it may show goes in the document, read as the
+    printable page reads it (``render.Photos``: only a picture file inside the plan's folder).
+    """
     import docx
     from docx.shared import Cm, Pt
 
@@ -176,7 +181,10 @@ def document(plan: Plan) -> bytes:
 
     found = render.how_it_is_going(plan, audience=WORD_COPY_AUDIENCE)
     if found is not None:
-        _how_it_is_going(doc, found, picture, say)
+        latest = going.latest(plan)
+        # The same quotes as ``found`` (the same rule), for the names of their photo files.
+        files = [voice.photo for voice in going.shown_voices(latest, WORD_COPY_AUDIENCE)] if latest else []
+        _how_it_is_going(doc, found, picture, say, photos or render.Photos(plan_path), files)
 
     if plan.assumptions:
         doc.add_heading("Things we are counting on", 1)
@@ -208,9 +216,17 @@ def document(plan: Plan) -> bytes:
 
 
 def _how_it_is_going(
-    doc: Any, found: dict[str, Any], picture: Callable[[str], None], say: Callable[..., None]
+    doc: Any,
+    found: dict[str, Any],
+    picture: Callable[[str], None],
+    say: Callable[..., None],
+    photos: render.Photos,
+    files: list[str],
 ) -> None:
-    """ "How it is going": the facts and words of the summary's part, in the same order."""
+    """ "How it is going": the facts and words of the summary's part, in the same order.
+
+    ``files``: the photo file named by each quote in ``found["voices"]``, in the same order.
+    """
     text = render.plain_text
     said, status = found["words"], found["progress"]
 
@@ -252,7 +268,7 @@ def _how_it_is_going(
     if found["voices"]:
         doc.add_heading(said["voices"], 2)
         picture("people")
-        for voice in found["voices"]:
+        for voice, photo_file in zip(found["voices"], files, strict=True):
             say(f'"{text(voice["text"]) or "No words yet."}"')
             if text(voice["said_by"]):
                 point(f"{said['said_by']} {text(voice['said_by'])}")
@@ -260,7 +276,9 @@ def _how_it_is_going(
                 point(f"{said['about']} {text(voice['about'])}")
             point(f"{said['share']} {voice['share']}")
             if voice["photo"]:
-                point(f"{said['photo']} {text(voice['photo_words']) or said['photo_no_words']}")
+                words = text(voice["photo_words"]) or said["photo_no_words"]
+                point(f"{said['photo']} {words}")
+                _photo(doc, photos.data(photo_file), words)
     if found["surprises"]:
         doc.add_heading(said["surprises"], 2)
         for surprise in found["surprises"]:
@@ -280,6 +298,39 @@ def _how_it_is_going(
             point(said["history_none"])
 
 
+# Word takes these kinds of picture (python-docx reads them); a WebP photo keeps only its words.
+_WORD_KINDS = frozenset({"image/png", "image/jpeg", "image/gif"})
+# No taller than on the printable page (its .photo rule), so a tall photo stays on one page.
+PHOTO_HEIGHT_CM = 12.0
+
+
+def _photo(doc: Any, found: tuple[str, bytes] | None, words: str) -> None:
+    """A quote's photo as wide as the page's text at most, its words as the alt text.
+
+    ``found`` comes from ``render.Photos``, so it is a picture from inside the plan's folder or
+    None. A photo Word cannot read is left out: its words are already in the document.
+    """
+    from docx.image.image import Image
+    from docx.shared import Cm, Emu
+
+    if found is None or found[0] not in _WORD_KINDS:
+        return
+    try:
+        image = Image.from_blob(found[1])
+        native_width, native_height = int(image.width), int(image.height)
+    except Exception:  # a broken file from disk must cost only its picture, never the document
+        return
+    if native_width <= 0 or native_height <= 0:
+        return
+    section = doc.sections[-1]
+    room = int(section.page_width - section.left_margin - section.right_margin)
+    tallest = int(Cm(PHOTO_HEIGHT_CM))
+    width = min(native_width, room, tallest * native_width // native_height)
+    shape = doc.add_picture(io.BytesIO(found[1]), width=Emu(max(width, 1)))
+    # python-docx has no alt text API: Word and screen readers read wp:docPr's descr.
+    shape._inline.docPr.set("descr", words)
+
+
 def _names(refs: list[render.Ref]) -> str:
     """ "Activity 1, activity 3 and activity 7": the links written in words."""
     names = [ref.name if i == 0 else ref.name.lower() for i, ref in enumerate(refs)]
@@ -288,12 +339,15 @@ def _names(refs: list[render.Ref]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def write(plan: Plan, target: Path) -> None:
-    """Write the Word document through a temporary file, so a half-written file is never left."""
+def write(plan: Plan, target: Path, plan_path: Path | None = None) -> None:
+    """Write the Word document through a temporary file, so a half-written file is never left.
+
+    ``plan_path``: the plan's file, so a quote's photo from its folder can go in.
+    """
     import os
     import tempfile
 
-    data = document(plan)
+    data = document(plan, plan_path)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
