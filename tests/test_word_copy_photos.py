@@ -7,6 +7,7 @@ the photo's words as its alt text so a screen reader says them.
 
 from __future__ import annotations
 
+import base64
 import io
 import os
 import shutil
@@ -23,6 +24,7 @@ import pytest
 from backmap import cli
 from backmap.core import store, word_copy
 from backmap.core.plan import Plan, Voice
+from backmap.session.summaries import write_summaries
 from tests.look_back_plans import PHOTO, PHOTO_WORDS, PNG, example_with_look_backs, write_with_photo
 
 SHOWN_QUOTE = "Here we are in the new room."
@@ -102,11 +104,32 @@ def test_a_yes_quote_s_photo_is_in_the_word_copy_with_its_words_as_alt_text(tmp_
     assert body[where + 1]._p.xpath(".//wp:docPr/@descr") == [PHOTO_WORDS]
 
 
+def test_the_word_copy_beside_the_plan_has_the_photo_too(tmp_path: Path) -> None:
+    path = write_with_photo(with_quotes(Voice(SHOWN_QUOTE, "Sam", "o3", "yes", PHOTO, PHOTO_WORDS)), tmp_path)
+    # A save writes the summaries and the story, never a Word copy: only `backmap render` makes one.
+    write_summaries(store.load(path), path)
+    assert not list(tmp_path.glob("*.docx"))
+    assert cli.main(["render", str(path), "--format", "docx"]) == 0  # no -o: NAME.docx beside the plan
+    data = store.summary_path(path, ".docx").read_bytes()
+    assert photos_in(data) == [PNG]
+    assert alt_texts(data) == [PHOTO_WORDS]
+
+
 def test_a_photo_with_no_words_says_so_in_its_alt_text(tmp_path: Path) -> None:
     path = write_with_photo(with_quotes(Voice(SHOWN_QUOTE, "Sam", "o3", "yes", PHOTO, "")), tmp_path)
     data = rendered(path)
     assert photos_in(data) == [PNG]
     assert alt_texts(data) == ["There is a photo. Nobody has said what it shows yet."]
+
+
+def test_a_gif_photo_goes_in_too(tmp_path: Path) -> None:
+    gif = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")  # one pixel
+    voice = Voice(SHOWN_QUOTE, "Sam", "o3", "yes", "photos/dot.gif", "A dot.")
+    path = write_with_photo(with_quotes(voice), tmp_path)
+    (tmp_path / "photos" / "dot.gif").write_bytes(gif)
+    data = rendered(path)
+    assert photos_in(data) == [gif]
+    assert alt_texts(data) == ["A dot."]
 
 
 def test_a_big_photo_fits_the_page_and_keeps_its_shape(tmp_path: Path) -> None:
