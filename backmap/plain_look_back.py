@@ -106,7 +106,30 @@ class PlainLookBack(PlainInterview):
         ]
 
     def asker(self, page: Page) -> Callable[[bool], object]:
-        return lambda again: self.page(page)
+        if page.kind != "look_back_status":
+            return lambda again: self.page(page)
+
+        def ask_with_what_it_brings(again: bool) -> None:
+            # A new status may bring questions ("How many times?"): they are asked now, not later.
+            before = self.asked_after(page)
+            self.page(page)
+            for brought in self.asked_after(page):
+                if brought not in before:
+                    self.page(brought)
+
+        return ask_with_what_it_brings
+
+    def asked_after(self, status: Page) -> list[Page]:
+        """The questions asked now after a status, about the same activity or stepping stone."""
+        pages = self.flow.pages
+        later = pages[pages.index(status) + 1 :]
+        return [
+            page
+            for page in later
+            if page.item == status.item
+            and page.step == status.step
+            and (self.flow.asks is None or self.flow.asks(self.plan, page))
+        ]
 
     def now(self, page: Page) -> str | None:
         """The answer a question has now, as change lists it; None where it is not one line."""
