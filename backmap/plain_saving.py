@@ -84,10 +84,15 @@ class PlainSaving(ChangeOne):
         summary = self.session.summary_path
         return bool(path and summary and path.exists() and summary.exists())
 
+    def summaries_on_their_way(self) -> bool:
+        """The plan file is saved and its summaries are still being written, on their thread."""
+        path = self.session.path
+        return bool(self.keeper.summaries.busy and path and path.exists())
+
     def settle(self) -> bool | None:
         """Save what is left before we stop. None means there was nothing to save."""
-        if not self.dirty and self.on_disk():
-            return True
+        if not self.dirty and (self.on_disk() or self.summaries_on_their_way()):
+            return True  # end() waits for summaries still being written: no second save
         if self.keeper.read_only and not self.keeper.unsaved_read_only:
             return None  # open to read only, and nothing typed: nothing to keep
         if self.session.plan.is_empty() and not (self.session.path and self.session.path.exists()):
