@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import tomllib
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -80,6 +81,24 @@ def test_a_status_changed_to_not_yet_asks_nothing_more(tmp_path: Path) -> None:
     changed = after_change(said)
     asked = changed.rsplit("Did this happen?", 1)[1]  # the status asked again, and what came after it
     assert "Not yet" in asked and TIMES not in asked and CAME not in asked
+
+
+def test_a_stepping_stones_new_status_asks_how_we_know_and_what_the_person_says(tmp_path: Path) -> None:
+    path = example_copy(tmp_path)
+    # At the date: change, step 3 (what changed), stone 1 (no status yet: one question, asked
+    # at once), on the way; how do we know; the person agrees (an empty line); then the date.
+    answers = ["change", "3", "1", "on the way", "We have two pages.", "", "2027-03-01", "stop"]
+    code, said = run_look_back(path, answers)
+    assert code == 0, said
+    checkin = look_back(path)
+    assert checkin["outcomes"][0] == {
+        "outcome": "o1",
+        "status": "on-the-way",
+        "how_we_know": "We have two pages.",
+    }
+    assert checkin["date"] == date(2027, 3, 1)  # back where change was typed
+    changed = after_change(said)
+    assert changed.index("How do you know?") < changed.index("Does everyone see it the same way?")
 
 
 # ----- one quote or one surprise -------------------------------------------------------
