@@ -15,13 +15,12 @@ from pathlib import Path
 from typing import TextIO
 
 from backmap import content
-from backmap.core import going, look_back, progress, progress_words
+from backmap.core import look_back, progress_words
 from backmap.core.flow import Flow, Page
-from backmap.core.plan import SHARE_CHOICES, Checkin, Plan, Surprise, Voice
+from backmap.core.plan import Plan
 from backmap.core.render import plain_text
 from backmap.plain import (
     EXIT_UNREADABLE,
-    PlainInterview,
     not_opened,
     readable,
     run_opened,
@@ -30,12 +29,8 @@ from backmap.plain import (
 from backmap.plain_answers import parse_numbers
 from backmap.plain_change import Item, Question
 from backmap.plain_hooks import PlainHooks
+from backmap.plain_look_back_lists import PlainLookBackLists, look_back_word
 from backmap.session.keeper import Keeper
-
-
-def _words(key: str, **values: object) -> str:
-    text: str = content.load("look_back")["plain"][key]
-    return text.format(**values) if values else text
 
 
 def choose(page: Page, answer: str) -> str | None:
@@ -51,25 +46,16 @@ def choose(page: Page, answer: str) -> str | None:
     return None
 
 
-class PlainLookBack(PlainInterview):
+class PlainLookBack(PlainLookBackLists):
     """One look-back, asked as lines."""
 
-    def checkin(self, page: Page) -> Checkin:
-        return self.plan.checkin(page.checkin)
-
-    def ask_quietly(self, prompt: str = "", empty: str = "") -> str:
-        """Read a line without printing it back: it may be words someone keeps private."""
-        echo, self.echo = self.echo, False
-        try:
-            answer = self.ask(prompt, empty)
-        finally:
-            self.echo = echo
-        if echo and answer:
-            self.say(_words("not_shown"))
-        return answer
-
     def welcome(self, opened: bool) -> None:
-        self.say(content.word("look_back", "title"), _words("intro"), self.word("intro"), *self.help_lines())
+        self.say(
+            content.word("look_back", "title"),
+            look_back_word("intro"),
+            self.word("intro"),
+            *self.help_lines(),
+        )
         self.say(self.word("working_on", path=self.session.path.absolute() if self.session.path else ""))
         if self.keeper.message:
             self.say(self.keeper.message)
@@ -92,7 +78,10 @@ class PlainLookBack(PlainInterview):
 
     def change_items(self, index: int) -> list[Item]:
         """The questions asked in the step: one item, or one for each activity or stepping stone."""
-        step = self.flow.pages[index].step
+        first = self.flow.pages[index]
+        if first.kind == "look_back_entries":
+            return self.list_items(first)  # one quote or one surprise, by its number
+        step = first.step
         pages: dict[str, list[Page]] = {}  # by the activity or stepping stone they ask about
         for page in self.flow.pages:
             if page.step == step and (self.flow.asks is None or self.flow.asks(self.plan, page)):
@@ -106,7 +95,30 @@ class PlainLookBack(PlainInterview):
         ]
 
     def asker(self, page: Page) -> Callable[[bool], object]:
-        return lambda again: self.page(page)
+        if page.kind != "look_back_status":
+            return lambda again: self.page(page)
+
+        def ask_with_what_it_brings(again: bool) -> None:
+            # A new status may bring questions ("How many times?"): they are asked now, not later.
+            before = self.asked_after(page)
+            self.page(page)
+            for brought in self.asked_after(page):
+                if brought not in before:
+                    self.page(brought)
+
+        return ask_with_what_it_brings
+
+    def asked_after(self, status: Page) -> list[Page]:
+        """The questions asked now after a status, about the same activity or stepping stone."""
+        pages = self.flow.pages
+        later = pages[pages.index(status) + 1 :]
+        return [
+            page
+            for page in later
+            if page.item == status.item
+            and page.step == status.step
+            and (self.flow.asks is None or self.flow.asks(self.plan, page))
+        ]
 
     def now(self, page: Page) -> str | None:
         """The answer a question has now, as change lists it; None where it is not one line."""
@@ -172,7 +184,7 @@ class PlainLookBack(PlainInterview):
                 for n, (value, words) in enumerate(rows, 1)
             )
         )
-        self.say(_words("status_how"))
+        self.say(look_back_word("status_how"))
         while True:
             answer = self.ask(empty=self.kept_or_skipped(current))
             if not answer:
@@ -182,7 +194,7 @@ class PlainLookBack(PlainInterview):
                 if look_back.set_choice(self.plan, page, value):
                     self.changed()
                 return
-            self.say(_words("status_bad", count=len(rows)))
+            self.say(look_back_word("status_bad", count=len(rows)))
 
     def who(self, page: Page) -> None:
         names = [p.name for p in self.plan.people if p.name.strip()]
@@ -191,59 +203,13 @@ class PlainLookBack(PlainInterview):
             self.say(*(f"{n}. {plain_text(name)}" for n, name in enumerate(names, 1)))
         if here:
             self.say(self.word("answer_now", answer=plain_text(", ".join(here))), self.word("keep"))
-        self.say(_words("who_how"))
+        self.say(look_back_word("who_how"))
         answer = self.ask(empty=self.kept_or_skipped(", ".join(here)))
         if not answer:
             return
         numbers = parse_numbers(answer, len(names)) if names else None
         chosen = [names[n - 1] for n in numbers] if numbers else look_back.split_names(answer)
         if look_back.set_who(self.plan, page, chosen):
-            self.changed()
-
-    def voices(self, page: Page) -> None:
-        checkin = self.checkin(page)
-        for number, voice in enumerate(checkin.voices, 1):
-            self.say(f"{number}. {said_aloud(page, voice)}")
-        self.say(_words("voices_how"))
-        while True:
-            text = self.ask_quietly(_words("voice_prompt"), empty=self.word("what_list_done"))
-            if not text:
-                return
-            voice = Voice(text=text)
-            checkin.voices.append(voice)
-            self.plan.touch()
-            self.changed()
-            voice.said_by = self.ask(page.words["said_by_question"], empty=self.word("what_skip"))
-            self.say(page.words["share_question"])
-            self.say(*(f"{n}. {progress.share_word(s)}" for n, s in enumerate(SHARE_CHOICES, 1)))
-            picked = parse_numbers(self.ask(empty=self.word("what_skip")), len(SHARE_CHOICES))
-            voice.share = SHARE_CHOICES[picked[0] - 1] if picked and len(picked) == 1 else ""
-            if not voice.share:
-                self.say(_words("share_unset"))
-            stones = self.plan.outcomes_in_order()
-            if stones:
-                self.say(page.words["stone_question"])
-                self.say(*(f"{n}. {plain_text(o.text or '-')}" for n, o in enumerate(stones, 1)))
-                about = parse_numbers(self.ask(empty=self.word("what_skip")), len(stones))
-                voice.outcome = stones[about[0] - 1].id if about and len(about) == 1 else ""
-            voice.photo = self.ask(page.words["photo_question"], empty=self.word("what_skip"))
-            if voice.photo:
-                voice.photo_words = self.ask(page.words["photo_words_question"], empty=self.word("what_skip"))
-            self.plan.touch()
-            self.changed()
-            self.say(_words("voice_kept"), _words("voices_more"))
-
-    def surprises(self, page: Page) -> None:
-        checkin = self.checkin(page)
-        for number, surprise in enumerate(checkin.surprises, 1):
-            self.say(f"{number}. {plain_text(surprise.text)}")
-        self.say(self.word("list_how", item=page.words["item"]))
-        while True:
-            text = self.ask(empty=self.word("what_list_done"))
-            if not text:
-                return
-            checkin.surprises.append(Surprise(text=text))
-            self.plan.touch()
             self.changed()
 
     def finish(self, page: Page) -> int:
@@ -254,16 +220,8 @@ class PlainLookBack(PlainInterview):
             self.plan.touch()
             self.changed()
 
-        finished = _words("finished", date=content.long_date(checkin.date))
+        finished = look_back_word("finished", date=content.long_date(checkin.date))
         return self.end(lambda: [finished, *self.files(page), content.word("cli", "bye")])
-
-
-def said_aloud(page: Page, voice: Voice) -> str:
-    """A thing someone said, as plain mode reads it: private words are never read out."""
-    if going.may_show(voice, going.TEAM):
-        by = page.words["said_by_line"].format(name=voice.said_by) + ". " if voice.said_by.strip() else ""
-        return f"{plain_text(voice.text)} ({by}{progress.shared_word(voice.share)})"
-    return page.words["private"]
 
 
 def run_plain_look_back(

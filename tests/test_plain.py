@@ -20,7 +20,8 @@ from backmap import content
 from backmap.core import checks, flow, store
 from backmap.core.plan import KINDS, PARTS, Activity, Plan
 from backmap.core.render import plain_text
-from backmap.plain import parse_kind, parse_numbers, run_plain, split_person
+from backmap.plain import run_plain
+from backmap.plain_answers import parse_kind, parse_numbers, split_person
 from backmap.session.plan_file import SaveResult, Session
 from tests.example_plans import EXAMPLE, EditedMidway, lines, run_backmap
 

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from backmap.core import store
 from backmap.core.flow import Page
-from backmap.plain_look_back import run_plain_look_back, said_aloud
+from backmap.plain_look_back import run_plain_look_back
+from backmap.plain_look_back_lists import said_aloud
 from tests.example_plans import ROOT, example_copy
 from tests.look_back_plans import example_with_look_backs, write_with_photo
 

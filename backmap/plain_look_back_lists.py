@@ -1,0 +1,271 @@
+"""The two lists of a plain look-back: what people said, and what nobody planned.
+
+New ones are added in turn; change chooses ONE quote or surprise and asks one of its
+questions again. A quote someone keeps private (or nobody chose for yet) is never
+printed: it is named "a quote kept private", and its new words are not shown back.
+
+This module must never import Textual.
+"""
+
+from __future__ import annotations
+
+from backmap import content
+from backmap.core import going, progress
+from backmap.core.flow import Page
+from backmap.core.plan import SHARE_CHOICES, Checkin, Surprise, Voice
+from backmap.core.render import plain_text
+from backmap.plain import PlainInterview
+from backmap.plain_answers import parse_numbers
+from backmap.plain_change import Item, Question
+from backmap.plain_lines import Reply
+
+
+def look_back_word(key: str, **values: object) -> str:
+    """Words of the plain look-back, from look_back.toml."""
+    text: str = content.load("look_back")["plain"][key]
+    return text.format(**values) if values else text
+
+
+def said_aloud(page: Page, voice: Voice) -> str:
+    """A thing someone said, as plain mode reads it: private words are never read out."""
+    if going.may_show(voice, going.TEAM):
+        by = page.words["said_by_line"].format(name=voice.said_by) + ". " if voice.said_by.strip() else ""
+        return f"{plain_text(voice.text)} ({by}{progress.shared_word(voice.share)})"
+    return page.words["private"]
+
+
+def quote_name(voice: Voice) -> str:
+    """How change names a quote: its words, or "a quote kept private" when they may not be shown."""
+    return plain_text(voice.text) if going.may_show(voice, going.TEAM) else look_back_word("quote_private")
+
+
+class PlainLookBackLists(PlainInterview):
+    """What people said and what nobody planned, asked as lines."""
+
+    def checkin(self, page: Page) -> Checkin:
+        return self.plan.checkin(page.checkin)
+
+    def ask_quietly(self, prompt: str = "", empty: str = "", also: tuple[str, ...] = ()) -> Reply:
+        """Read a line without printing it back: it may be words someone keeps private."""
+        echo, self.echo = self.echo, False
+        try:
+            reply = self.ask_reply(prompt, empty, also)
+        finally:
+            self.echo = echo
+        if echo and reply.text and not reply.command:
+            self.say(look_back_word("not_shown"))
+        return reply
+
+    # ----- adding, in turn ---------------------------------------------------------
+
+    def voices(self, page: Page) -> None:
+        checkin = self.checkin(page)
+        for number, voice in enumerate(checkin.voices, 1):
+            self.say(f"{number}. {said_aloud(page, voice)}")
+        self.say(look_back_word("voices_how"))
+        while True:
+            text = self.ask_quietly(look_back_word("voice_prompt"), empty=self.word("what_list_done")).text
+            if not text:
+                return
+            voice = Voice(text=text)
+            checkin.voices.append(voice)
+            self.plan.touch()
+            self.changed()
+            voice.said_by = self.ask(page.words["said_by_question"], empty=self.word("what_skip"))
+            self.say(page.words["share_question"])
+            self.say(*(f"{n}. {progress.share_word(s)}" for n, s in enumerate(SHARE_CHOICES, 1)))
+            picked = parse_numbers(self.ask(empty=self.word("what_skip")), len(SHARE_CHOICES))
+            voice.share = SHARE_CHOICES[picked[0] - 1] if picked and len(picked) == 1 else ""
+            if not voice.share:
+                self.say(look_back_word("share_unset"))
+            stones = self.plan.outcomes_in_order()
+            if stones:
+                self.say(page.words["stone_question"])
+                self.say(*(f"{n}. {plain_text(o.text or '-')}" for n, o in enumerate(stones, 1)))
+                about = parse_numbers(self.ask(empty=self.word("what_skip")), len(stones))
+                voice.outcome = stones[about[0] - 1].id if about and len(about) == 1 else ""
+            voice.photo = self.ask(page.words["photo_question"], empty=self.word("what_skip"))
+            if voice.photo:
+                voice.photo_words = self.ask(page.words["photo_words_question"], empty=self.word("what_skip"))
+            self.plan.touch()
+            self.changed()
+            self.say(look_back_word("voice_kept"), look_back_word("voices_more"))
+
+    def surprises(self, page: Page) -> None:
+        checkin = self.checkin(page)
+        for number, surprise in enumerate(checkin.surprises, 1):
+            self.say(f"{number}. {plain_text(surprise.text)}")
+        self.say(self.word("list_how", item=page.words["item"]))
+        while True:
+            text = self.ask(empty=self.word("what_list_done"))
+            if not text:
+                return
+            checkin.surprises.append(Surprise(text=text))
+            self.plan.touch()
+            self.changed()
+
+    # ----- change: one quote or surprise -------------------------------------------
+
+    def list_items(self, page: Page) -> list[Item]:
+        """Each quote or surprise on the list, by number, then the whole list to add more."""
+        checkin = self.checkin(page)
+        if page.key == "look_back_voices":
+            items = [self.voice_item(page, voice) for voice in checkin.voices]
+        else:
+            items = [self.surprise_item(page, surprise) for surprise in checkin.surprises]
+        add_more = Question(page.words["question"], None, lambda again: self.page(page))
+        return [*items, Item(self.word("change_add", item=page.words["item"]), [add_more])]
+
+    def voice_item(self, page: Page, voice: Voice) -> Item:
+        """A quote and its questions; the words of a private one are never listed."""
+        shown = going.may_show(voice, going.TEAM)
+        stones = {o.id: o.text for o in self.plan.outcomes}
+        questions = [
+            Question(
+                page.words["text_question"],
+                voice.text if shown else look_back_word("not_shown"),
+                lambda again: self.voice_words(page, voice),
+            ),
+            Question(page.words["said_by_question"], voice.said_by, lambda again: self.said_by(page, voice)),
+            Question(
+                page.words["share_question"],
+                progress.share_word(voice.share) if voice.share else "",
+                lambda again: self.share(page, voice),
+            ),
+        ]
+        if stones:
+            questions.append(
+                Question(
+                    page.words["stone_question"],
+                    stones.get(voice.outcome, ""),
+                    lambda again: self.stone(page, voice),
+                )
+            )
+        questions.append(
+            Question(page.words["photo_question"], voice.photo, lambda again: self.photo(page, voice))
+        )
+        if voice.photo:
+            questions.append(
+                Question(
+                    page.words["photo_words_question"],
+                    voice.photo_words,
+                    lambda again: self.photo_words(page, voice),
+                )
+            )
+        return Item(quote_name(voice), questions)
+
+    def surprise_item(self, page: Page, surprise: Surprise) -> Item:
+        """A surprise: one question, its words."""
+        return Item(
+            surprise.text,
+            [
+                Question(
+                    page.words["text_question"],
+                    surprise.text,
+                    lambda again: self.surprise_words(page, surprise),
+                )
+            ],
+        )
+
+    def about_quote(self, page: Page, voice: Voice) -> None:
+        number = self.checkin(page).voices.index(voice) + 1
+        self.say("", self.word("about", item=page.words["item"], number=number, text=quote_name(voice)))
+
+    def kept(self) -> None:
+        self.plan.touch()
+        self.changed()
+
+    def voice_words(self, page: Page, voice: Voice) -> bool:
+        """New words for a quote, or remove; read quietly, as a new quote is. False once removed."""
+        self.about_quote(page, voice)
+        self.say(page.words["text_question"])
+        if going.may_show(voice, going.TEAM):
+            self.say(self.word("answer_now", answer=plain_text(voice.text)))
+        else:
+            self.say(look_back_word("not_shown"))
+        self.say(self.word("change_words"))
+        reply = self.ask_quietly(empty=self.word("what_keep"), also=("remove",))
+        if reply.command == "remove":
+            name = quote_name(voice)
+            self.checkin(page).voices.remove(voice)
+            self.say(self.word("removed", text=name))
+            self.kept()
+            return False
+        if reply.text and reply.text != voice.text:
+            voice.text = reply.text
+            self.kept()
+        return True
+
+    def said_by(self, page: Page, voice: Voice) -> None:
+        self.about_quote(page, voice)
+        answer = self.keep_or_change(page.words["said_by_question"], voice.said_by)
+        if answer and answer != voice.said_by:
+            voice.said_by = answer
+            self.kept()
+
+    def share(self, page: Page, voice: Voice) -> None:
+        self.about_quote(page, voice)
+        self.say(page.words["share_question"])
+        mark = " " + self.word("chosen_now")
+        self.say(
+            *(
+                f"{n}. {progress.share_word(s)}{mark if s == voice.share else ''}"
+                for n, s in enumerate(SHARE_CHOICES, 1)
+            )
+        )
+        self.say(look_back_word("number_how"))
+        bad = self.word("change_which_bad", count=len(SHARE_CHOICES))
+        number = self.ask_number(len(SHARE_CHOICES), bad, self.kept_or_skipped(voice.share))
+        if number is not None and SHARE_CHOICES[number - 1] != voice.share:
+            voice.share = SHARE_CHOICES[number - 1]
+            self.kept()
+
+    def stone(self, page: Page, voice: Voice) -> None:
+        """Which stepping stone a quote is about; the last number is none."""
+        self.about_quote(page, voice)
+        stones = self.plan.outcomes_in_order()
+        choices = [(o.id, o.text or "-") for o in stones] + [("", page.words["stone_none"])]
+        mark = " " + self.word("chosen_now")
+        self.say(page.words["stone_question"])
+        self.say(
+            *(
+                f"{n}. {plain_text(text)}{mark if value == voice.outcome else ''}"
+                for n, (value, text) in enumerate(choices, 1)
+            )
+        )
+        self.say(look_back_word("number_how"))
+        bad = self.word("change_which_bad", count=len(choices))
+        number = self.ask_number(len(choices), bad, self.kept_or_skipped(voice.outcome))
+        if number is not None and choices[number - 1][0] != voice.outcome:
+            voice.outcome = choices[number - 1][0]
+            self.kept()
+
+    def photo(self, page: Page, voice: Voice) -> None:
+        self.about_quote(page, voice)
+        answer = self.keep_or_change(page.words["photo_question"], voice.photo)
+        if answer and answer != voice.photo:
+            voice.photo = answer
+            self.kept()
+
+    def photo_words(self, page: Page, voice: Voice) -> None:
+        self.about_quote(page, voice)
+        answer = self.keep_or_change(page.words["photo_words_question"], voice.photo_words)
+        if answer and answer != voice.photo_words:
+            voice.photo_words = answer
+            self.kept()
+
+    def surprise_words(self, page: Page, surprise: Surprise) -> bool:
+        """New words for a surprise, or remove; False once removed."""
+        surprises = self.checkin(page).surprises
+        number = surprises.index(surprise) + 1
+        about = self.word("about", item=page.words["item"], number=number, text=plain_text(surprise.text))
+        answer = self.new_words(about)
+        if answer is None:
+            surprises.remove(surprise)
+            self.say(self.word("removed", text=plain_text(surprise.text)))
+            self.kept()
+            return False
+        if answer and answer != surprise.text:
+            surprise.text = answer
+            self.kept()
+        return True
