@@ -189,9 +189,14 @@ class GotoScreen(ButtonDialog[int | None]):
             )
             rows.append(Choice(str(index), label))
         with Vertical(id="dialog"):
+            steps = MarkedList(rows, id="steps", number_keys=True, show_numbers=False)
             yield Static(words("goto", "title"), id="dialog-title", markup=False)
-            yield Static(words("goto", "hint"), id="dialog-hint", markup=False)
-            yield MarkedList(rows, id="steps")
+            yield Static(
+                words("goto", "hint_many" if steps.typed_then_enter else "hint"),
+                id="dialog-hint",
+                markup=False,
+            )
+            yield steps
             with Horizontal(id="dialog-buttons"):
                 yield FocusButton(words("buttons", "close"), id="close")
 
