@@ -10,6 +10,7 @@ from textual.pilot import Pilot
 
 from backmap import content
 from backmap.app import BackmapApp
+from backmap.core import look_back
 from backmap.core.plan import Voice
 from backmap.session.speech import Speaker
 from backmap.widgets.answer import AnswerBox
@@ -492,3 +493,48 @@ async def test_what_a_photo_shows_is_asked_only_when_there_is_a_photo(tmp_path: 
     voices = tomllib.loads(path.read_text(encoding="utf-8"))["checkins"][1]["voices"]
     assert (voices[-2]["text"], voices[-2].get("photo", "")) == ("No photo with this one.", "")
     assert (voices[-1]["photo"], voices[-1]["photo_words"]) == ("room.png", "The room with its new colours.")
+
+
+def saved_quotes(path: Path) -> list[str]:
+    """The words of each thing people said in the look-back not finished, as on disk now."""
+    saved = tomllib.loads(path.read_text(encoding="utf-8"))
+    return [voice["text"] for voice in saved["checkins"][1].get("voices", [])]
+
+
+async def test_a_quote_removed_comes_back_in_its_place_with_ctrl_z_and_is_saved(tmp_path: Path) -> None:
+    plan = example_with_look_backs()
+    second = plan.checkins[1]
+    second.finished = False
+    second.voices += [Voice(TEAM_QUOTE, "Sam", "", "team"), Voice("Nobody chose.", "Ali")]
+    path = write_with_photo(plan, tmp_path)
+    quotes = saved_quotes(path)
+    middle = quotes.index(TEAM_QUOTE)
+    assert 0 < middle < len(quotes) - 1
+    app = BackmapApp(folder=tmp_path, plan_path=path, speaker=Speaker(command=[]), look_back=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # carry on with the look-back not finished (offered first)
+        await settle(pilot)
+        interview = app.interview()
+        assert interview is not None
+        interview.go_to(interview.flow.index_of("look_back_voices"))
+        await settle(pilot)
+        await pilot.press(*["down"] * middle)
+        await pilot.press("tab", "tab", "tab")  # Add, Change, Remove
+        assert app.focused is not None and app.focused.id == "entry-remove"
+        await pilot.press("enter")
+        await settle(pilot)
+        asked = " ".join(screen_text(app).replace("┃", " ").split())
+        assert look_back.say("remove_detail") in asked and "Ctrl+Z" in asked
+        await pilot.press("right", "enter")  # Yes, remove it
+        await settle(pilot)
+        assert saved_quotes(path) == quotes[:middle] + quotes[middle + 1 :]
+        assert TEAM_QUOTE not in screen_text(app)
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert saved_quotes(path) == quotes  # back in the same place, saved at once
+        assert TEAM_QUOTE in screen_text(app)
+        await pilot.press("ctrl+z")  # only one thing to bring back: the second Ctrl+Z says so
+        await settle(pilot)
+        assert saved_quotes(path) == quotes
+        assert content.word("remove", "nothing_back")[:30] in " ".join(screen_text(app).split())

@@ -118,7 +118,7 @@ class WellDoneScreen(ButtonDialog[str | None]):
 
     BINDINGS = [
         Binding("escape", "close", words("keys", "close"), key_display="Esc"),
-        # App keys stop at a modal screen: read aloud comes along.
+        # App keys stop at a modal screen: read aloud comes along, as a key and a button.
         Binding("ctrl+o", "app.read_aloud", words("keys", "read"), key_display="Ctrl+O", show=False),
     ]
 
@@ -135,6 +135,7 @@ class WellDoneScreen(ButtonDialog[str | None]):
             with Horizontal(id="dialog-buttons"):
                 yield FocusButton(words("buttons", "start"), id="start", variant="primary")
                 yield FocusButton(words("buttons", "quit"), id="quit")
+                yield ReadAloudButton()  # last: Enter on the first still goes back to the start
 
     def on_mount(self) -> None:
         self.query_one("#start").focus()
@@ -189,9 +190,14 @@ class GotoScreen(ButtonDialog[int | None]):
             )
             rows.append(Choice(str(index), label))
         with Vertical(id="dialog"):
+            steps = MarkedList(rows, id="steps", number_keys=True, show_numbers=False)
             yield Static(words("goto", "title"), id="dialog-title", markup=False)
-            yield Static(words("goto", "hint"), id="dialog-hint", markup=False)
-            yield MarkedList(rows, id="steps")
+            yield Static(
+                words("goto", "hint_many" if steps.typed_then_enter else "hint"),
+                id="dialog-hint",
+                markup=False,
+            )
+            yield steps
             with Horizontal(id="dialog-buttons"):
                 yield FocusButton(words("buttons", "close"), id="close")
 

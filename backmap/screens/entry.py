@@ -12,7 +12,7 @@ from backmap import content
 from backmap.core import progress
 from backmap.core.flow import Page
 from backmap.core.plan import SHARE_CHOICES, Checkin, Surprise, Voice
-from backmap.screens.item import Field, ItemScreen, numbered
+from backmap.screens.item import Field, ItemScreen
 from backmap.widgets.choices import Choice
 
 if TYPE_CHECKING:
@@ -78,16 +78,11 @@ class EntryScreen(ItemScreen):
     def choice_rows(self, field: Field) -> list[Choice]:
         current = self.value(field.name)
         if field.name == "share":
-            return [
-                Choice(s, numbered(n, progress.share_word(s)), checked=s == current)
-                for n, s in enumerate(SHARE_CHOICES, 1)
-            ]
+            return [Choice(s, progress.share_word(s), checked=s == current) for s in SHARE_CHOICES]
         plan = self.keeper.plan
         stones = plan.outcomes_in_order()
-        rows = [Choice("", numbered(1, self.page.words["stone_none"]), checked=not current)]
-        return rows + [
-            Choice(o.id, numbered(n, o.text or "-"), checked=o.id == current) for n, o in enumerate(stones, 2)
-        ]
+        rows = [Choice("", self.page.words["stone_none"], checked=not current)]
+        return rows + [Choice(o.id, o.text or "-", checked=o.id == current) for o in stones]
 
     def keep(self) -> bool:
         kept = super().keep()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from textual import events, on
+from textual import on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -70,12 +70,6 @@ def item_fields(page: flow.Page, changing: bool = False) -> list[Field]:
     ]
 
 
-def numbered(number: int, text: str) -> str:
-    """A row's words after its number: the number key picks or ticks the row (1 to 9)."""
-    return f"{number}. {text}" if number <= MAX_NUMBER else text
-
-
-MAX_NUMBER = 9  # rows past 9 have no number key: they are reached with the arrow keys
 MAX_OFFERED = 4  # names a box's hint shows ("Who will do it?", "Who said it?"); Down reaches them all
 
 
@@ -89,12 +83,11 @@ def link_rows(plan: Plan, part: str, linked: list[str]) -> list[Choice]:
     chosen = set(linked)
     ordered = plan.outcomes_in_order()
     rows = []
-    for number, outcome in enumerate(ordered, start=1):
+    for outcome in ordered:
         detail = ""
         if outcome.part != part:
             detail = content.activity_word("other_part").format(part=content.part_name(outcome.part).lower())
-        text = numbered(number, outcome.text or "-")
-        rows.append(Choice(outcome.id, text, checked=outcome.id in chosen, detail=detail))
+        rows.append(Choice(outcome.id, outcome.text or "-", checked=outcome.id in chosen, detail=detail))
     return rows
 
 
@@ -136,9 +129,9 @@ class ItemScreen(ButtonDialog[str | None]):
             if answer:
                 said += [words("speech", "your_answer"), answer]
         else:
+            choices = self.query_one("#item-choices", MarkedList)
             said += [
-                ("[x] " if c.checked else "") + c.text
-                for c in self.query_one("#item-choices", MarkedList).choices
+                ("[x] " if c.checked else "") + choices.row_words(i) for i, c in enumerate(choices.choices)
             ]
         return " ".join(x if x[-1:] in ".?!:" else x + "." for x in said if x)
 
@@ -213,7 +206,7 @@ class ItemScreen(ButtonDialog[str | None]):
             yield Static("", id="item-question", markup=False)
             yield Static("", id="item-hint", markup=False)
             yield AnswerBox("", id="item-answer")
-            yield MarkedList(id="item-choices")
+            yield MarkedList(id="item-choices", number_keys=True)
             yield Static("", id="item-error", markup=False)
             with Horizontal(id="dialog-buttons"):
                 yield FocusButton(words("buttons", "back"), id="item-back")
@@ -262,6 +255,9 @@ class ItemScreen(ButtonDialog[str | None]):
                 self.query_one("#item-error", Static).update(content.activity_word("links_none"))
                 self.query_one("#item-next").focus()
             else:
+                if choices.typed_then_enter:  # "1" may start "12": the number is typed, Enter picks
+                    hint.update(words("item", "many_tick" if field.widget == "check" else "many_pick"))
+                    hint.display = True
                 checked = next((i for i, c in enumerate(rows) if c.checked), 0)
                 choices.highlighted = checked
                 choices.focus()
@@ -288,10 +284,7 @@ class ItemScreen(ButtonDialog[str | None]):
             # An activity has no kind ("") until the person picks one: then no row is ticked,
             # so a quick Enter cannot file it under a kind nobody chose.
             current = self.value("kind")
-            return [
-                Choice(k, numbered(n, content.kind_name(k)), checked=k == current)
-                for n, k in enumerate(KINDS, start=1)
-            ]
+            return [Choice(k, content.kind_name(k), checked=k == current) for k in KINDS]
         return link_rows(self.keeper.plan, self.page.plan_part, self.value("outcomes"))  # type: ignore[arg-type]
 
     def keep(self) -> bool:
@@ -366,33 +359,6 @@ class ItemScreen(ButtonDialog[str | None]):
         box = self.query_one("#item-answer", AnswerBox)
         now = names.index(box.answer) if box.answer in names else (-1 if step > 0 else len(names))
         box.load_text(names[(now + step) % len(names)])
-
-    def on_key(self, event: events.Key) -> None:
-        """On a list of kinds or stepping stones, a row's number picks it, as does a kind's first letter."""
-        choices = self.query_one("#item-choices", MarkedList)
-        character = event.character or ""
-        if self.focused is not choices or not choices.choices or len(character) != 1:
-            return
-        if character.isdigit() and 1 <= int(character) <= min(len(choices.choices), MAX_NUMBER):
-            event.stop()
-            event.prevent_default()
-            choices.pick(int(character) - 1)
-        elif character.isalpha() and self.fields[self.at].widget == "radio":
-            # The row's own words (after its number), so any list of answers works, not only kinds.
-            starts = [
-                i
-                for i, c in enumerate(choices.choices)
-                if c.text.split(". ", 1)[-1].lower().startswith(character.lower())
-            ]
-            if not starts:
-                return
-            event.stop()
-            event.prevent_default()
-            if len(starts) == 1:
-                choices.pick(starts[0])
-            else:  # two kinds start with this letter: move between them, Enter picks
-                later = [i for i in starts if choices.highlighted is not None and i > choices.highlighted]
-                choices.highlighted = (later or starts)[0]
 
     @on(MarkedList.Toggled, "#item-choices")
     def toggled(self, event: MarkedList.Toggled) -> None:

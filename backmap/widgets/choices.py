@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.segment import Segment
+from textual import events
 from textual.binding import Binding
 from textual.message import Message
 from textual.strip import Strip
@@ -40,6 +41,9 @@ class MarkedList(MeasuredOptionList):
     """
 
     BINDINGS = [Binding("space", "tick", content.word("keys", "tick"), show=False)]
+    # Up to this many rows a number key picks its row at once; past it a key could be the
+    # start of "10", so numbers are typed and Enter picks (no timer: people type slowly).
+    AT_ONCE = 9
     # A row's number or first letter may choose it and move on (a kind, a status): a key
     # typed after one waits for the next step (see type_ahead).
     any_key_moves_on = True
@@ -61,6 +65,8 @@ class MarkedList(MeasuredOptionList):
         choices: list[Choice] | None = None,
         mode: str = "plain",
         details: str = "all",
+        number_keys: bool = False,
+        show_numbers: bool = True,
         **kwargs: object,
     ) -> None:
         super().__init__(markup=False, **kwargs)  # type: ignore[arg-type]
@@ -71,6 +77,12 @@ class MarkedList(MeasuredOptionList):
         self.choices: list[Choice] = []
         # Buttons that act on the highlighted row have focus: it keeps its "> " mark.
         self.acted_on = False
+        # A row's number picks it (and, with one answer to choose, its first letter):
+        # the one place every list of answers and the go-to list get these keys from.
+        self.number_keys = number_keys
+        # The go-to list's rows already say "Step 3 of 10": no second number before them.
+        self.show_numbers = show_numbers and number_keys
+        self.typed = ""  # the digits typed so far in a list too long for one key
         if choices:
             self.set_choices(choices)
 
@@ -85,10 +97,20 @@ class MarkedList(MeasuredOptionList):
             box = "(x) " if choice.checked else "( ) "
         return mark + box
 
+    def row_words(self, index: int) -> str:
+        """A row's words as shown, with the number that picks it."""
+        text = self.choices[index].text
+        return f"{index + 1}. {text}" if self.show_numbers else text
+
+    @property
+    def typed_then_enter(self) -> bool:
+        """Whether a number is typed and then Enter pressed: too many rows for one key each."""
+        return len(self.choices) > self.AT_ONCE
+
     def _prompt(self, index: int) -> Hanging:
         choice = self.choices[index]
         indent = len(self._marks(index))
-        blocks = [(indent, shown(choice.text))]
+        blocks = [(indent, shown(self.row_words(index)))]
         lines = choice.detail.split("\n") if choice.detail else []
         if choice.more and (self.details == "all" or index == self.highlighted):
             lines += choice.more.split("\n")
@@ -100,6 +122,7 @@ class MarkedList(MeasuredOptionList):
         """Replace every row; keep the highlight on the row with key ``keep`` if given."""
         old = self.highlighted
         self.choices = list(choices)
+        self.typed = ""
         # With no rows there is no scroll bar: the rows are measured, and the bar is
         # added if they need it, as on a new list (a bar from the last rows would make
         # them wrap sooner and stay).
@@ -189,7 +212,58 @@ class MarkedList(MeasuredOptionList):
     def pick(self, index: int) -> None:
         """A row chosen by its number: the marker goes to it, and it is picked as with Enter."""
         self.highlighted = index
-        self._toggle(index, by_enter=True)
+        if self.mode == "plain":
+            self.action_select()
+        else:
+            self._toggle(index, by_enter=True)
+
+    def on_key(self, event: events.Key) -> None:
+        """A row's number picks it; in a long list it moves the marker and Enter picks."""
+        character = event.character or ""
+        if not self.number_keys or not self.choices or len(character) != 1:
+            return
+        if character.isdigit():
+            index = self._number_typed(character)
+        elif character.isalpha() and self.mode == "radio":
+            index = self._letter_typed(character)
+        else:
+            index = None
+        if index is None:
+            self.typed = ""
+            return
+        event.stop()
+        event.prevent_default()
+
+    def _number_typed(self, digit: str) -> int | None:
+        """Pick or move to the row of the number typed; None if no row has it."""
+        count = len(self.choices)
+        longer = self.typed + digit
+        if self.typed_then_enter and 1 <= int(longer) <= count:
+            self.typed = longer
+        elif 1 <= int(digit) <= count:
+            self.typed = digit
+        else:
+            return None
+        index = int(self.typed) - 1
+        if self.typed_then_enter:
+            self.highlighted = index
+        else:
+            self.typed = ""
+            self.pick(index)
+        return index
+
+    def _letter_typed(self, letter: str) -> int | None:
+        """The one row that starts with this letter is picked; with two, the marker goes between them."""
+        self.typed = ""
+        starts = [i for i, c in enumerate(self.choices) if c.text.lower().startswith(letter.lower())]
+        if not starts:
+            return None
+        if len(starts) == 1:
+            self.pick(starts[0])
+            return starts[0]
+        later = [i for i in starts if self.highlighted is not None and i > self.highlighted]
+        self.highlighted = (later or starts)[0]
+        return self.highlighted
 
     def action_tick(self) -> None:
         if self.mode == "plain" or self.highlighted is None:

@@ -1,12 +1,12 @@
 """The pane for one answer chosen from a few: did an activity happen, how far a stepping stone came.
 
-One key answers: the row's number or first letter chooses it and goes on; Up, Down and
-Enter do the same. The answer is kept the moment it is chosen.
+One key answers: the row's number or first letter chooses it and goes on (the list owns
+those keys); Up, Down and Enter do the same. The answer is kept the moment it is chosen.
 """
 
 from __future__ import annotations
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 
 from backmap.core import look_back
@@ -17,15 +17,12 @@ from backmap.widgets.panes.pane import Pane
 
 class ChoicePane(Pane):
     def compose(self) -> ComposeResult:
-        yield MarkedList([], mode="radio", id="status-choices")
+        yield MarkedList([], mode="radio", number_keys=True, id="status-choices")
 
     def show(self, page: Page) -> None:
         super().show(page)
         current = look_back.get_choice(self.keeper.plan, page)
-        rows = [
-            Choice(value, f"{number}. {words}", checked=value == current)
-            for number, (value, words) in enumerate(look_back.choices(page), 1)
-        ]
+        rows = [Choice(value, words, checked=value == current) for value, words in look_back.choices(page)]
         if page.key != "look_back_person" and not current:
             rows = [Choice(c.key, c.text) for c in rows]  # nothing chosen yet: no row is ticked
         marked = self.query_one("#status-choices", MarkedList)
@@ -34,7 +31,8 @@ class ChoicePane(Pane):
 
     def spoken_answer(self) -> str:
         """The answers to choose from, with their numbers."""
-        return " ".join(c.text + "." for c in self.query_one("#status-choices", MarkedList).choices)
+        marked = self.query_one("#status-choices", MarkedList)
+        return " ".join(marked.row_words(i) + "." for i in range(len(marked.choices)))
 
     def focus_first(self) -> None:
         self.screen.set_focus(self.query_one("#status-choices", MarkedList), scroll_visible=False)
@@ -57,12 +55,3 @@ class ChoicePane(Pane):
         event.stop()
         index = next(i for i, c in enumerate(event.marked.choices) if c.key == event.choice.key)
         self.choose(index, go_on=event.by_enter)
-
-    def on_key(self, event: events.Key) -> None:
-        if self.page is None or event.character is None or not event.character.isalnum():
-            return
-        index = look_back.key_for(self.page, event.character)
-        if index is not None:
-            event.stop()
-            event.prevent_default()
-            self.choose(index)

@@ -2,24 +2,31 @@
 
 Each thing someone said shows who said it and who may see it, in words. A thing kept
 private shows on screen (the people who said it can change it) but is never read aloud.
+A thing removed comes back with Ctrl+Z (or Undo remove), in its place, as on the plan's lists.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Static
 
 from backmap.content import word as words
 from backmap.core import going, look_back, progress
 from backmap.core.flow import Page
-from backmap.core.plan import Voice
+from backmap.core.plan import Surprise, Voice
 from backmap.screens.dialogs import ConfirmScreen
 from backmap.screens.entry import EntryScreen
 from backmap.widgets.buttons import FocusButton
 from backmap.widgets.choices import Choice, MarkedList
 from backmap.widgets.panes.pane import LookBackPane
+
+if TYPE_CHECKING:
+    from backmap.session.keeper import Keeper
 
 
 def voice_detail(page: Page, voice: Voice) -> str:
@@ -32,6 +39,13 @@ def voice_detail(page: Page, voice: Voice) -> str:
 
 
 class EntriesPane(LookBackPane):
+    BINDINGS = [Binding("ctrl+z", "undo", words("keys", "undo"), key_display="Ctrl+Z", show=False)]
+
+    def __init__(self, keeper: Keeper, id: str) -> None:
+        super().__init__(keeper, id=id)
+        # The last thing removed on this step and where it was: Ctrl+Z puts it back there.
+        self.removed: tuple[int, Voice | Surprise] | None = None
+
     def compose(self) -> ComposeResult:
         yield Static("", id="entries-empty", markup=False)
         yield MarkedList([], id="entries")
@@ -39,9 +53,12 @@ class EntriesPane(LookBackPane):
             yield FocusButton(words("buttons", "add"), id="entry-add")
             yield FocusButton(words("buttons", "edit"), id="entry-edit")
             yield FocusButton(words("buttons", "remove"), id="entry-remove")
+            yield FocusButton(words("buttons", "undo"), id="entry-undo")
 
     def show(self, page: Page) -> None:
+        """Undo is for the step something was removed on, as on the plan's lists."""
         super().show(page)
+        self.removed = None
         self.query_one("#entries-empty", Static).update(page.words["empty"])
         self.refresh_entries()
         for key, field in self.keeper.box_drafts(page.key):
@@ -66,6 +83,7 @@ class EntriesPane(LookBackPane):
         self.query_one("#entries-empty").display = not has_rows
         for name in ("edit", "remove"):
             self.query_one(f"#entry-{name}").display = has_rows
+        self.query_one("#entry-undo").display = self.removed is not None
 
     def focus_first(self) -> None:
         marked = self.query_one("#entries", MarkedList)
@@ -121,13 +139,33 @@ class EntriesPane(LookBackPane):
         )
         self.app.push_screen(ask, callback=lambda yes: self._remove(int(key), yes))
 
+    def entries(self) -> list[Voice] | list[Surprise]:
+        assert self.page is not None
+        checkin = self.checkin
+        return checkin.surprises if self.page.key == "look_back_surprises" else checkin.voices
+
     def _remove(self, index: int, yes: bool | None) -> None:
         if yes:
             assert self.page is not None
-            checkin = self.checkin
-            entries = checkin.surprises if self.page.key == "look_back_surprises" else checkin.voices
-            del entries[index]
+            self.removed = (index, self.entries().pop(index))
             self.keeper.plan.touch()
             self.keeper.changed(look_back.say("removed", item=self.page.words["item"]))
         self.refresh_entries()
         self.focus_first()
+
+    @on(FocusButton.Pressed, "#entry-undo")
+    def action_undo(self) -> None:
+        """Put the thing removed back in its place, and save at once."""
+        if self.removed is None or self.page is None:
+            # Undo is for a remove on this step, straight after: say so, not nothing at all.
+            self.keeper.say(words("remove", "nothing_back"))
+            return
+        index, entry = self.removed
+        self.removed = None
+        entries = self.entries()
+        index = min(index, len(entries))
+        entries.insert(index, entry)  # type: ignore[arg-type]
+        self.keeper.plan.touch()
+        self.keeper.changed(words("remove", "back", item=self.page.words["item"]))
+        self.refresh_entries(keep=str(index))
+        self.query_one("#entries").focus()
