@@ -326,9 +326,10 @@ def _photo(doc: Any, found: tuple[str, bytes] | None, words: str) -> None:
     room = int(section.page_width - section.left_margin - section.right_margin)
     tallest = int(Cm(PHOTO_HEIGHT_CM))
     width = min(native_width, room, tallest * native_width // native_height)
-    shape = doc.add_picture(io.BytesIO(found[1]), width=Emu(max(width, 1)))
-    # python-docx has no alt text API: Word and screen readers read wp:docPr's descr.
-    shape._inline.docPr.set("descr", words)
+    doc.add_picture(io.BytesIO(found[1]), width=Emu(max(width, 1)))
+    # python-docx has no alt text API: Word and screen readers read wp:docPr's descr
+    # (the picture just added is the document's last one).
+    doc.element.body.xpath(".//wp:docPr")[-1].set("descr", words)
 
 
 def _names(refs: list[render.Ref]) -> str:
