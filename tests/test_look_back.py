@@ -538,3 +538,28 @@ async def test_a_quote_removed_comes_back_in_its_place_with_ctrl_z_and_is_saved(
         await settle(pilot)
         assert saved_quotes(path) == quotes
         assert content.word("remove", "nothing_back")[:30] in " ".join(screen_text(app).split())
+
+
+async def test_delete_on_a_look_back_list_asks_to_remove_as_on_a_plan_s_lists(tmp_path: Path) -> None:
+    """The keys list says Delete removes the thing chosen in a list: a look-back's lists too."""
+    plan = example_with_look_backs()
+    second = plan.checkins[1]
+    second.finished = False
+    second.voices += [Voice(TEAM_QUOTE, "Sam", "", "team")]
+    path = write_with_photo(plan, tmp_path)
+    quotes = saved_quotes(path)
+    app = BackmapApp(folder=tmp_path, plan_path=path, speaker=Speaker(command=[]), look_back=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # carry on with the look-back not finished (offered first)
+        await settle(pilot)
+        interview = app.interview()
+        assert interview is not None
+        interview.go_to(interview.flow.index_of("look_back_voices"))
+        await settle(pilot)
+        await pilot.press("end", "delete")
+        await settle(pilot)
+        assert look_back.say("remove_detail") in " ".join(screen_text(app).replace("┃", " ").split())
+        await pilot.press("right", "enter")  # Yes, remove it
+        await settle(pilot)
+        assert saved_quotes(path) == quotes[:-1]

@@ -39,7 +39,10 @@ def voice_detail(page: Page, voice: Voice) -> str:
 
 
 class EntriesPane(LookBackPane):
-    BINDINGS = [Binding("ctrl+z", "undo", words("keys", "undo"), key_display="Ctrl+Z", show=False)]
+    BINDINGS = [
+        Binding("ctrl+z", "undo", words("keys", "undo"), key_display="Ctrl+Z", show=False),
+        Binding("delete", "remove", words("keys", "remove"), show=False),  # as on a plan's lists
+    ]
 
     def __init__(self, keeper: Keeper, id: str) -> None:
         super().__init__(keeper, id=id)
@@ -123,6 +126,9 @@ class EntriesPane(LookBackPane):
         key = self.current_key()
         if key is not None:
             self.open_box(key)
+
+    def action_remove(self) -> None:
+        self.remove()
 
     @on(FocusButton.Pressed, "#entry-remove")
     def remove(self) -> None:
