@@ -563,3 +563,45 @@ async def test_delete_on_a_look_back_list_asks_to_remove_as_on_a_plan_s_lists(tm
         await pilot.press("right", "enter")  # Yes, remove it
         await settle(pilot)
         assert saved_quotes(path) == quotes[:-1]
+
+
+async def test_a_private_quote_in_its_change_box_is_never_read_aloud(tmp_path: Path) -> None:
+    """Read aloud in the box of a "no" or unchosen quote says it is kept private, not its words."""
+    plan = example_with_look_backs()
+    second = plan.checkins[1]
+    second.finished = False
+    second.voices = [
+        Voice(NO_QUOTE, "Sam", "", "no", "photos/room.png", "Sam crying at the table."),
+        Voice("Nobody chose.", "Ali"),
+        Voice(TEAM_QUOTE, "Sam", "", "team"),
+    ]
+    path = write_with_photo(plan, tmp_path)
+    speaker = Recorder()
+    app = BackmapApp(folder=tmp_path, plan_path=path, speaker=speaker, look_back=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # carry on with the look-back not finished (offered first)
+        await settle(pilot)
+        interview = app.interview()
+        assert interview is not None
+        interview.go_to(interview.flow.index_of("look_back_voices"))
+        await settle(pilot)
+        for row in range(3):
+            await pilot.press("home", *["down"] * row, "enter")  # Change this quote
+            await settle(pilot)
+            await pilot.press("ctrl+o")  # its words
+            await settle(pilot)
+            if row == 0:
+                for _ in range(5):  # on to "What does the photo show?"
+                    await pilot.press("ctrl+n")
+                    await settle(pilot)
+                assert "What does the photo show?" in screen_text(app)
+                await pilot.press("ctrl+o")
+                await settle(pilot)
+            await pilot.press("escape")
+            await settle(pilot)
+    spoken = "\n".join(speaker.said)
+    assert NO_QUOTE not in spoken and "Nobody chose." not in spoken
+    assert "Sam crying at the table." not in spoken
+    assert TEAM_QUOTE in spoken  # the team may hear what the team may see
+    assert spoken.count("Kept private") >= 3

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from backmap import content
-from backmap.core import progress
+from backmap.core import going, progress
 from backmap.core.flow import Page
 from backmap.core.plan import SHARE_CHOICES, Checkin, Surprise, Voice
 from backmap.screens.item import Field, ItemScreen
@@ -46,6 +46,13 @@ class EntryScreen(ItemScreen):
 
     def entries(self) -> list[Voice] | list[Surprise]:
         return self.checkin.surprises if self.page.key == "look_back_surprises" else self.checkin.voices
+
+    def spoken_answer(self, field: Field, answer: str) -> str:
+        """A quote nobody may see yet ("no", or not chosen) is never read aloud, nor its photo's words."""
+        if self.page.key == "look_back_surprises" or field.name not in ("text", "photo_words"):
+            return answer
+        voice = self.entries()[int(self.key)] if self.key is not None else Voice(text=answer)
+        return answer if going.may_show(voice, going.TEAM) else str(self.page.words["private"])
 
     def names_given_before(self) -> list[str]:
         """Who was here at this look-back, then who said the other things on its list."""

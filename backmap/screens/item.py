@@ -127,13 +127,17 @@ class ItemScreen(ButtonDialog[str | None]):
         if field.widget == "text":
             answer = self.query_one("#item-answer", AnswerBox).answer
             if answer:
-                said += [words("speech", "your_answer"), answer]
+                said += [words("speech", "your_answer"), self.spoken_answer(field, answer)]
         else:
             choices = self.query_one("#item-choices", MarkedList)
             said += [
                 ("[x] " if c.checked else "") + choices.row_words(i) for i, c in enumerate(choices.choices)
             ]
         return " ".join(x if x[-1:] in ".?!:" else x + "." for x in said if x)
+
+    def spoken_answer(self, field: Field, answer: str) -> str:
+        """What read aloud says of the answer in the box: the answer itself."""
+        return answer
 
     def __init__(
         self,
