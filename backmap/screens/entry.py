@@ -100,7 +100,7 @@ class EntryScreen(ItemScreen):
 
     def asks(self, field: Field) -> bool:
         """What a photo shows is asked only when there is a photo."""
-        return field.name != "photo_words" or bool(str(self.value("photo")).strip())
+        return field.name != "photo_words" or bool(str(self.answer_now("photo")).strip())
 
     def say_photo(self, photo: str) -> None:
         """A photo not in the plan's folder is kept by name, and the person is told."""

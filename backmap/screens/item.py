@@ -226,9 +226,6 @@ class ItemScreen(ButtonDialog[str | None]):
 
     def show_field(self) -> None:
         field = self.fields[self.at]
-        self.query_one("#counter", Static).update(
-            words("item", "counter", number=self.at + 1, total=len(self.fields))
-        )
         self.query_one("#item-question", Static).update(field.question)
         hint = self.query_one("#item-hint", Static)
         hint_text = field.hint
@@ -265,9 +262,24 @@ class ItemScreen(ButtonDialog[str | None]):
                 checked = next((i for i, c in enumerate(rows) if c.checked), 0)
                 choices.highlighted = checked
                 choices.focus()
-        last = self.at == len(self.fields) - 1
-        self.query_one("#item-next", FocusButton).set_words(words("buttons", "done" if last else "next"))
+        self.show_place()
         self.query_one("#item-back", FocusButton).disabled = self.at == 0
+
+    def show_place(self) -> None:
+        """ "Question 5 of 6" and Next, or Done on the last: counting only the questions asked."""
+        asked = [i for i, f in enumerate(self.fields) if i == self.at or self.asks(f)]
+        self.query_one("#counter", Static).update(
+            words("item", "counter", number=asked.index(self.at) + 1, total=len(asked))
+        )
+        last = asked[-1] == self.at
+        self.query_one("#item-next", FocusButton).set_words(words("buttons", "done" if last else "next"))
+
+    def answer_now(self, name: str) -> object:
+        """An answer as it is now: the words in the box while it is asked, else the one kept."""
+        field = self.fields[self.at]
+        if field.name == name and field.widget == "text":
+            return self.query_one("#item-answer", AnswerBox).answer
+        return self.value(name)
 
     def draft_key(self) -> str:
         """Where the words of this question are kept as a draft while they are typed."""
@@ -276,6 +288,7 @@ class ItemScreen(ButtonDialog[str | None]):
     def on_text_area_changed(self) -> None:
         if self.fields[self.at].widget != "text":
             return
+        self.show_place()  # words in the box may bring a question, or take one away
         answer = self.query_one("#item-answer", AnswerBox).answer
         # Showing the stored words is not typing: keep no draft until they change.
         if not self.typed and answer == str(self.value(self.fields[self.at].name)):
