@@ -136,7 +136,8 @@ class PlainLists(PlainSaving):
         plan = self.session.plan
 
         def change(index: int) -> None:
-            self.change_person(page, index)
+            # in turn, as stones and activities: back goes to the list, not the step before
+            self.in_turn([lambda again: self.change_person(page, index)])
 
         self.change_list(lambda: [person_line(p) for p in plan.people], change)
         self.list_intro(page, len(plan.people))

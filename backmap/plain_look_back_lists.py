@@ -15,7 +15,6 @@ from backmap.core.flow import Page
 from backmap.core.plan import SHARE_CHOICES, Checkin, Surprise, Voice
 from backmap.core.render import plain_text
 from backmap.plain import PlainInterview
-from backmap.plain_answers import parse_numbers
 from backmap.plain_change import Item, Question
 from backmap.plain_lines import Reply
 
@@ -72,21 +71,14 @@ class PlainLookBackLists(PlainInterview):
             self.plan.touch()
             self.changed()
             voice.said_by = self.ask(page.words["said_by_question"], empty=self.word("what_skip"))
-            self.say(page.words["share_question"])
-            self.say(*(f"{n}. {progress.share_word(s)}" for n, s in enumerate(SHARE_CHOICES, 1)))
-            picked = parse_numbers(self.ask(empty=self.word("what_skip")), len(SHARE_CHOICES))
-            voice.share = SHARE_CHOICES[picked[0] - 1] if picked and len(picked) == 1 else ""
+            self.share(page, voice, about=False)
             if not voice.share:
                 self.say(look_back_word("share_unset"))
-            stones = self.plan.outcomes_in_order()
-            if stones:
-                self.say(page.words["stone_question"])
-                self.say(*(f"{n}. {plain_text(o.text or '-')}" for n, o in enumerate(stones, 1)))
-                about = parse_numbers(self.ask(empty=self.word("what_skip")), len(stones))
-                voice.outcome = stones[about[0] - 1].id if about and len(about) == 1 else ""
-            voice.photo = self.ask(page.words["photo_question"], empty=self.word("what_skip"))
+            if self.plan.outcomes:
+                self.stone(page, voice, about=False)
+            self.photo(page, voice, about=False)
             if voice.photo:
-                voice.photo_words = self.ask(page.words["photo_words_question"], empty=self.word("what_skip"))
+                self.photo_words(page, voice, about=False)
             self.plan.touch()
             self.changed()
             self.say(look_back_word("voice_kept"), look_back_word("voices_more"))
@@ -148,7 +140,7 @@ class PlainLookBackLists(PlainInterview):
             questions.append(
                 Question(
                     page.words["photo_words_question"],
-                    voice.photo_words,
+                    voice.photo_words if shown or not voice.photo_words else look_back_word("not_shown"),
                     lambda again: self.photo_words(page, voice),
                 )
             )
@@ -203,8 +195,9 @@ class PlainLookBackLists(PlainInterview):
             voice.said_by = answer
             self.kept()
 
-    def share(self, page: Page, voice: Voice) -> None:
-        self.about_quote(page, voice)
+    def share(self, page: Page, voice: Voice, about: bool = True) -> None:
+        if about:
+            self.about_quote(page, voice)
         self.say(page.words["share_question"])
         mark = " " + self.word("chosen_now")
         self.say(
@@ -220,11 +213,16 @@ class PlainLookBackLists(PlainInterview):
             voice.share = SHARE_CHOICES[number - 1]
             self.kept()
 
-    def stone(self, page: Page, voice: Voice) -> None:
-        """Which stepping stone a quote is about; the last number is none."""
-        self.about_quote(page, voice)
-        stones = self.plan.outcomes_in_order()
-        choices = [(o.id, o.text or "-") for o in stones] + [("", page.words["stone_none"])]
+    def stone_choices(self, page: Page) -> list[tuple[str, str]]:
+        """The stepping stones a quote can be about, as the app lists them: 1 is none."""
+        stones = [(o.id, o.text or "-") for o in self.plan.outcomes_in_order()]
+        return [("", page.words["stone_none"]), *stones]
+
+    def stone(self, page: Page, voice: Voice, about: bool = True) -> None:
+        """Which stepping stone a quote is about; 1 is none, as in the app."""
+        if about:
+            self.about_quote(page, voice)
+        choices = self.stone_choices(page)
         mark = " " + self.word("chosen_now")
         self.say(page.words["stone_question"])
         self.say(
@@ -240,16 +238,25 @@ class PlainLookBackLists(PlainInterview):
             voice.outcome = choices[number - 1][0]
             self.kept()
 
-    def photo(self, page: Page, voice: Voice) -> None:
-        self.about_quote(page, voice)
+    def photo(self, page: Page, voice: Voice, about: bool = True) -> None:
+        if about:
+            self.about_quote(page, voice)
         answer = self.keep_or_change(page.words["photo_question"], voice.photo)
         if answer and answer != voice.photo:
             voice.photo = answer
             self.kept()
 
-    def photo_words(self, page: Page, voice: Voice) -> None:
-        self.about_quote(page, voice)
-        answer = self.keep_or_change(page.words["photo_words_question"], voice.photo_words)
+    def photo_words(self, page: Page, voice: Voice, about: bool = True) -> None:
+        """What a photo shows; for a private quote never printed, and read quietly."""
+        if about:
+            self.about_quote(page, voice)
+        if going.may_show(voice, going.TEAM):
+            answer = self.keep_or_change(page.words["photo_words_question"], voice.photo_words)
+        else:
+            self.say(page.words["photo_words_question"])
+            if voice.photo_words.strip():
+                self.say(look_back_word("not_shown"), self.word("keep"))
+            answer = self.ask_quietly(empty=self.kept_or_skipped(voice.photo_words)).text
         if answer and answer != voice.photo_words:
             voice.photo_words = answer
             self.kept()

@@ -45,7 +45,7 @@ ANSWERS = [
     "I chose the colours.",
     "Sam",
     "1",
-    "3",
+    "4",  # the third stepping stone: 1 is "No stepping stone", as in the app
     "",
     SECRET,
     "Sam",

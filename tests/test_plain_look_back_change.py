@@ -14,7 +14,14 @@ from typing import Any
 from backmap import content
 from backmap.plain_look_back import run_plain_look_back
 from tests.example_plans import example_copy, lines
-from tests.look_back_plans import NO_QUOTE, TEAM_QUOTE, YES_QUOTE, example_with_look_backs, write_with_photo
+from tests.look_back_plans import (
+    NO_QUOTE,
+    PHOTO,
+    TEAM_QUOTE,
+    YES_QUOTE,
+    example_with_look_backs,
+    write_with_photo,
+)
 
 TIMES = "How many times did it happen?"
 CAME = "Who came?"
@@ -166,3 +173,51 @@ def test_change_picks_one_surprise_and_changes_its_words(tmp_path: Path) -> None
     assert (
         plain("about", item="surprise", number=1, text="Sam now runs the tea break at every meeting.") in said
     )
+
+
+PHOTO_SECRET = "Sam crying by the door."
+
+
+def private_quote_with_photo(folder: Path) -> Path:
+    """The example, its private quote with a photo and words about it."""
+    plan = example_with_look_backs()
+    private = plan.checkins[0].voices[2]
+    private.photo, private.photo_words = PHOTO, PHOTO_SECRET
+    return write_with_photo(plan, folder)
+
+
+def test_a_private_quotes_photo_words_are_never_printed_when_changed_or_added(tmp_path: Path) -> None:
+    path = private_quote_with_photo(tmp_path)
+    # change the private quote's photo words (question 6); then add a new private quote with a photo.
+    change_photo = [FIRST, "change", SAID, "3", "6", "Sam by the window."]
+    add_private = ["change", SAID, "4", NEW_WORDS, "Sam", "3", "", PHOTO, "New photo words.", ""]
+    code, said = run_look_back(path, [*change_photo, *add_private, "stop"])
+    assert code == 0, said
+    voices = first_look_back(path)["voices"]
+    assert voices[2]["photo_words"] == "Sam by the window."
+    assert (voices[3]["text"], voices[3]["share"], voices[3]["photo_words"]) == (
+        NEW_WORDS,
+        "no",
+        "New photo words.",
+    )
+    for secret in (PHOTO_SECRET, "Sam by the window.", "New photo words.", NO_QUOTE, NEW_WORDS):
+        assert secret not in said
+    assert (
+        "6. What does the photo show? Say it in words. Your answer now: (We do not show these words here.)"
+        in said
+    )
+
+
+def test_number_one_is_no_stepping_stone_and_two_the_first_when_adding_or_changing(tmp_path: Path) -> None:
+    plan = example_with_look_backs()
+    first_stone = plan.outcomes_in_order()[0].id
+    path = write_with_photo(plan, tmp_path)
+    # Quote 1 (about a stone): question 4, "1": no stone. Quote 2: "2", the first stone.
+    change = ["change", SAID, "1", "4", "1", "change", SAID, "2", "4", "2"]
+    # Two new quotes anyone may see: one about no stone, one about the first; no photos.
+    add = ["change", SAID, "4", "New one.", "Jo", "1", "1", "", "Second one.", "Jo", "1", "2", "", ""]
+    code, said = run_look_back(path, [FIRST, *change, *add, "stop"])
+    assert code == 0, said
+    voices = first_look_back(path)["voices"]
+    assert [v.get("outcome", "") for v in voices] == ["", first_stone, "", "", first_stone]
+    assert said.count("1. No stepping stone") == 4  # as the app lists it: first, in both

@@ -154,6 +154,20 @@ def test_back_at_the_first_question_about_a_new_stone_goes_back_to_the_list(tmp_
     assert plain("list_now") in out
 
 
+def test_back_while_changing_a_person_goes_back_to_the_people_list(tmp_path: Path) -> None:
+    path = tmp_path / "plan.toml"
+    path.write_bytes((ROOT / "examples" / "day-centre.toml").read_bytes())
+    # Keep the name; change person 2, then back: the people list again; person 1 gets new words.
+    text = lines("", "2", "back", "1", "Sam, Chooses the colours", "", "stop")
+    code, out = run_here(text, tmp_path, str(path))
+    assert code == 0, out
+    after_back = out.split("Your answer: back", 1)[1]
+    assert after_back.split("\n", 2)[1] == plain("list_now")
+    assert "What is the name of your plan?" not in after_back
+    people = [(p.name, p.role) for p in store.load(path).people]
+    assert people == [("Sam", "Chooses the colours"), ("Priya", "Support worker")]  # back changed nothing
+
+
 def test_change_lists_the_questions_by_number_and_comes_back_to_where_you_were(tmp_path: Path) -> None:
     text = lines(
         "Tea",
