@@ -133,6 +133,10 @@ async def test_a_list_of_11_stepping_stones_ticks_stone_11_by_1_1_enter(tmp_path
         await settle(pilot)
         assert stones.choices[10].checked
         assert f"[x] 11. {eleventh.text[:30]}" in screen_text(app)
+        # An arrow ends a number: "1", Up, "1" goes to row 1, not to row 11.
+        await pilot.press("1", "up", "1")
+        await settle(pilot)
+        assert stones.highlighted == 0
         await pilot.press("escape")
         await settle(pilot)
     assert eleventh.id in store.load(plan_file).activities[0].outcomes

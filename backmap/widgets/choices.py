@@ -221,6 +221,7 @@ class MarkedList(MeasuredOptionList):
         """A row's number picks it; in a long list it moves the marker and Enter picks."""
         character = event.character or ""
         if not self.number_keys or not self.choices or len(character) != 1:
+            self.typed = ""  # any other key (an arrow) ends a number being typed
             return
         if character.isdigit():
             index = self._number_typed(character)
