@@ -516,6 +516,7 @@ def how_it_is_going(
                 "about": about.text if about is not None else "",
                 "share": progress.share_word(voice.share),
                 "photo": bool(voice.photo),
+                "photo_file": voice.photo,  # the file's name, for an output that reads it itself
                 "photo_words": voice.photo_words,
                 "photo_uri": photos.uri(voice.photo) if photos is not None else "",
             }

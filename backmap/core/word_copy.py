@@ -181,10 +181,7 @@ def document(plan: Plan, plan_path: Path | None = None, photos: render.Photos | 
 
     found = render.how_it_is_going(plan, audience=WORD_COPY_AUDIENCE)
     if found is not None:
-        latest = going.latest(plan)
-        # The same quotes as ``found`` (the same rule), for the names of their photo files.
-        files = [voice.photo for voice in going.shown_voices(latest, WORD_COPY_AUDIENCE)] if latest else []
-        _how_it_is_going(doc, found, picture, say, photos or render.Photos(plan_path), files)
+        _how_it_is_going(doc, found, picture, say, photos or render.Photos(plan_path))
 
     if plan.assumptions:
         doc.add_heading("Things we are counting on", 1)
@@ -221,12 +218,8 @@ def _how_it_is_going(
     picture: Callable[[str], None],
     say: Callable[..., None],
     photos: render.Photos,
-    files: list[str],
 ) -> None:
-    """ "How it is going": the facts and words of the summary's part, in the same order.
-
-    ``files``: the photo file named by each quote in ``found["voices"]``, in the same order.
-    """
+    """ "How it is going": the facts and words of the summary's part, in the same order."""
     text = render.plain_text
     said, status = found["words"], found["progress"]
 
@@ -268,7 +261,7 @@ def _how_it_is_going(
     if found["voices"]:
         doc.add_heading(said["voices"], 2)
         picture("people")
-        for voice, photo_file in zip(found["voices"], files, strict=True):
+        for voice in found["voices"]:
             say(f'"{text(voice["text"]) or "No words yet."}"')
             if text(voice["said_by"]):
                 point(f"{said['said_by']} {text(voice['said_by'])}")
@@ -278,7 +271,7 @@ def _how_it_is_going(
             if voice["photo"]:
                 words = text(voice["photo_words"]) or said["photo_no_words"]
                 point(f"{said['photo']} {words}")
-                _photo(doc, photos.data(photo_file), words)
+                _photo(doc, photos.data(voice["photo_file"]), words)
     if found["surprises"]:
         doc.add_heading(said["surprises"], 2)
         for surprise in found["surprises"]:
