@@ -90,15 +90,18 @@ async def test_a_short_list_says_nothing_about_more(tmp_path: Path) -> None:
         assert content.word("app", "more_above") not in seen
 
 
-async def test_a_long_list_of_quotes_keeps_its_buttons_in_sight(tmp_path: Path) -> None:
-    """What people said, with more quotes than fit at 80x24: Add, Change and Remove stay in sight."""
+@pytest.mark.parametrize("size", [SIZE, (60, 20)])
+async def test_a_long_list_of_quotes_keeps_its_buttons_in_sight(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """What people said, with more quotes than fit: Add, Change and Remove stay in sight."""
     plan = example_with_look_backs()
     last = plan.checkins[-1]
     last.finished = False
     last.voices += [Voice(f"Another thing someone said, number {n}.", "Sam", "", "yes") for n in range(4)]
     path = write_with_photo(plan, tmp_path)
     app = BackmapApp(folder=tmp_path, plan_path=path, speaker=Speaker(command=[]), look_back=True)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=size) as pilot:
         await settle(pilot)
         await pilot.press("enter")  # carry on with the look-back not finished
         await settle(pilot)
