@@ -155,12 +155,10 @@ async def test_ctrl_p_shows_progress_on_a_plan_with_look_backs(tmp_path: Path) -
         assert isinstance(app.screen, PathwayScreen)
         text = screen_text(app)
         assert "[x] Done" in text and "[x] It happened" in text and "1 June 2027" in text
-        view = app.screen.query_one(PathwayView)
+        assert "[>] We changed our" not in text  # the last stepping stone is below the edge
         await pilot.press("end")
         await settle(pilot)
-        assert "[>] We changed our" in screen_text(app) or "[>] We changed our" in " ".join(
-            view.drawing.lines
-        )
+        assert "[>] We changed our" in screen_text(app)  # End brings it into sight
         await pilot.press("escape")
         await pilot.pause()
         assert on_pane(app, "question")
