@@ -9,8 +9,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from backmap import content
 from backmap.core import store
 from backmap.core.plan import Plan
+from backmap.plain import run_plain
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "day-centre.toml"
@@ -45,6 +47,30 @@ def example_copy(folder: Path, name: str = "plan.toml") -> Path:
 def lines(*answers: str) -> str:
     """Answers as a pipe sends them: one a line."""
     return "".join(answer + "\n" for answer in answers)
+
+
+def plain(key: str, **values: object) -> str:
+    """A line plain mode says, from words.toml."""
+    return content.word("plain", key, **values)
+
+
+def run_here(text: str, folder: Path, plan_arg: str | None = None) -> tuple[int, str]:
+    """Plain mode in this process, answered by ``text``: its exit code and all it printed."""
+    out = io.StringIO()
+    code = run_plain(plan_arg, folder, stdin=io.StringIO(text), stdout=out)
+    return code, out.getvalue()
+
+
+def tea_plan(folder: Path, people: tuple[tuple[str, str], ...] = (), stones: tuple[str, ...] = ()) -> Path:
+    """A small plan "Tea" saved as tea.toml: these people, and these project stepping stones."""
+    path = folder / "tea.toml"
+    plan = Plan(title="Tea")
+    for name, role in people:
+        plan.add_person(name, role)
+    for text in stones:
+        plan.add_outcome("project", text)
+    store.save(plan, path)
+    return path
 
 
 def run_backmap(*args: str, text: str) -> subprocess.CompletedProcess[str]:

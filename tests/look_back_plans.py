@@ -77,6 +77,13 @@ def example_with_look_backs() -> Plan:
     return plan
 
 
+def example_with_open_look_back() -> Plan:
+    """The worked example looked back at twice, the second look-back not finished yet."""
+    plan = example_with_look_backs()
+    plan.checkins[1].finished = False
+    return plan
+
+
 def write_with_photo(plan: Plan, folder: Path, name: str = "plan.toml") -> Path:
     """Save the plan in ``folder`` with its photo beside it; returns the plan's path."""
     path = folder / name

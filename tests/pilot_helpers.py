@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from textual import events
@@ -131,3 +133,56 @@ async def open_add_box(pilot: Pilot) -> None:
     pilot.app.screen.query_one("#add").focus()
     await pilot.press("enter")
     await pilot.pause()
+
+
+class KeyCounter:
+    """Presses keys like a person, and counts those that are not answer text."""
+
+    def __init__(self, pilot: Pilot) -> None:
+        self.pilot = pilot
+        self.count = 0
+
+    async def press(self, *keys: str) -> None:
+        for key in keys:
+            self.count += 1
+            await self.pilot.press(key)
+            await settle(self.pilot)
+
+    async def answer(self, words: str, *keys: str) -> None:
+        """Words typed (not counted), then the keys that take them on: Enter unless told."""
+        if words:
+            await type_text(self.pilot, words)
+        await self.press(*(keys or ("enter",)))
+
+    def flat(self) -> str:
+        """The screen's words with lines joined: a status line wraps where the window ends."""
+        return " ".join(self.screen().split())
+
+    def screen(self) -> str:
+        app = self.pilot.app
+        assert isinstance(app, BackmapApp)
+        return screen_text(app)
+
+
+@asynccontextmanager
+async def open_look_back_at(
+    path: Path, page_key: str | None, speaker: Speaker | None = None, size: tuple[int, int] = SIZE
+) -> AsyncIterator[tuple[BackmapApp, Pilot]]:
+    """The look-back not finished in the plan at ``path``, carried on, shown at one step.
+
+    The plan's folder holds only this plan, so the app offers to carry on with it first.
+    ``page_key`` None stays on the step the look-back carries on from.
+    """
+    app = BackmapApp(
+        folder=path.parent, plan_path=path, speaker=speaker or Speaker(command=[]), look_back=True
+    )
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # carry on with the look-back not finished (offered first)
+        await settle(pilot)
+        if page_key is not None:
+            interview = app.interview()
+            assert interview is not None
+            interview.go_to(interview.flow.index_of(page_key))
+            await settle(pilot)
+        yield app, pilot

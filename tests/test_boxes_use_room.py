@@ -11,14 +11,12 @@ from pathlib import Path
 import pytest
 
 from backmap import content
-from backmap.app import BackmapApp
 from backmap.core import flow, store
 from backmap.core.plan import Voice
-from backmap.session.speech import Speaker
 from backmap.widgets.choices import MarkedList
-from tests.example_plans import EXAMPLE
-from tests.look_back_plans import example_with_look_backs, write_with_photo
-from tests.pilot_helpers import SIZE, go_to, make_app, screen_text, settle
+from tests.example_plans import EXAMPLE, example_copy
+from tests.look_back_plans import example_with_open_look_back, write_with_photo
+from tests.pilot_helpers import SIZE, go_to, make_app, open_look_back_at, screen_text, settle
 
 
 def long_plan(folder: Path) -> Path:
@@ -39,8 +37,7 @@ def short_folder() -> Iterator[Path]:
 
 
 async def test_the_summary_fills_the_room_and_says_there_is_more(short_folder: Path) -> None:
-    plan_file = short_folder / "day.toml"
-    plan_file.write_bytes(EXAMPLE.read_bytes())
+    plan_file = example_copy(short_folder, "day.toml")
     app = make_app(short_folder, plan_file)
     async with app.run_test(size=SIZE) as pilot:
         go_to(app, flow.index_of("finish"))
@@ -79,8 +76,7 @@ async def test_a_long_list_fills_the_room_and_says_there_is_more(tmp_path: Path)
 
 
 async def test_a_short_list_says_nothing_about_more(tmp_path: Path) -> None:
-    plan_file = tmp_path / "day.toml"
-    plan_file.write_bytes(EXAMPLE.read_bytes())
+    plan_file = example_copy(tmp_path, "day.toml")
     app = make_app(tmp_path, plan_file)
     async with app.run_test(size=SIZE) as pilot:
         go_to(app, flow.index_of("people"))
@@ -95,20 +91,11 @@ async def test_a_long_list_of_quotes_keeps_its_buttons_in_sight(
     tmp_path: Path, size: tuple[int, int]
 ) -> None:
     """What people said, with more quotes than fit: Add, Change and Remove stay in sight."""
-    plan = example_with_look_backs()
+    plan = example_with_open_look_back()
     last = plan.checkins[-1]
-    last.finished = False
     last.voices += [Voice(f"Another thing someone said, number {n}.", "Sam", "", "yes") for n in range(4)]
     path = write_with_photo(plan, tmp_path)
-    app = BackmapApp(folder=tmp_path, plan_path=path, speaker=Speaker(command=[]), look_back=True)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")  # carry on with the look-back not finished
-        await settle(pilot)
-        interview = app.interview()
-        assert interview is not None
-        interview.go_to(interview.flow.index_of("look_back_voices"))
-        await settle(pilot)
+    async with open_look_back_at(path, "look_back_voices", size=size) as (app, _):
         screen = app.screen
         body = screen.query_one("#body")
         assert body.max_scroll_y == 0  # nothing of the step is below the edge

@@ -6,8 +6,6 @@ import tomllib
 from datetime import date
 from pathlib import Path
 
-from textual.pilot import Pilot
-
 from backmap import content
 from backmap.app import BackmapApp
 from backmap.core import look_back
@@ -15,52 +13,30 @@ from backmap.core.plan import Voice
 from backmap.session.speech import Speaker
 from backmap.widgets.answer import AnswerBox
 from tests.example_plans import example_copy
-from tests.look_back_plans import NO_QUOTE, TEAM_QUOTE, example_with_look_backs, write_with_photo
-from tests.pilot_helpers import SIZE, make_app, screen_text, settle, type_text
+from tests.look_back_plans import (
+    NO_QUOTE,
+    TEAM_QUOTE,
+    example_with_look_backs,
+    example_with_open_look_back,
+    write_with_photo,
+)
+from tests.pilot_helpers import SIZE, KeyCounter, make_app, open_look_back_at, screen_text, settle, type_text
 
 
-class Keys:
-    """Presses keys and counts those that are not answer text."""
-
-    def __init__(self, pilot: Pilot) -> None:
-        self.pilot = pilot
-        self.count = 0
-
-    async def press(self, *keys: str) -> None:
-        for key in keys:
-            self.count += 1
-            await self.pilot.press(key)
-            await settle(self.pilot)
-
-    async def answer(self, words: str, *keys: str) -> None:
-        """Words typed (not counted), then the keys that take them on."""
-        await type_text(self.pilot, words)
-        await self.press(*keys)
-
-    def flat(self) -> str:
-        """The screen's words with lines joined: a status line wraps where the window ends."""
-        return " ".join(self.screen().split())
-
-    def screen(self) -> str:
-        app = self.pilot.app
-        assert isinstance(app, BackmapApp)
-        return screen_text(app)
-
-
-async def start_look_back(keys: Keys, downs: int = 2) -> None:
+async def start_look_back(keys: KeyCounter, downs: int = 2) -> None:
     """From the welcome screen: "Look back at a plan", then the only plan in the folder."""
     await keys.press(*["down"] * downs)
     assert keys.pilot.app.focused is not None and keys.pilot.app.focused.id == "look-back"
     await keys.press("enter", "enter")
 
 
-async def set_date(keys: Keys, day: str) -> None:
+async def set_date(keys: KeyCounter, day: str) -> None:
     assert "When is this look-back?" in keys.screen()
     await keys.press("ctrl+u")
     await keys.answer(day, "enter")
 
 
-async def add_quote(keys: Keys, text: str, by: str, share: str, stone: str) -> None:
+async def add_quote(keys: KeyCounter, text: str, by: str, share: str, stone: str) -> None:
     """The Add box of "What did people say?": words, who, share and stepping stone (each one
     key: a number or a first letter), no photo."""
     await keys.press("enter")  # Add
@@ -74,7 +50,7 @@ async def add_quote(keys: Keys, text: str, by: str, share: str, stone: str) -> N
     assert "What did people say?" in keys.screen()
 
 
-async def first_look_back(keys: Keys) -> None:
+async def first_look_back(keys: KeyCounter) -> None:
     await start_look_back(keys)
     await set_date(keys, "1 March 2027")
     assert "Who is here for this look-back?" in keys.screen()
@@ -109,7 +85,7 @@ async def test_two_look_backs_by_keys_hold_exactly_what_was_chosen(tmp_path: Pat
     path = example_copy(tmp_path)
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        keys = Keys(pilot)
+        keys = KeyCounter(pilot)
         await first_look_back(keys)
         now = keys.screen()
         assert "Your pathway now" in now
@@ -209,7 +185,7 @@ async def test_an_earlier_look_back_changes_only_when_chosen(tmp_path: Path) -> 
     before = path.read_bytes()
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        keys = Keys(pilot)
+        keys = KeyCounter(pilot)
         await start_look_back(keys)
         shown = keys.screen()
         assert "Look-backs so far: 2. The last one was on 1 June 2027." in keys.flat()
@@ -242,7 +218,7 @@ async def test_start_a_new_look_back_leaves_the_earlier_ones_as_they_were(tmp_pa
     earlier = tomllib.loads(path.read_text(encoding="utf-8"))["checkins"]
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        keys = Keys(pilot)
+        keys = KeyCounter(pilot)
         await start_look_back(keys)
         await keys.press("enter")  # Start a new look-back
         assert "A new look-back has started." in keys.flat()
@@ -260,13 +236,13 @@ async def test_a_half_way_look_back_is_carried_on_where_it_stopped(tmp_path: Pat
     app = make_app(tmp_path, path)
     app.start_looking_back = True
     async with app.run_test(size=SIZE) as pilot:
-        keys = Keys(pilot)
+        keys = KeyCounter(pilot)
         await keys.press("enter", "space", "ctrl+n", "d")
         await keys.answer("2", "enter")
         await keys.press("ctrl+q")
     again = make_app(tmp_path)
     async with again.run_test(size=SIZE) as pilot:
-        keys = Keys(pilot)
+        keys = KeyCounter(pilot)
         await start_look_back(keys)  # no question: the one not finished is carried on
         shown = keys.screen()
         assert f"We carry on with the look-back of {content.long_date(date.today())}." in keys.flat()
@@ -281,7 +257,7 @@ async def test_a_date_nobody_can_read_is_explained_and_the_step_stays(tmp_path: 
     app = make_app(tmp_path, path)
     app.start_looking_back = True
     async with app.run_test(size=SIZE) as pilot:
-        keys = Keys(pilot)
+        keys = KeyCounter(pilot)
         await keys.press("ctrl+u")
         await keys.answer("next Tuesday", "enter")
         shown = keys.screen()
@@ -295,9 +271,8 @@ async def test_a_date_nobody_can_read_is_explained_and_the_step_stays(tmp_path: 
 
 
 async def test_private_words_are_shown_to_the_team_but_never_read_aloud(tmp_path: Path) -> None:
-    plan = example_with_look_backs()
+    plan = example_with_open_look_back()
     second = plan.checkins[1]
-    second.finished = False
     second.voices += [
         Voice(TEAM_QUOTE, "Sam", "", "team"),
         Voice(NO_QUOTE, "Sam", "", "no"),
@@ -305,11 +280,7 @@ async def test_private_words_are_shown_to_the_team_but_never_read_aloud(tmp_path
     ]
     path = write_with_photo(plan, tmp_path)
     speaker = Recorder()
-    app = BackmapApp(folder=tmp_path, plan_path=path, speaker=speaker, look_back=True)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")  # carry on with the look-back not finished (offered first)
-        await settle(pilot)
+    async with open_look_back_at(path, None, speaker) as (app, pilot):
         interview = app.interview()
         assert interview is not None
         for index in range(len(interview.flow.pages)):
@@ -327,23 +298,14 @@ async def test_private_words_are_shown_to_the_team_but_never_read_aloud(tmp_path
 
 
 async def test_hostile_words_in_a_quote_are_shown_as_they_are(tmp_path: Path) -> None:
-    plan = example_with_look_backs()
+    plan = example_with_open_look_back()
     second = plan.checkins[1]
-    second.finished = False
     hostile = "[bold red]loud[/] \x1b[31mred\x1b[0m ../../etc/passwd"
     second.voices.append(
         Voice(hostile, "[link=file:///etc/passwd]Sam[/link]", "", "yes", "../../etc/passwd", "x")
     )
     path = write_with_photo(plan, tmp_path)
-    app = BackmapApp(folder=tmp_path, plan_path=path, speaker=Recorder(), look_back=True)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")  # carry on with the look-back not finished (offered first)
-        await settle(pilot)
-        interview = app.interview()
-        assert interview is not None
-        interview.go_to(interview.flow.index_of("look_back_voices"))
-        await settle(pilot)
+    async with open_look_back_at(path, "look_back_voices", Recorder()) as (app, _):
         shown = screen_text(app)
     assert "[bold red]loud[/]" in shown and "../../etc/passwd" in shown
     assert "Said by [link=file:///etc/passwd]Sam[/link]" in shown
@@ -412,7 +374,7 @@ async def test_a_look_back_not_finished_is_offered_first_beside_the_earlier_ones
     path = write_with_photo(plan, tmp_path)
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        keys = Keys(pilot)
+        keys = KeyCounter(pilot)
         await start_look_back(keys)
         shown = keys.flat()
         assert "The look-back of 1 September 2027 is not finished." in shown
@@ -427,19 +389,12 @@ async def test_a_look_back_not_finished_is_offered_first_beside_the_earlier_ones
 
 async def test_who_said_it_offers_the_plans_people_and_still_takes_typed_names(tmp_path: Path) -> None:
     """As "Who will do it?" does: Down and Up put a name in the box, typing still works."""
-    plan = example_with_look_backs()
+    plan = example_with_open_look_back()
     second = plan.checkins[1]
-    second.finished = False
     second.who.append("Ali")  # typed at this look-back, not one of the plan's people
     path = write_with_photo(plan, tmp_path)
-    app = BackmapApp(folder=tmp_path, plan_path=path, speaker=Recorder(), look_back=True)
-    async with app.run_test(size=SIZE) as pilot:
-        keys = Keys(pilot)
-        await keys.press("enter")  # carry on with the look-back not finished (offered first)
-        interview = app.interview()
-        assert interview is not None
-        interview.go_to(interview.flow.index_of("look_back_voices"))
-        await settle(pilot)
+    async with open_look_back_at(path, "look_back_voices", Recorder()) as (app, pilot):
+        keys = KeyCounter(pilot)
         app.screen.query_one("#entry-add").focus()
         await keys.press("enter")
         await keys.answer("The new room is bright.", "enter")
@@ -463,17 +418,10 @@ async def test_who_said_it_offers_the_plans_people_and_still_takes_typed_names(t
 
 
 async def test_what_a_photo_shows_is_asked_only_when_there_is_a_photo(tmp_path: Path) -> None:
-    plan = example_with_look_backs()
-    plan.checkins[1].finished = False
+    plan = example_with_open_look_back()
     path = write_with_photo(plan, tmp_path)
-    app = BackmapApp(folder=tmp_path, plan_path=path, speaker=Recorder(), look_back=True)
-    async with app.run_test(size=SIZE) as pilot:
-        keys = Keys(pilot)
-        await keys.press("enter")  # carry on with the look-back not finished (offered first)
-        interview = app.interview()
-        assert interview is not None
-        interview.go_to(interview.flow.index_of("look_back_voices"))
-        await settle(pilot)
+    async with open_look_back_at(path, "look_back_voices", Recorder()) as (app, pilot):
+        keys = KeyCounter(pilot)
         app.screen.query_one("#entry-add").focus()
         await add_quote(keys, "No photo with this one.", "Sam", "1", "1")
         assert "What does the photo show?" not in keys.screen()
@@ -507,23 +455,14 @@ def saved_quotes(path: Path) -> list[str]:
 
 
 async def test_a_quote_removed_comes_back_in_its_place_with_ctrl_z_and_is_saved(tmp_path: Path) -> None:
-    plan = example_with_look_backs()
+    plan = example_with_open_look_back()
     second = plan.checkins[1]
-    second.finished = False
     second.voices += [Voice(TEAM_QUOTE, "Sam", "", "team"), Voice("Nobody chose.", "Ali")]
     path = write_with_photo(plan, tmp_path)
     quotes = saved_quotes(path)
     middle = quotes.index(TEAM_QUOTE)
     assert 0 < middle < len(quotes) - 1
-    app = BackmapApp(folder=tmp_path, plan_path=path, speaker=Speaker(command=[]), look_back=True)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")  # carry on with the look-back not finished (offered first)
-        await settle(pilot)
-        interview = app.interview()
-        assert interview is not None
-        interview.go_to(interview.flow.index_of("look_back_voices"))
-        await settle(pilot)
+    async with open_look_back_at(path, "look_back_voices") as (app, pilot):
         await pilot.press(*["down"] * middle)
         await pilot.press("tab", "tab", "tab")  # Add, Change, Remove
         assert app.focused is not None and app.focused.id == "entry-remove"
@@ -547,21 +486,12 @@ async def test_a_quote_removed_comes_back_in_its_place_with_ctrl_z_and_is_saved(
 
 async def test_delete_on_a_look_back_list_asks_to_remove_as_on_a_plan_s_lists(tmp_path: Path) -> None:
     """The keys list says Delete removes the thing chosen in a list: a look-back's lists too."""
-    plan = example_with_look_backs()
+    plan = example_with_open_look_back()
     second = plan.checkins[1]
-    second.finished = False
     second.voices += [Voice(TEAM_QUOTE, "Sam", "", "team")]
     path = write_with_photo(plan, tmp_path)
     quotes = saved_quotes(path)
-    app = BackmapApp(folder=tmp_path, plan_path=path, speaker=Speaker(command=[]), look_back=True)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")  # carry on with the look-back not finished (offered first)
-        await settle(pilot)
-        interview = app.interview()
-        assert interview is not None
-        interview.go_to(interview.flow.index_of("look_back_voices"))
-        await settle(pilot)
+    async with open_look_back_at(path, "look_back_voices") as (app, pilot):
         await pilot.press("end", "delete")
         await settle(pilot)
         assert look_back.say("remove_detail") in " ".join(screen_text(app).replace("┃", " ").split())
@@ -572,9 +502,8 @@ async def test_delete_on_a_look_back_list_asks_to_remove_as_on_a_plan_s_lists(tm
 
 async def test_a_private_quote_in_its_change_box_is_never_read_aloud(tmp_path: Path) -> None:
     """Read aloud in the box of a "no" or unchosen quote says it is kept private, not its words."""
-    plan = example_with_look_backs()
+    plan = example_with_open_look_back()
     second = plan.checkins[1]
-    second.finished = False
     second.voices = [
         Voice(NO_QUOTE, "Sam", "", "no", "photos/room.png", "Sam crying at the table."),
         Voice("Nobody chose.", "Ali"),
@@ -582,15 +511,7 @@ async def test_a_private_quote_in_its_change_box_is_never_read_aloud(tmp_path: P
     ]
     path = write_with_photo(plan, tmp_path)
     speaker = Recorder()
-    app = BackmapApp(folder=tmp_path, plan_path=path, speaker=speaker, look_back=True)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")  # carry on with the look-back not finished (offered first)
-        await settle(pilot)
-        interview = app.interview()
-        assert interview is not None
-        interview.go_to(interview.flow.index_of("look_back_voices"))
-        await settle(pilot)
+    async with open_look_back_at(path, "look_back_voices", speaker) as (app, pilot):
         for row in range(3):
             await pilot.press("home", *["down"] * row, "enter")  # Change this quote
             await settle(pilot)

@@ -7,25 +7,19 @@ from pathlib import Path
 import pytest
 
 from backmap import content
-from backmap.core import flow
+from backmap.core import flow, store
 from backmap.screens.item import ItemScreen
 from backmap.widgets.choices import MarkedList
 from backmap.widgets.pathway_view import PathwayView
-from tests.example_plans import EXAMPLE, example_copy
+from tests.example_plans import example_copy
 from tests.pilot_helpers import SIZE, go_to, make_app, on_pane, plan_with_gaps, screen_text, settle, type_text
-
-
-def day_centre(folder: Path) -> Path:
-    plan_file = folder / "day.toml"
-    plan_file.write_bytes(EXAMPLE.read_bytes())
-    return plan_file
 
 
 @pytest.mark.parametrize("button", ["edit", "remove", "up", "down"])
 async def test_the_row_a_button_acts_on_is_marked(tmp_path: Path, monkeypatch, button: str) -> None:
     """Change, Remove, Up and Down act on the highlighted row: it shows "> ", also without colour."""
     monkeypatch.setenv("NO_COLOR", "1")
-    app = make_app(tmp_path, day_centre(tmp_path))
+    app = make_app(tmp_path, example_copy(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         go_to(app, flow.index_of("people"))
         await settle(pilot)
@@ -68,7 +62,7 @@ def stones_on_screen(app) -> list[str]:
 
 async def test_stepping_stones_have_the_same_numbers_on_both_activity_steps(tmp_path: Path) -> None:
     """The project's stepping stones first, then co-production's, numbered across both."""
-    app = make_app(tmp_path, day_centre(tmp_path))
+    app = make_app(tmp_path, example_copy(tmp_path))
     async with app.run_test(size=(80, 40)) as pilot:
         project = await _stones_shown(pilot, app, "activities_project")
         coproduction = await _stones_shown(pilot, app, "activities_coproduction")
@@ -82,7 +76,7 @@ async def test_stepping_stones_have_the_same_numbers_on_both_activity_steps(tmp_
 async def test_with_no_gaps_the_check_step_starts_on_the_drawing(tmp_path: Path) -> None:
     """The drawing's words say "Use the up and down keys": focus starts there, Down moves in
     it, and Enter goes on to the last step."""
-    app = make_app(tmp_path, day_centre(tmp_path))
+    app = make_app(tmp_path, example_copy(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         go_to(app, flow.index_of("check"))
         await settle(pilot)
@@ -112,9 +106,6 @@ async def test_with_gaps_the_check_step_starts_on_the_gaps(tmp_path: Path) -> No
 
 async def test_escape_in_a_new_activity_keeps_the_words_and_chooses_no_kind(tmp_path: Path) -> None:
     """The kind stays unchosen (not filed under "Something else"), and the check step says so."""
-    from backmap.core import flow, store
-    from tests.pilot_helpers import go_to, screen_text, settle, type_text
-
     path = example_copy(tmp_path)
     app = make_app(tmp_path, path)
     async with app.run_test(size=SIZE) as pilot:

@@ -13,22 +13,11 @@ from typing import Any
 from backmap import content
 from backmap.core import flow, store
 from backmap.core.plan import Plan
-from backmap.plain import run_plain
 from backmap.plain_look_back import run_plain_look_back
-from tests.example_plans import example_copy, lines, run_backmap
+from tests.example_plans import example_copy, lines, plain, run_backmap, run_here, tea_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 ACTIVITIES_PROJECT = 8  # "The project: What will you do for the project?" in change's list of steps
-
-
-def plain(key: str, **values: object) -> str:
-    return content.word("plain", key, **values)
-
-
-def run_here(text: str, folder: Path, plan_arg: str | None = None) -> tuple[int, str]:
-    out = io.StringIO()
-    code = run_plain(plan_arg, folder, stdin=io.StringIO(text), stdout=out)
-    return code, out.getvalue()
 
 
 def saved(path: Path) -> dict[str, Any]:
@@ -101,11 +90,7 @@ def test_an_empty_line_keeps_the_answer_says_so_and_goes_back(tmp_path: Path) ->
 
 
 def test_a_stepping_stones_how_we_know_alone_is_changed(tmp_path: Path) -> None:
-    path = tmp_path / "tea.toml"
-    plan = Plan(title="Tea")
-    plan.add_outcome("project", "We find a room.")
-    plan.add_outcome("project", "We have cups.")
-    store.save(plan, path)
+    path = tea_plan(tmp_path, stones=("We find a room.", "We have cups."))
     # At the name: change, step 6 (the project's stepping stones), stone 2, question 2.
     code, out = run_here(lines("change", "6", "2", "2", "We count them", "Tea time"), tmp_path, str(path))
     assert code == 0
@@ -121,11 +106,7 @@ def test_a_stepping_stones_how_we_know_alone_is_changed(tmp_path: Path) -> None:
 
 
 def test_back_goes_up_one_list_and_an_empty_line_stays(tmp_path: Path) -> None:
-    path = tmp_path / "tea.toml"
-    plan = Plan(title="Tea")
-    plan.add_person("Sam", "makes tea")
-    plan.add_person("Jo", "")
-    store.save(plan, path)
+    path = tea_plan(tmp_path, people=(("Sam", "makes tea"), ("Jo", "")))
     before = saved(path)
     # change, people, back (to the steps), people, person 2, back (to the people), "" (stay).
     code, out = run_here(lines("change", "2", "back", "2", "2", "back", ""), tmp_path, str(path))

@@ -11,9 +11,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from backmap import content
 from backmap.plain_look_back import run_plain_look_back
-from tests.example_plans import example_copy, lines
+from tests.example_plans import example_copy, lines, plain
 from tests.look_back_plans import (
     NO_QUOTE,
     PHOTO,
@@ -25,10 +24,6 @@ from tests.look_back_plans import (
 
 TIMES = "How many times did it happen?"
 CAME = "Who came?"
-
-
-def plain(key: str, **values: object) -> str:
-    return content.word("plain", key, **values)
 
 
 def run_look_back(path: Path, answers: list[str]) -> tuple[int, str]:

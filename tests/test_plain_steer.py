@@ -7,9 +7,6 @@ checked by what is printed and what is on disk.
 from __future__ import annotations
 
 import io
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,38 +16,9 @@ from backmap.core import flow, store
 from backmap.core.plan import KINDS, Plan
 from backmap.plain import run_plain
 from backmap.plain_lines import parse_reply
+from tests.example_plans import example_copy, lines, plain, run_backmap, run_here, tea_plan
 
-ROOT = Path(__file__).resolve().parent.parent
 HELP = content.word("plain", "help_title")
-
-
-def plain(key: str, **values: object) -> str:
-    return content.word("plain", key, **values)
-
-
-def lines(*answers: str) -> str:
-    return "".join(answer + "\n" for answer in answers)
-
-
-def run_here(text: str, folder: Path, plan_arg: str | None = None) -> tuple[int, str]:
-    out = io.StringIO()
-    code = run_plain(plan_arg, folder, stdin=io.StringIO(text), stdout=out)
-    return code, out.getvalue()
-
-
-def run_cli(*args: str, text: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    env.pop("BACKMAP_DIR", None)
-    return subprocess.run(
-        [sys.executable, "-m", "backmap", "--plain", *args],
-        input=text,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-        env=env,
-        timeout=60,
-    )
 
 
 def the_plan_in(folder: Path) -> Plan:
@@ -155,8 +123,7 @@ def test_back_at_the_first_question_about_a_new_stone_goes_back_to_the_list(tmp_
 
 
 def test_back_while_changing_a_person_goes_back_to_the_people_list(tmp_path: Path) -> None:
-    path = tmp_path / "plan.toml"
-    path.write_bytes((ROOT / "examples" / "day-centre.toml").read_bytes())
+    path = example_copy(tmp_path)
     # Keep the name; change person 2, then back: the people list again; person 1 gets new words.
     text = lines("", "2", "back", "1", "Sam, Chooses the colours", "", "stop")
     code, out = run_here(text, tmp_path, str(path))
@@ -253,11 +220,7 @@ def test_the_command_words_typed_as_answers_are_saved_as_answers(tmp_path: Path)
 
 
 def test_remove_is_a_command_only_where_an_item_is_changed(tmp_path: Path) -> None:
-    path = tmp_path / "tea.toml"
-    plan = Plan(title="Tea")
-    plan.add_person("Sam", "makes tea")
-    plan.add_person("Jo", "")
-    store.save(plan, path)
+    path = tea_plan(tmp_path, people=(("Sam", "makes tea"), ("Jo", "")))
     text = lines("remove", "1", "'remove", "2", "remove", "", "")  # a title, then people changed
     code, out = run_here(text, tmp_path, str(path))
     assert code == 0
@@ -297,7 +260,7 @@ def test_stopping_early_lists_the_plan_the_summary_and_the_page_with_full_paths(
     tmp_path: Path, how: str
 ) -> None:
     answers = ["Tea and talk", "", "People meet"] + (["stop"] if how == "stopped" else [])
-    result = run_cli("--dir", str(tmp_path), text=lines(*answers))
+    result = run_backmap("--plain", "--dir", str(tmp_path), text=lines(*answers))
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     plan_path = (tmp_path / "tea-and-talk.toml").absolute()
@@ -331,11 +294,7 @@ def test_an_extra_empty_line_in_a_piped_file_is_said_where_it_was_taken_as_a_ski
 
 
 def test_every_kind_of_question_says_what_its_empty_line_did(tmp_path: Path) -> None:
-    path = tmp_path / "tea.toml"
-    plan = Plan(title="Tea")
-    plan.add_person("Sam", "")
-    plan.add_outcome("project", "We find a room.")
-    store.save(plan, path)
+    path = tea_plan(tmp_path, people=(("Sam", ""),), stones=("We find a room.",))
     text = lines(
         "",  # name: kept
         "",  # change a person? no, go on
@@ -450,7 +409,9 @@ NONSENSE = [
 
 @pytest.mark.parametrize("cut", [0, 5, 9, 12, 18, len(NONSENSE)])
 def test_nonsense_and_an_early_end_never_print_a_traceback(tmp_path: Path, cut: int) -> None:
-    result = run_cli("--dir", str(tmp_path), text=lines(*NONSENSE[:cut]) + "change")  # no newline at the end
+    result = run_backmap(
+        "--plain", "--dir", str(tmp_path), text=lines(*NONSENSE[:cut]) + "change"
+    )  # no newline at the end
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     assert plain("ended") in result.stdout
@@ -569,7 +530,7 @@ def test_nonsense_in_every_question_of_an_existing_plan_never_prints_a_traceback
     again = tmp_path / "again"
     again.mkdir()
     linked_plan(again / "tea.toml")
-    result = run_cli(str(again / "tea.toml"), "--dir", str(again), text=lines(*typed.sent))
+    result = run_backmap("--plain", str(again / "tea.toml"), "--dir", str(again), text=lines(*typed.sent))
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     assert result.stdout.replace(str(again.absolute()), "HERE") == out.replace(

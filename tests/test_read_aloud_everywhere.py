@@ -70,6 +70,17 @@ async def reading_app(
         ears.speaker.stop()
 
 
+async def hear_step(app: BackmapApp, pilot: Pilot, ears: Ears, step: str, *keys: str) -> str:
+    """What Ctrl+O reads at a step, after keys that open a box over it (each waited for)."""
+    go_to(app, flow.index_of(step))
+    await settle(pilot)
+    for key in keys:
+        await pilot.press(key)
+        await settle(pilot)
+    await pilot.press("ctrl+o")
+    return await ears.heard(pilot)
+
+
 def flat(text: str) -> str:
     return " ".join(text.split())
 
@@ -89,20 +100,14 @@ async def test_a_step_reads_the_answer_the_line_under_the_question_and_the_tip(t
 
 async def test_a_list_step_reads_the_items_on_the_list(tmp_path: Path) -> None:
     async with reading_app(tmp_path) as (app, pilot, ears):
-        go_to(app, flow.index_of("outcomes_project"))
-        await settle(pilot)
-        await pilot.press("ctrl+o")
-        heard = await ears.heard(pilot)
+        heard = await hear_step(app, pilot, ears, "outcomes_project")
         for stone in app.plan.outcomes_in("project"):
             assert stone.text in heard
 
 
 async def test_the_check_step_with_no_gaps_never_reads_an_example_gap(tmp_path: Path) -> None:
     async with reading_app(tmp_path) as (app, pilot, ears):
-        go_to(app, flow.index_of("check"))
-        await settle(pilot)
-        await pilot.press("ctrl+o")
-        heard = await ears.heard(pilot)
+        heard = await hear_step(app, pilot, ears, "check")
         words = flow.page("check").words
         assert words["none"] in heard
         assert flat(words["example"]) not in heard
@@ -110,12 +115,7 @@ async def test_the_check_step_with_no_gaps_never_reads_an_example_gap(tmp_path: 
 
 async def test_the_pathway_is_read_item_by_item(tmp_path: Path) -> None:
     async with reading_app(tmp_path) as (app, pilot, ears):
-        go_to(app, flow.index_of("title"))
-        await settle(pilot)
-        await pilot.press("ctrl+p")
-        await settle(pilot)
-        await pilot.press("ctrl+o")
-        heard = await ears.heard(pilot)
+        heard = await hear_step(app, pilot, ears, "title", "ctrl+p")
         for item in [*app.plan.outcomes, *app.plan.activities]:
             assert item.text in heard, item.text
         await pilot.press("ctrl+o")  # stop; the button reads the same again
@@ -129,12 +129,7 @@ async def test_the_pathway_is_read_item_by_item(tmp_path: Path) -> None:
 
 async def test_the_word_list_and_the_help_are_read_and_stop_when_closed(tmp_path: Path) -> None:
     async with reading_app(tmp_path) as (app, pilot, ears):
-        go_to(app, flow.index_of("title"))
-        await settle(pilot)
-        await pilot.press("ctrl+l")
-        await settle(pilot)
-        await pilot.press("ctrl+o")
-        heard = await ears.heard(pilot)
+        heard = await hear_step(app, pilot, ears, "title", "ctrl+l")
         for entry in content.glossary():
             assert flat(entry["means"]) in heard
         await pilot.press("escape")

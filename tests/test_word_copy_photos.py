@@ -20,6 +20,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.shape import InlineShape
 
 from backmap import cli
 from backmap.core import store, word_copy
@@ -132,18 +133,23 @@ def test_a_gif_photo_goes_in_too(tmp_path: Path) -> None:
     assert alt_texts(data) == ["A dot."]
 
 
-def test_a_big_photo_fits_the_page_and_keeps_its_shape(tmp_path: Path) -> None:
-    big = word_copy.png("impact", 1500)  # 1500 pixels at 72 dpi: 53 cm, wider than any page
-    path = write_with_photo(
-        with_quotes(Voice(SHOWN_QUOTE, "Sam", "o3", "yes", "photos/big.png", "A big photo.")), tmp_path
-    )
-    (tmp_path / "photos" / "big.png").write_bytes(big)
+def photo_in_word(tmp_path: Path, name: str, picture: bytes, words: str) -> tuple[InlineShape, int]:
+    """A "yes" quote with the photo ``name`` in the Word copy: its shape, and how wide the text is."""
+    voice = Voice(SHOWN_QUOTE, "Sam", "o3", "yes", f"photos/{name}", words)
+    path = write_with_photo(with_quotes(voice), tmp_path)
+    (tmp_path / "photos" / name).write_bytes(picture)
     data = rendered(path)
-    assert photos_in(data) == [big]
+    assert photos_in(data) == [picture]
     opened = docx.Document(io.BytesIO(data))
     section = opened.sections[-1]
     room = section.page_width - section.left_margin - section.right_margin
-    (shape,) = [s for s in opened.inline_shapes if s._inline.docPr.get("descr") == "A big photo."]
+    (shape,) = [s for s in opened.inline_shapes if s._inline.docPr.get("descr") == words]
+    return shape, room
+
+
+def test_a_big_photo_fits_the_page_and_keeps_its_shape(tmp_path: Path) -> None:
+    big = word_copy.png("impact", 1500)  # 1500 pixels at 72 dpi: 53 cm, wider than any page
+    shape, room = photo_in_word(tmp_path, "big.png", big, "A big photo.")
     assert 0 < shape.width <= room
     assert shape.height.cm <= word_copy.PHOTO_HEIGHT_CM + 0.01  # no taller than on the printable page
     assert abs(shape.width - shape.height) <= 2  # a square photo stays square
@@ -151,15 +157,7 @@ def test_a_big_photo_fits_the_page_and_keeps_its_shape(tmp_path: Path) -> None:
 
 def test_a_wide_photo_is_as_wide_as_the_page_s_text(tmp_path: Path) -> None:
     wide = wide_png(3000, 300)  # at 72 dpi: 106 cm wide, 10.6 cm high
-    voice = Voice(SHOWN_QUOTE, "Sam", "o3", "yes", "photos/wide.png", "A wide photo.")
-    path = write_with_photo(with_quotes(voice), tmp_path)
-    (tmp_path / "photos" / "wide.png").write_bytes(wide)
-    data = rendered(path)
-    assert photos_in(data) == [wide]
-    opened = docx.Document(io.BytesIO(data))
-    section = opened.sections[-1]
-    room = section.page_width - section.left_margin - section.right_margin
-    (shape,) = [s for s in opened.inline_shapes if s._inline.docPr.get("descr") == "A wide photo."]
+    shape, room = photo_in_word(tmp_path, "wide.png", wide, "A wide photo.")
     assert room - 2 <= shape.width <= room
     assert abs(shape.height * 10 - shape.width) <= 20  # ten times as wide as high, as the photo
 
