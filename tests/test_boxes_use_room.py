@@ -106,18 +106,8 @@ async def test_a_long_list_of_quotes_keeps_its_buttons_in_sight(
 
 async def test_your_pathway_now_shows_the_words_and_the_drawing_in_sight(tmp_path: Path) -> None:
     """A look-back's "Your pathway now" at 80x24: both boxes whole above the buttons, no scrolling."""
-    plan = example_with_look_backs()
-    plan.checkins[-1].finished = False
-    path = write_with_photo(plan, tmp_path)
-    app = BackmapApp(folder=tmp_path, plan_path=path, speaker=Speaker(command=[]), look_back=True)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")  # carry on with the look-back not finished
-        await settle(pilot)
-        interview = app.interview()
-        assert interview is not None
-        interview.go_to(interview.flow.index_of("look_back_pathway"))
-        await settle(pilot)
+    path = write_with_photo(example_with_open_look_back(), tmp_path)
+    async with open_look_back_at(path, "look_back_pathway") as (app, _):
         screen = app.screen
         body = screen.query_one("#body")
         assert body.max_scroll_y == 0
