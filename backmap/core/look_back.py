@@ -308,6 +308,18 @@ def ways_on_text(plan: Plan) -> str:
     return content.word("look_back", "choose_text", count=len(finished), date=latest)
 
 
+def opening(plan: Plan | None, way: str) -> tuple[str, bool, str]:
+    """What a way on from ``ways_on`` opens: (the look-back's id, "" for a new one; whether to
+    carry on where it stopped; the note that says so). The app and plain mode both ask here."""
+    if way == "new" or plan is None:
+        return "", False, say("new_one")
+    checkin_id = way.removeprefix("carry-on-")
+    day = content.long_date(plan.checkin(checkin_id).date)
+    if way.startswith("carry-on-"):
+        return checkin_id, True, say("carrying_on", date=day)
+    return checkin_id, False, say("changing", date=day)
+
+
 def start_or_carry_on(plan: Plan, today: date, checkin_id: str = "") -> Checkin:
     """The look-back to work on: the one chosen, else one not finished, else a new one for today."""
     if checkin_id and any(c.id == checkin_id for c in plan.checkins):
