@@ -27,16 +27,17 @@ def say(key: str, **values: object) -> str:
 _AFTER_HAPPENED = ("look_back_times", "look_back_came")
 _AFTER_STATUS = ("look_back_know", "look_back_person")
 
-# Answers in words on look-back pages: the page key -> the field it fills.
-TEXT_FIELDS = {
-    "look_back_when": "date",
-    "look_back_times": "times",
-    "look_back_came": "came",
-    "look_back_know": "how_we_know",
-    "look_back_hard": "hard",
-    "look_back_learned": "learned",
-    "look_back_next": "next",
-}
+# The pages asked about each activity and each stepping stone: (page key, kind, the field it fills).
+_ACTIVITY_PAGES = (
+    ("look_back_activity", "look_back_status", "status"),
+    ("look_back_times", "look_back_text", "times"),
+    ("look_back_came", "look_back_text", "came"),
+)
+_STONE_PAGES = (
+    ("look_back_stone", "look_back_status", "status"),
+    ("look_back_know", "look_back_text", "how_we_know"),
+    ("look_back_person", "look_back_status", "person_says"),
+)
 
 
 def flow_for(plan: Plan, checkin_id: str) -> Flow:
@@ -49,18 +50,15 @@ def flow_for(plan: Plan, checkin_id: str) -> Flow:
 
     add("look_back_when", 1, "look_back_text", "when", field="date")
     add("look_back_who", 1, "look_back_who", "when")
-    activities = plan.activities_in_order()
-    for number, activity in enumerate(activities, 1):
-        more = {"item": activity.id, "number": number, "count": len(activities)}
-        add("look_back_activity", 2, "look_back_status", "did", field="status", **more)
-        add("look_back_times", 2, "look_back_text", "did", field="times", **more)
-        add("look_back_came", 2, "look_back_text", "did", field="came", **more)
-    stones = plan.outcomes_in_order()
-    for number, stone in enumerate(stones, 1):
-        more = {"item": stone.id, "number": number, "count": len(stones)}
-        add("look_back_stone", 3, "look_back_status", "changed", field="status", **more)
-        add("look_back_know", 3, "look_back_text", "changed", field="how_we_know", **more)
-        add("look_back_person", 3, "look_back_status", "changed", field="person_says", **more)
+    # Each activity, then each stepping stone: (step, part, [(page key, kind, field)], the items).
+    about = (
+        (2, "did", _ACTIVITY_PAGES, plan.activities_in_order()),
+        (3, "changed", _STONE_PAGES, plan.outcomes_in_order()),
+    )
+    for step, part, asked, items in about:
+        for number, item in enumerate(items, 1):
+            for key, kind, field in asked:
+                add(key, step, kind, part, field=field, item=item.id, number=number, count=len(items))
     add("look_back_voices", 4, "look_back_entries", "said", field="voices")
     add("look_back_surprises", 5, "look_back_entries", "surprise", field="surprises")
     add("look_back_hard", 6, "look_back_text", "learned", field="hard")
@@ -114,7 +112,7 @@ def get_text(plan: Plan, page: Page) -> str:
     checkin = _checkin(plan, page)
     if checkin is None:
         return ""
-    field = TEXT_FIELDS[page.key]
+    field = page.field
     if field == "date":
         return content.long_date(checkin.date)
     if field in ("hard", "learned", "next"):
@@ -137,7 +135,7 @@ def set_text(plan: Plan, page: Page, value: str) -> bool:
     checkin = _checkin(plan, page)
     if checkin is None or get_text(plan, page) == value:
         return False
-    field = TEXT_FIELDS[page.key]
+    field = page.field
     if field == "date":
         day = read_date(value)
         if day == checkin.date:
