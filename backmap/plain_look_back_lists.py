@@ -10,7 +10,7 @@ This module must never import Textual.
 from __future__ import annotations
 
 from backmap import content
-from backmap.core import going, progress
+from backmap.core import going, look_back, progress
 from backmap.core.flow import Page
 from backmap.core.plan import SHARE_CHOICES, Checkin, Surprise, Voice
 from backmap.core.render import plain_text
@@ -28,8 +28,7 @@ def look_back_word(key: str, **values: object) -> str:
 def said_aloud(page: Page, voice: Voice) -> str:
     """A thing someone said, as plain mode reads it: private words are never read out."""
     if going.may_show(voice, going.TEAM):
-        by = page.words["said_by_line"].format(name=voice.said_by) + ". " if voice.said_by.strip() else ""
-        return f"{plain_text(voice.text)} ({by}{progress.shared_word(voice.share)})"
+        return f"{plain_text(voice.text)} ({look_back.voice_detail(page, voice)})"
     return page.words["private"]
 
 

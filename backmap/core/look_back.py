@@ -13,7 +13,7 @@ from datetime import date
 from backmap import content
 from backmap.core import progress
 from backmap.core.flow import Flow, Page
-from backmap.core.plan import Checkin, Plan
+from backmap.core.plan import Checkin, Plan, Voice
 from backmap.core.safe_text import plain
 
 
@@ -102,6 +102,12 @@ def subject(plan: Plan, page: Page) -> str:
     except KeyError:
         return ""
     return item.text or content.word("picture", "no_words")
+
+
+def voice_detail(page: Page, voice: Voice) -> str:
+    """Who said a quote and who may see it, in words: "Said by Sam. Only the team sees it"."""
+    said_by = [page.words["said_by_line"].format(name=voice.said_by)] if voice.said_by.strip() else []
+    return ". ".join([*said_by, progress.shared_word(voice.share)])
 
 
 # ----- answers in words ------------------------------------------------------------------
