@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from backmap import content
-from backmap.core import look_back, progress_words
+from backmap.core import look_back, progress_words, story
 from backmap.core.flow import Page
 from backmap.core.render import plain_text
 from backmap.plain import (
@@ -209,6 +209,12 @@ class PlainLookBack(PlainLookBackLists):
         chosen = [names[n - 1] for n in numbers] if numbers else look_back.split_names(answer)
         if look_back.set_who(self.plan, page, chosen):
             self.changed()
+
+    def files(self, page: Page) -> list[str]:
+        """The plan's files, and the impact story beside them: written once a look-back is finished."""
+        assert self.session.path is not None
+        story_page, _ = story.paths(self.session.path)
+        return [*super().files(page), f"{page.words['saved_story']}: {story_page.absolute()}"]
 
     def finish(self, page: Page) -> int:
         checkin = self.checkin(page)
