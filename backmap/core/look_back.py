@@ -78,7 +78,7 @@ def asks(plan: Plan, page: Page) -> bool:
         return True
     if page.key in _AFTER_HAPPENED:
         entry = checkin.activity_entry(page.item)
-        return entry is not None and entry.status in ("done", "started")
+        return entry is not None and entry.status in progress.HAPPENED
     stone = checkin.outcome_entry(page.item)
     return stone is not None and bool(stone.status)
 
