@@ -103,7 +103,6 @@ def printed_lines(story: Story) -> float:
     return total
 
 
-# A photo is embedded only when its first bytes say it is one of these (never SVG: it can hold scripts).
 # Which stepping stones a story shows first when it cannot show them all.
 _STONE_ORDER = ("happened", "on-the-way", "changed-plan", "not-yet", "")
 _STOPPED = "stopped"  # did not happen, and will not: never counted as "not happened yet"
