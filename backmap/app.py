@@ -12,7 +12,6 @@ import contextlib
 import os
 import signal
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -193,41 +192,17 @@ class BackmapApp(TypeAhead):
         except (store.PlanError, OSError):
             plan = None  # opening it explains the problem
         ways = look_back.ways_on(plan) if plan is not None else [("new", "")]
-        days = {c.id: content.long_date(c.date) for c in plan.checkins} if plan is not None else {}
         if len(ways) == 1 or plan is None:
-            self._look_back_chosen(path, ways[0][0], days)
+            self.keeper.open_look_back(path, plan, ways[0][0])
             return
         title = content.word("look_back", "choose_title", name=path.name)
         self.ask(
-            title, look_back.ways_on_text(plan), ways, lambda way: self._look_back_chosen(path, way, days)
+            title, look_back.ways_on_text(plan), ways, lambda way: self._look_back_chosen(path, plan, way)
         )
 
-    def _look_back_chosen(self, path: Path, way: str | None, days: dict[str, str]) -> None:
-        if way == "new":
-            self._open_look_back(path, "", carry_on=False, note=look_back.say("new_one"))
-        elif way is not None and way.startswith("carry-on-"):
-            checkin_id = way.removeprefix("carry-on-")
-            note = look_back.say("carrying_on", date=days[checkin_id])
-            self._open_look_back(path, checkin_id, carry_on=True, note=note)
-        elif way is not None:
-            note = look_back.say("changing", date=days[way])
-            self._open_look_back(path, way, carry_on=False, note=note)
-
-    def _open_look_back(self, path: Path, checkin_id: str, carry_on: bool, note: str) -> None:
-        """Open the plan on the steps of a look-back: a new one, the one not finished, or the one chosen."""
-
-        made: list[Plan] = []
-
-        def steps(plan: Plan) -> Flow:
-            before = len(plan.checkins)
-            checkin = look_back.start_or_carry_on(plan, date.today(), checkin_id)
-            if len(plan.checkins) > before:
-                made.append(plan)
-            return look_back.flow_for(plan, checkin.id)
-
-        self.keeper.open(path, steps, carry_on=carry_on, note=note)
-        if made and self.keeper.session is not None and self.keeper.plan is made[0]:
-            self.keeper.changed(note)  # a new look-back is on disk from its first step
+    def _look_back_chosen(self, path: Path, plan: Plan, way: str | None) -> None:
+        if way is not None:
+            self.keeper.open_look_back(path, plan, way)
 
     def on_interview_screen_step_shown(self) -> None:
         self.read_aloud.stop()  # never read out a question that is no longer on screen

@@ -10,14 +10,12 @@ This module must never import Textual: a test proves it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import TextIO
 
 from backmap import content
-from backmap.core import look_back, progress_words
-from backmap.core.flow import Flow, Page
-from backmap.core.plan import Plan
+from backmap.core import look_back, progress_words, story
+from backmap.core.flow import Page
 from backmap.core.render import plain_text
 from backmap.plain import (
     EXIT_UNREADABLE,
@@ -212,6 +210,12 @@ class PlainLookBack(PlainLookBackLists):
         if look_back.set_who(self.plan, page, chosen):
             self.changed()
 
+    def files(self, page: Page) -> list[str]:
+        """The plan's files, and the impact story beside them: written once a look-back is finished."""
+        assert self.session.path is not None
+        story_page, _ = story.paths(self.session.path)
+        return [*super().files(page), f"{page.words['saved_story']}: {story_page.absolute()}"]
+
     def finish(self, page: Page) -> int:
         checkin = self.checkin(page)
         self.say("", self.flow.step_label(page), page.words["question"])
@@ -242,21 +246,5 @@ def run_plain_look_back(
     way = chosen[0]
     if way is None:
         return not_opened(hooks, path)
-    days = {c.id: content.long_date(c.date) for c in plan.checkins}
-    checkin_id = way.removeprefix("carry-on-") if way != "new" else ""
-    carry_on = way.startswith("carry-on-")
-    if way == "new":
-        note = look_back.say("new_one")
-    elif carry_on:
-        note = look_back.say("carrying_on", date=days[checkin_id])
-    else:
-        note = look_back.say("changing", date=days[checkin_id])
-
-    def steps(opened: Plan) -> Flow:
-        checkin = look_back.start_or_carry_on(opened, date.today(), checkin_id)
-        return look_back.flow_for(opened, checkin.id)
-
-    keeper.open(path, steps, carry_on=carry_on, note=note)
-    if way == "new" and hooks.opened_at is not None:
-        keeper.changed()  # a new look-back is on disk from its first step
+    keeper.open_look_back(path, plan, way)
     return run_opened(PlainLookBack, keeper, hooks, path, opened=True)

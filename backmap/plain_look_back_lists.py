@@ -10,7 +10,7 @@ This module must never import Textual.
 from __future__ import annotations
 
 from backmap import content
-from backmap.core import going, progress
+from backmap.core import going, look_back, progress
 from backmap.core.flow import Page
 from backmap.core.plan import SHARE_CHOICES, Checkin, Surprise, Voice
 from backmap.core.render import plain_text
@@ -28,8 +28,7 @@ def look_back_word(key: str, **values: object) -> str:
 def said_aloud(page: Page, voice: Voice) -> str:
     """A thing someone said, as plain mode reads it: private words are never read out."""
     if going.may_show(voice, going.TEAM):
-        by = page.words["said_by_line"].format(name=voice.said_by) + ". " if voice.said_by.strip() else ""
-        return f"{plain_text(voice.text)} ({by}{progress.shared_word(voice.share)})"
+        return f"{plain_text(voice.text)} ({look_back.voice_detail(page, voice)})"
     return page.words["private"]
 
 
@@ -198,20 +197,26 @@ class PlainLookBackLists(PlainInterview):
     def share(self, page: Page, voice: Voice, about: bool = True) -> None:
         if about:
             self.about_quote(page, voice)
-        self.say(page.words["share_question"])
+        rows = [(share, progress.share_word(share)) for share in SHARE_CHOICES]
+        chosen = self.pick(page.words["share_question"], rows, voice.share)
+        if chosen is not None:
+            voice.share = chosen
+            self.kept()
+
+    def pick(self, question: str, rows: list[tuple[str, str]], current: str) -> str | None:
+        """A value chosen by its number from (value, words) rows, the current one marked;
+        None when it stays as it is."""
+        self.say(question)
         mark = " " + self.word("chosen_now")
         self.say(
-            *(
-                f"{n}. {progress.share_word(s)}{mark if s == voice.share else ''}"
-                for n, s in enumerate(SHARE_CHOICES, 1)
-            )
+            *(f"{n}. {words}{mark if value == current else ''}" for n, (value, words) in enumerate(rows, 1))
         )
         self.say(look_back_word("number_how"))
-        bad = self.word("change_which_bad", count=len(SHARE_CHOICES))
-        number = self.ask_number(len(SHARE_CHOICES), bad, self.kept_or_skipped(voice.share))
-        if number is not None and SHARE_CHOICES[number - 1] != voice.share:
-            voice.share = SHARE_CHOICES[number - 1]
-            self.kept()
+        bad = self.word("change_which_bad", count=len(rows))
+        number = self.ask_number(len(rows), bad, self.kept_or_skipped(current))
+        if number is None or rows[number - 1][0] == current:
+            return None
+        return rows[number - 1][0]
 
     def stone_choices(self, page: Page) -> list[tuple[str, str]]:
         """The stepping stones a quote can be about, as the app lists them: 1 is none."""
@@ -222,20 +227,10 @@ class PlainLookBackLists(PlainInterview):
         """Which stepping stone a quote is about; 1 is none, as in the app."""
         if about:
             self.about_quote(page, voice)
-        choices = self.stone_choices(page)
-        mark = " " + self.word("chosen_now")
-        self.say(page.words["stone_question"])
-        self.say(
-            *(
-                f"{n}. {plain_text(text)}{mark if value == voice.outcome else ''}"
-                for n, (value, text) in enumerate(choices, 1)
-            )
-        )
-        self.say(look_back_word("number_how"))
-        bad = self.word("change_which_bad", count=len(choices))
-        number = self.ask_number(len(choices), bad, self.kept_or_skipped(voice.outcome))
-        if number is not None and choices[number - 1][0] != voice.outcome:
-            voice.outcome = choices[number - 1][0]
+        rows = [(value, plain_text(text)) for value, text in self.stone_choices(page)]
+        chosen = self.pick(page.words["stone_question"], rows, voice.outcome)
+        if chosen is not None:
+            voice.outcome = chosen
             self.kept()
 
     def photo(self, page: Page, voice: Voice, about: bool = True) -> None:

@@ -58,16 +58,9 @@ def interview_words(screen: InterviewScreen) -> str:
 
 
 def spoken(screen: object) -> str:
-    """What read aloud says on this screen."""
-    from backmap.screens.interview import InterviewScreen
-
-    if isinstance(screen, InterviewScreen):
-        return interview_words(screen)
+    """What read aloud says on this screen: each screen that has words to read says them itself."""
     if isinstance(screen, Readable):
         return screen.spoken_text()
-    title, lines = getattr(screen, "title_text", None), getattr(screen, "lines", None)
-    if isinstance(title, str) and isinstance(lines, list):  # a dialog of lines: word list, help
-        return sentences([title, *lines])
     return content.word("welcome", "title")
 
 

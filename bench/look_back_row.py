@@ -11,14 +11,12 @@ from __future__ import annotations
 import gc
 import json
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-from backmap.core import store
 from backmap.session.plan_file import Session
+from bench import open_row
 from bench.plans import make_looked_back_plan
-from bench.save_row import by_turns
 
 
 def timed_open_and_save(path: Path) -> float:
@@ -33,16 +31,7 @@ def timed_open_and_save(path: Path) -> float:
 
 
 def run(rounds: int, big: int, small: int) -> dict[str, list[float]]:
-    with tempfile.TemporaryDirectory(prefix="backmap-bench-") as name:
-        folder = Path(name)
-        paths = {}
-        for size in (big, small):
-            paths[size] = folder / f"plan-{size}.toml"
-            store.save(make_looked_back_plan(size), paths[size])
-            timed_open_and_save(paths[size])  # warm up: templates, first files, .bak from now on
-        return by_turns(
-            rounds, lambda: timed_open_and_save(paths[big]), lambda: timed_open_and_save(paths[small])
-        )
+    return open_row.run(rounds, big, small, make_looked_back_plan, timed_open_and_save)
 
 
 def main(argv: list[str]) -> int:

@@ -12,9 +12,11 @@ import json
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from backmap.core import store
+from backmap.core.plan import Plan
 from backmap.session.plan_file import Session
 from bench.plans import make_plan
 from bench.save_row import by_turns
@@ -27,15 +29,23 @@ def timed_open(path: Path) -> float:
     return time.perf_counter() - start
 
 
-def run(rounds: int, big: int, small: int) -> dict[str, list[float]]:
+def run(
+    rounds: int,
+    big: int,
+    small: int,
+    make: Callable[[int], Plan] = make_plan,
+    sample: Callable[[Path], float] = timed_open,
+) -> dict[str, list[float]]:
+    """Samples of the big plan and the small one, by turns; ``make`` makes a plan of a size,
+    ``sample`` times one go at the plan saved at a path."""
     with tempfile.TemporaryDirectory(prefix="backmap-bench-") as name:
         folder = Path(name)
         paths = {}
         for size in (big, small):
             paths[size] = folder / f"plan-{size}.toml"
-            store.save(make_plan(size), paths[size])
-            timed_open(paths[size])  # warm up
-        return by_turns(rounds, lambda: timed_open(paths[big]), lambda: timed_open(paths[small]))
+            store.save(make(size), paths[size])
+            sample(paths[size])  # warm up: templates, first files, .bak from now on
+        return by_turns(rounds, lambda: sample(paths[big]), lambda: sample(paths[small]))
 
 
 def main(argv: list[str]) -> int:

@@ -168,6 +168,25 @@ def set_text(plan: Plan, field: str, value: str) -> bool:
     return True
 
 
+def page_text(plan: Plan, page: Page) -> str:
+    """The answer in words a page holds: a planning answer, or a look-back's."""
+    if page.checkin:
+        from backmap.core import look_back
+
+        return look_back.get_text(plan, page)
+    return get_text(plan, page.field)
+
+
+def keep_page_text(plan: Plan, page: Page, value: str) -> bool:
+    """Keep an answer in words; True when it changed the plan.
+    A look-back answer that makes no sense raises look_back.AnswerProblem."""
+    if page.checkin:
+        from backmap.core import look_back
+
+        return look_back.set_text(plan, page, value)
+    return set_text(plan, page.field, value)
+
+
 def is_answered(plan: Plan, page: Page) -> bool:
     """Whether a page has an answer; people is optional, so it never holds anyone back."""
     if page.checkin:

@@ -13,7 +13,7 @@ from datetime import date
 from backmap import content
 from backmap.core import progress
 from backmap.core.flow import Flow, Page
-from backmap.core.plan import Checkin, Plan
+from backmap.core.plan import Checkin, Plan, Voice
 from backmap.core.safe_text import plain
 
 
@@ -27,16 +27,17 @@ def say(key: str, **values: object) -> str:
 _AFTER_HAPPENED = ("look_back_times", "look_back_came")
 _AFTER_STATUS = ("look_back_know", "look_back_person")
 
-# Answers in words on look-back pages: the page key -> the field it fills.
-TEXT_FIELDS = {
-    "look_back_when": "date",
-    "look_back_times": "times",
-    "look_back_came": "came",
-    "look_back_know": "how_we_know",
-    "look_back_hard": "hard",
-    "look_back_learned": "learned",
-    "look_back_next": "next",
-}
+# The pages asked about each activity and each stepping stone: (page key, kind, the field it fills).
+_ACTIVITY_PAGES = (
+    ("look_back_activity", "look_back_status", "status"),
+    ("look_back_times", "look_back_text", "times"),
+    ("look_back_came", "look_back_text", "came"),
+)
+_STONE_PAGES = (
+    ("look_back_stone", "look_back_status", "status"),
+    ("look_back_know", "look_back_text", "how_we_know"),
+    ("look_back_person", "look_back_status", "person_says"),
+)
 
 
 def flow_for(plan: Plan, checkin_id: str) -> Flow:
@@ -49,18 +50,15 @@ def flow_for(plan: Plan, checkin_id: str) -> Flow:
 
     add("look_back_when", 1, "look_back_text", "when", field="date")
     add("look_back_who", 1, "look_back_who", "when")
-    activities = plan.activities_in_order()
-    for number, activity in enumerate(activities, 1):
-        more = {"item": activity.id, "number": number, "count": len(activities)}
-        add("look_back_activity", 2, "look_back_status", "did", field="status", **more)
-        add("look_back_times", 2, "look_back_text", "did", field="times", **more)
-        add("look_back_came", 2, "look_back_text", "did", field="came", **more)
-    stones = plan.outcomes_in_order()
-    for number, stone in enumerate(stones, 1):
-        more = {"item": stone.id, "number": number, "count": len(stones)}
-        add("look_back_stone", 3, "look_back_status", "changed", field="status", **more)
-        add("look_back_know", 3, "look_back_text", "changed", field="how_we_know", **more)
-        add("look_back_person", 3, "look_back_status", "changed", field="person_says", **more)
+    # Each activity, then each stepping stone: (step, part, [(page key, kind, field)], the items).
+    about = (
+        (2, "did", _ACTIVITY_PAGES, plan.activities_in_order()),
+        (3, "changed", _STONE_PAGES, plan.outcomes_in_order()),
+    )
+    for step, part, asked, items in about:
+        for number, item in enumerate(items, 1):
+            for key, kind, field in asked:
+                add(key, step, kind, part, field=field, item=item.id, number=number, count=len(items))
     add("look_back_voices", 4, "look_back_entries", "said", field="voices")
     add("look_back_surprises", 5, "look_back_entries", "surprise", field="surprises")
     add("look_back_hard", 6, "look_back_text", "learned", field="hard")
@@ -80,7 +78,7 @@ def asks(plan: Plan, page: Page) -> bool:
         return True
     if page.key in _AFTER_HAPPENED:
         entry = checkin.activity_entry(page.item)
-        return entry is not None and entry.status in ("done", "started")
+        return entry is not None and entry.status in progress.HAPPENED
     stone = checkin.outcome_entry(page.item)
     return stone is not None and bool(stone.status)
 
@@ -106,6 +104,12 @@ def subject(plan: Plan, page: Page) -> str:
     return item.text or content.word("picture", "no_words")
 
 
+def voice_detail(page: Page, voice: Voice) -> str:
+    """Who said a quote and who may see it, in words: "Said by Sam. Only the team sees it"."""
+    said_by = [page.words["said_by_line"].format(name=voice.said_by)] if voice.said_by.strip() else []
+    return ". ".join([*said_by, progress.shared_word(voice.share)])
+
+
 # ----- answers in words ------------------------------------------------------------------
 
 
@@ -114,7 +118,7 @@ def get_text(plan: Plan, page: Page) -> str:
     checkin = _checkin(plan, page)
     if checkin is None:
         return ""
-    field = TEXT_FIELDS[page.key]
+    field = page.field
     if field == "date":
         return content.long_date(checkin.date)
     if field in ("hard", "learned", "next"):
@@ -137,7 +141,7 @@ def set_text(plan: Plan, page: Page, value: str) -> bool:
     checkin = _checkin(plan, page)
     if checkin is None or get_text(plan, page) == value:
         return False
-    field = TEXT_FIELDS[page.key]
+    field = page.field
     if field == "date":
         day = read_date(value)
         if day == checkin.date:
@@ -306,6 +310,18 @@ def ways_on_text(plan: Plan) -> str:
             "look_back", "choose_text_open", date=content.long_date(unfinished.date), count=len(finished)
         )
     return content.word("look_back", "choose_text", count=len(finished), date=latest)
+
+
+def opening(plan: Plan | None, way: str) -> tuple[str, bool, str]:
+    """What a way on from ``ways_on`` opens: (the look-back's id, "" for a new one; whether to
+    carry on where it stopped; the note that says so). The app and plain mode both ask here."""
+    if way == "new" or plan is None:
+        return "", False, say("new_one")
+    checkin_id = way.removeprefix("carry-on-")
+    day = content.long_date(plan.checkin(checkin_id).date)
+    if way.startswith("carry-on-"):
+        return checkin_id, True, say("carrying_on", date=day)
+    return checkin_id, False, say("changing", date=day)
 
 
 def start_or_carry_on(plan: Plan, today: date, checkin_id: str = "") -> Checkin:

@@ -9,6 +9,9 @@ from __future__ import annotations
 from backmap import content
 from backmap.core.plan import ACTIVITY_STATUSES, OUTCOME_STATUSES
 
+# The statuses of an activity that happened, at least in part: done first.
+HAPPENED = ("done", "started")
+
 
 def word(kind: str, status: str) -> str:
     """The word for a status; kind is "activity" or "outcome". No status: "Not looked at yet"."""

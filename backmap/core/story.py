@@ -103,10 +103,8 @@ def printed_lines(story: Story) -> float:
     return total
 
 
-# A photo is embedded only when its first bytes say it is one of these (never SVG: it can hold scripts).
 # Which stepping stones a story shows first when it cannot show them all.
 _STONE_ORDER = ("happened", "on-the-way", "changed-plan", "not-yet", "")
-_HAPPENED = ("done", "started")
 _STOPPED = "stopped"  # did not happen, and will not: never counted as "not happened yet"
 
 
@@ -309,9 +307,9 @@ def _latest(found: going.Progress, kind: str) -> dict[str, str]:
 def _did(plan: Plan, finished: list[Checkin], found: going.Progress, story: Story, limits: Limits) -> Section:
     section = _section("did", "people")
     latest = _latest(found, "activity")
-    happened = [a for a in plan.activities if latest.get(a.id) in _HAPPENED]
+    happened = [a for a in plan.activities if latest.get(a.id) in progress.HAPPENED]
     # Done before started, then in the plan's order; shown in the plan's order.
-    ranked = sorted(happened, key=lambda a: _HAPPENED.index(latest[a.id]))
+    ranked = sorted(happened, key=lambda a: progress.HAPPENED.index(latest[a.id]))
     chosen = {id(a) for a in ranked[: limits.activities]}
     for activity in happened:
         if id(activity) not in chosen:

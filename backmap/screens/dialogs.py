@@ -100,6 +100,12 @@ class TextDialog(ButtonDialog[None]):
                 yield FocusButton(words("buttons", "close"), id="close")
                 yield ReadAloudButton()
 
+    def spoken_text(self) -> str:
+        """Read aloud: the title, then every line (the word list, the help)."""
+        from backmap.read_aloud import sentences
+
+        return sentences([self.title_text, *self.lines])
+
     def on_mount(self) -> None:
         # The text first: Up, Down and Page keys scroll it. Tab reaches Close.
         self.query_one("#dialog-body").focus()

@@ -21,6 +21,7 @@ from backmap import content
 from backmap.content import word as words
 from backmap.core import flow
 from backmap.core.plan import KINDS, Plan
+from backmap.read_aloud import sentences
 from backmap.screens.dialogs import ButtonDialog, ConfirmScreen
 from backmap.widgets.answer import AnswerBox
 from backmap.widgets.buttons import FocusButton
@@ -133,7 +134,7 @@ class ItemScreen(ButtonDialog[str | None]):
             said += [
                 ("[x] " if c.checked else "") + choices.row_words(i) for i, c in enumerate(choices.choices)
             ]
-        return " ".join(x if x[-1:] in ".?!:" else x + "." for x in said if x)
+        return sentences(said)
 
     def spoken_answer(self, field: Field, answer: str) -> str:
         """What read aloud says of the answer in the box: the answer itself."""

@@ -12,12 +12,12 @@ import socket
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Protocol
 
 from backmap import content
-from backmap.core import store
+from backmap.core import look_back, store
 from backmap.core.flow import PLANNING, Flow
 from backmap.core.plan import Plan
 from backmap.core.safe_text import shown
@@ -147,6 +147,24 @@ class Keeper:
             self._ask_in_use(session, holder, index, note)
             return
         self.use(session, index, note)
+
+    def open_look_back(self, path: Path, plan: Plan | None, way: str) -> None:
+        """Open a plan on a look-back: ``way`` is one of ``look_back.ways_on(plan)`` (a new one,
+        the one not finished, or an earlier one); ``plan`` is the plan as read to ask that."""
+        checkin_id, carry_on, note = look_back.opening(plan, way)
+        made: list[Plan] = []
+
+        def steps(opened: Plan) -> Flow:
+            before = len(opened.checkins)
+            checkin = look_back.start_or_carry_on(opened, date.today(), checkin_id)
+            if len(opened.checkins) > before:
+                made.append(opened)
+            return look_back.flow_for(opened, checkin.id)
+
+        self.open(path, steps, carry_on=carry_on, note=note)
+        # A new look-back is on disk from its first step (not yet when a question about the plan is open).
+        if made and self.session is not None and self.session.plan is made[0]:
+            self.changed(note)
 
     def use(self, session: Session, index: int, note: str = "") -> None:
         """Work on this session from now on, and give back the lock of the one before."""

@@ -16,7 +16,7 @@ from backmap.compat import MeasuredOptionList
 from backmap.core.safe_text import shown
 from backmap.widgets.cursor import place_cursor
 from backmap.widgets.hanging import Hanging
-from backmap.widgets.more import say_more
+from backmap.widgets.more import SaysMore
 
 
 @dataclass
@@ -28,7 +28,7 @@ class Choice:
     more: str = ""  # lines under the detail; with details="current" only on the highlighted row
 
 
-class MarkedList(MeasuredOptionList):
+class MarkedList(SaysMore, MeasuredOptionList):
     """An option list that writes "> " before the highlighted row.
 
     With ``mode="check"`` each row shows "[x]" or "[ ]" and Enter or Space ticks it;
@@ -164,16 +164,6 @@ class MarkedList(MeasuredOptionList):
         if self.highlighted is None or not self.choices:
             return None
         return self.choices[self.highlighted]
-
-    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
-        super().watch_scroll_y(old_value, new_value)
-        say_more(self)
-
-    def watch_virtual_size(self) -> None:
-        self.call_after_refresh(say_more, self)
-
-    def on_resize(self) -> None:
-        self.call_after_refresh(say_more, self)
 
     def watch_highlighted(self, old: int | None, new: int | None) -> None:
         if self.details == "current":

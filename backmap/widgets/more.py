@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.containers import VerticalScroll
 from textual.widget import Widget
 
@@ -24,15 +26,22 @@ def say_more(box: Widget) -> None:
         box.border_subtitle = words
 
 
-class MoreScroll(VerticalScroll):
-    """A scrolling box that says when some of it is out of sight."""
+class SaysMore:
+    """For a scrolling widget that says when some of it is out of sight: put it first in the bases.
 
-    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+    Not a Widget itself: a Widget base here would bring Widget's default styles in over the box's own.
+    """
+
+    def watch_scroll_y(self: Any, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
         say_more(self)
 
-    def on_resize(self) -> None:
+    def on_resize(self: Any) -> None:
         self.call_after_refresh(say_more, self)
 
-    def watch_virtual_size(self) -> None:
+    def watch_virtual_size(self: Any) -> None:
         self.call_after_refresh(say_more, self)
+
+
+class MoreScroll(SaysMore, VerticalScroll):
+    """A scrolling box that says when some of it is out of sight."""

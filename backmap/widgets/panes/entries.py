@@ -16,7 +16,7 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from backmap.content import word as words
-from backmap.core import going, look_back, progress
+from backmap.core import going, look_back
 from backmap.core.flow import Page
 from backmap.core.plan import Surprise, Voice
 from backmap.screens.dialogs import ConfirmScreen
@@ -31,11 +31,7 @@ if TYPE_CHECKING:
 
 def voice_detail(page: Page, voice: Voice) -> str:
     """The line under a quote: who said it, and who may see it."""
-    parts = []
-    if voice.said_by.strip():
-        parts.append(page.words["said_by_line"].format(name=voice.said_by))
-    parts.append(progress.shared_word(voice.share))
-    return ". ".join(parts) + "."
+    return look_back.voice_detail(page, voice) + "."
 
 
 class EntriesPane(LookBackPane):

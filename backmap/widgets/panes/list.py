@@ -20,6 +20,7 @@ from backmap import content
 from backmap.content import word as words
 from backmap.core.flow import Page
 from backmap.core.plan import Removed
+from backmap.read_aloud import sentences
 from backmap.screens.dialogs import ConfirmScreen
 from backmap.screens.item import ItemScreen, item_fields
 from backmap.session.keeper import Keeper
@@ -96,7 +97,7 @@ class ListPane(Pane):
         typed = self.query_one("#new-item", AnswerBox).answer
         if typed:
             said += [words("speech", "typed_next"), typed]
-        return " ".join(part if part[-1:] in ".?!:" else part + "." for part in said)
+        return sentences(said)
 
     def point_at(self, key: str | None) -> None:
         """Start on this row (a gap chosen on the check step), not on the first."""

@@ -9,13 +9,8 @@ from textual.widgets import Label, Static
 from backmap import content
 from backmap.core import flow, look_back
 from backmap.core.flow import Page
-from backmap.core.plan import Plan
 from backmap.widgets.answer import AnswerBox
 from backmap.widgets.panes.pane import Pane
-
-
-def stored_text(plan: Plan, page: Page) -> str:
-    return look_back.get_text(plan, page) if page.checkin else flow.get_text(plan, page.field)
 
 
 class QuestionPane(Pane):
@@ -30,7 +25,7 @@ class QuestionPane(Pane):
         self.query_one("#answer-label", Label).update(page.words["label"])
         self.say_problem("")
         box = self.query_one("#answer", AnswerBox)
-        stored = stored_text(self.keeper.plan, page)
+        stored = flow.page_text(self.keeper.plan, page)
         draft = self.keeper.draft_for(page.answer_key, stored)
         with box.prevent(AnswerBox.Changed):  # showing an answer is not typing it
             box.load_text(stored if draft is None else draft)
@@ -61,14 +56,11 @@ class QuestionPane(Pane):
         assert self.page is not None
         answer = self.query_one("#answer", AnswerBox).answer
         plan = self.keeper.plan
-        if not self.page.checkin:
-            changed = flow.set_text(plan, self.page.field, answer)
-        else:
-            try:
-                changed = look_back.set_text(plan, self.page, answer)
-            except look_back.AnswerProblem as problem:
-                self.say_problem(str(problem))
-                return False
+        try:
+            changed = flow.keep_page_text(plan, self.page, answer)
+        except look_back.AnswerProblem as problem:
+            self.say_problem(str(problem))
+            return False
         self.say_problem("")
         if changed:
             self.keeper.changed()
