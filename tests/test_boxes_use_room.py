@@ -102,14 +102,3 @@ async def test_a_long_list_of_quotes_keeps_its_buttons_in_sight(
         assert body.region.contains_region(screen.query_one("#entries", MarkedList).region)
         assert body.region.contains_region(screen.query_one("#entry-buttons").region)
         assert content.word("app", "more_below") in screen_text(app)
-
-
-async def test_your_pathway_now_shows_the_words_and_the_drawing_in_sight(tmp_path: Path) -> None:
-    """A look-back's "Your pathway now" at 80x24: both boxes whole above the buttons, no scrolling."""
-    path = write_with_photo(example_with_open_look_back(), tmp_path)
-    async with open_look_back_at(path, "look_back_pathway") as (app, _):
-        screen = app.screen
-        body = screen.query_one("#body")
-        assert body.max_scroll_y == 0
-        for box in ("#progress-box", "#progress-drawing"):
-            assert body.region.contains_region(screen.query_one(box).region), box
